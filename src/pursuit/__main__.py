@@ -1,0 +1,3 @@
+from pursuit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""The timer service's brain: what is due, what is overdue, and when to wake next.
+
+Overdue is always computed from the clock reading passed in, never from counting timer
+ticks, so a laptop that slept or a clock that jumped still gets the right answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+
+from pursuit.domain.dates import local_to_utc
+from pursuit.domain.options import OptionsGauge, options_gauge
+from pursuit.domain.settings import RuleSettings
+from pursuit.store import reads
+from pursuit.store.database import Database
+
+MAX_SLEEP = timedelta(minutes=1)
+
+
+class Bucket(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: str
+    """thank_you, follow_up, check_in, or options (the R7 nudge, not stored)."""
+    bucket: Bucket
+    due: datetime
+    what: str
+    company: str | None = None
+    company_id: int | None = None
+    application_id: int | None = None
+    action_id: int | None = None
+    contact: str | None = None
+    title: str | None = None
+    guessed: bool = False
+    draft: str = ""
+    notified: bool = False
+
+    @property
+    def overdue(self) -> bool:
+        return self.bucket == Bucket.OVERDUE
+
+    @property
+    def key(self) -> str:
+        return f"a{self.action_id}" if self.action_id is not None else self.kind
+
+
+@dataclass(frozen=True)
+class Agenda:
+    items: list[AgendaItem]
+    gauge: OptionsGauge
+    overdue: int
+    today: int
+    next_due: datetime | None
+    revision: int = 0
+    now: datetime = field(default_factory=lambda: datetime.min)
+
+
+def local_day_end(now: datetime, tz: tzinfo) -> datetime:
+    local = now.astimezone(tz)
+    midnight = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return local_to_utc(midnight.replace(tzinfo=None), tz)
+
+
+def bucket(due: datetime, now: datetime, day_end: datetime) -> Bucket:
+    if due <= now:
+        return Bucket.OVERDUE
+    return Bucket.TODAY if due < day_end else Bucket.UPCOMING
+
+
+def describe(row: reads.ActionRow) -> str:
+    who = f"{row.contact} ({row.contact_role})" if row.contact and row.contact_role else row.contact
+    if row.kind == "thank_you":
+        return f"Thank {who}" if who else "Send a thank-you note"
+    if row.kind == "follow_up":
+        # R4: a date we guessed is shown as one, with a nudge to ask the employer.
+        return "Follow up (a guess: ask them when)" if row.guessed else "Follow up (as they asked)"
+    if row.kind == "check_in":
+        return (
+            f"Check in with {who}: ask about other roles"
+            if who
+            else "Check in: ask about other roles"
+        )
+    return row.kind
+
+
+def build_agenda(
+    db: Database,
+    now: datetime,
+    tz: tzinfo,
+    settings: RuleSettings,
+    *,
+    limit: int | None = None,
+) -> Agenda:
+    day_end = local_day_end(now, tz)
+    with db.read() as conn:
+        rows = reads.pending_actions(conn, limit=limit)
+        overdue, today = reads.due_counts(conn, now, day_end)
+        gauge = options_gauge(reads.gauge_inputs(conn), now, settings)
+        nxt = reads.next_due_after(conn, now)
+        revision = reads.revision(conn)
+    items = [
+        AgendaItem(
+            kind=r.kind,
+            bucket=bucket(r.next_at, now, day_end),
+            due=r.next_at,
+            what=describe(r),
+            company=r.company,
+            company_id=r.company_id,
+            application_id=r.application_id,
+            action_id=r.id,
+            contact=r.contact,
+            title=r.title,
+            guessed=r.guessed,
+            draft=r.draft,
+            notified=r.notified_at is not None,
+        )
+        for r in rows
+    ]
+    nudge = gauge.nudge
+    if nudge is not None:
+        item = AgendaItem(kind="options", bucket=Bucket.TODAY, due=now, what=nudge)
+        # Loud when an offer or final round is in play: first of all; otherwise after overdue.
+        at = 0 if gauge.loud else sum(1 for i in items if i.overdue)
+        items.insert(at, item)
+    return Agenda(items, gauge, overdue, today, nxt, revision, now)
+
+
+def seconds_until_wake(next_due: datetime | None, now: datetime) -> float:
+    """Sleep until the next action falls due, but never more than a minute."""
+    if next_due is None:
+        return MAX_SLEEP.total_seconds()
+    return max(0.05, min((next_due - now).total_seconds(), MAX_SLEEP.total_seconds()))
+
+
+class OverdueNotifier:
+    """Remembers which actions were announced as overdue, so each is announced once."""
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+
+    def newly_overdue(self, agenda: Agenda) -> list[AgendaItem]:
+        fresh: list[AgendaItem] = []
+        for item in agenda.items:
+            if item.overdue and item.action_id is not None and item.action_id not in self._seen:
+                self._seen.add(item.action_id)
+                if not item.notified:
+                    fresh.append(item)
+        return fresh

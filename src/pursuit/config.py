@@ -1,0 +1,115 @@
+"""User settings: a TOML file in the platform's config dir. Bad entries are reported by
+name and their defaults used; a broken file never stops the app from opening."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from pursuit.domain.cadence import CadenceError, parse_cadence
+from pursuit.domain.settings import RuleSettings
+
+
+@dataclass(frozen=True)
+class Config:
+    thank_you_hours: float = 24
+    """R3: hours after an interview ends that a thank-you note is due."""
+    guidance_days: float = 7
+    """R4: follow-up date to guess when the employer gave none."""
+    followup_gap_days: float = 7
+    """R5: least days between two messages to one employer."""
+    unanswered_limit: int = 2
+    """R5: unanswered follow-ups before suggesting "ghosted"."""
+    bridge_cadence: str = "90d"
+    """R8: how often to check in with a bridge (a duration or an RRULE)."""
+    hold_cadence_days: float = 30
+    """R9: follow-up cadence while an application is on hold."""
+    target_active: int = 5
+    """R7: active applications to keep."""
+    target_new_per_week: int = 2
+    """R7: new applications per week."""
+    similarity_threshold: float = 0.8
+    """R2: notes to one company at least this alike are flagged."""
+    timezone: str = ""
+    """Zone for showing and reading times; empty means the system's."""
+    theme: str = "textual-dark"
+    """Any Textual theme name."""
+    bell: bool = False
+    """Ring the terminal bell when an action becomes overdue."""
+    notify_send: bool = False
+    """Also call notify-send (desktop notification) where it exists."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id -> keys, e.g. quick_entry = "n"."""
+
+    def rules(self) -> RuleSettings:
+        return RuleSettings(
+            thank_you_window=timedelta(hours=self.thank_you_hours),
+            default_guidance=timedelta(days=self.guidance_days),
+            followup_gap=timedelta(days=self.followup_gap_days),
+            unanswered_limit=self.unanswered_limit,
+            bridge_rule=self.bridge_cadence,
+            hold_cadence=timedelta(days=self.hold_cadence_days),
+            target_active=self.target_active,
+            target_new_per_week=self.target_new_per_week,
+            similarity_threshold=self.similarity_threshold,
+        )
+
+
+def _check(name: str, value: Any, default: Any) -> str | None:
+    if isinstance(default, bool):
+        return None if isinstance(value, bool) else "must be true or false"
+    if isinstance(default, int) and not isinstance(default, bool):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return "must be a whole number >= 0"
+        return None
+    if isinstance(default, float):
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            return "must be a number > 0"
+        if name == "similarity_threshold" and not 0 < value <= 1:
+            return "must be between 0 and 1"
+        return None
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            return "must be text"
+        if name == "bridge_cadence":
+            try:
+                parse_cadence(value)
+            except CadenceError as exc:
+                return str(exc)
+        return None
+    if isinstance(default, dict):
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            return 'must be a table of binding id = "keys"'
+    return None
+
+
+def load_config(path: Path) -> tuple[Config, list[str]]:
+    """The settings and one line per problem found (unknown key, bad value)."""
+    if not path.exists():
+        return Config(), []
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return Config(), [f"{path}: cannot read ({exc}); using defaults"]
+    defaults = Config()
+    known = {f.name: getattr(defaults, f.name) for f in fields(Config)}
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        if key not in known:
+            problems.append(f"{path}: unknown setting {key!r} ignored")
+            continue
+        default = known[key]
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        problem = _check(key, value, default)
+        if problem:
+            problems.append(f"{path}: {key} {problem}; using {default!r}")
+            continue
+        values[key] = value
+    return Config(**values), problems

@@ -1,0 +1,82 @@
+"""R8 and R9: recurring check-ins, as a duration or any dateutil rrule.
+
+Occurrences are computed in local wall-clock time from a fixed anchor, so a cadence that
+starts on the 31st or on Feb 29 lands on the month's last day when the day is missing
+(relativedelta clamps) and comes back to the 31st afterwards, and DST never shifts the
+hour of a check-in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrule, rrulestr
+
+from pursuit.domain.dates import DateParseError, local_to_utc, parse_duration
+
+_MAX_STEPS = 100_000
+
+
+class CadenceError(ValueError):
+    """A cadence that is neither a duration nor a valid rrule."""
+
+
+@dataclass(frozen=True)
+class Cadence:
+    text: str
+    """As stored: a duration ("90d", "3 months") or an rrule ("RRULE:FREQ=MONTHLY;...")."""
+
+    def after(self, anchor: datetime, after: datetime, tz: tzinfo) -> datetime:
+        """The first occurrence strictly after `after`, counting from `anchor` (both aware)."""
+        start = anchor.astimezone(tz).replace(tzinfo=None)
+        limit = after.astimezone(tz).replace(tzinfo=None)
+        if self.text.upper().startswith(("RRULE:", "FREQ=")):
+            rule = _rule(self.text, start)
+            nxt = rule.after(limit, inc=False)
+            if nxt is None:
+                raise CadenceError(
+                    f'cadence "{self.text}" has no occurrence after {limit:%Y-%m-%d}'
+                )
+            return local_to_utc(nxt, tz)
+        step = _duration(self.text)
+        # Multiply from the anchor rather than stepping from the last occurrence so that a
+        # clamped month end (Jan 31 -> Feb 28) does not drag every later month to the 28th.
+        for n in range(1, _MAX_STEPS):
+            candidate = start + step * n
+            if candidate > limit:
+                return local_to_utc(candidate, tz)
+        raise CadenceError(f'cadence "{self.text}" is too short')
+
+
+def _rule(text: str, start: datetime) -> rrule:
+    body = text if text.upper().startswith("RRULE:") else "RRULE:" + text
+    try:
+        rule = rrulestr(body, dtstart=start)
+    except (ValueError, TypeError) as exc:
+        raise CadenceError(f'can\'t read cadence "{text}": {exc}') from None
+    if not isinstance(rule, rrule):
+        raise CadenceError(f'cadence "{text}" must be a single rule')
+    return rule
+
+
+def _duration(text: str) -> relativedelta:
+    try:
+        return parse_duration(text)
+    except DateParseError as exc:
+        raise CadenceError(str(exc)) from None
+
+
+def parse_cadence(text: str) -> Cadence:
+    """Check a cadence typed by a user; raises CadenceError with one line."""
+    cleaned = " ".join(text.strip().split())
+    if not cleaned:
+        raise CadenceError("empty cadence; try 90d, 3 months or RRULE:FREQ=MONTHLY;INTERVAL=3")
+    if cleaned.upper().startswith(("RRULE:", "FREQ=")):
+        upper = cleaned.upper()
+        rule_text = upper if upper.startswith("RRULE:") else "RRULE:" + upper
+        _rule(rule_text, datetime(2000, 1, 1))
+        return Cadence(rule_text)
+    _duration(cleaned)
+    return Cadence(cleaned)

@@ -1,0 +1,105 @@
+"""Draft texts: a starting point the user edits, personal by construction (R2, R8)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pursuit.domain.similarity import similarity
+
+_OPENINGS = (
+    "Thank you for taking the time to talk with me {when} about the {role} role.",
+    "I appreciated our conversation {when} and what I learned about the {role} position.",
+    "Thanks again for meeting with me {when}; I came away even more interested in the {role} role.",
+    "It was a pleasure to speak with you {when} about the {role} opportunity.",
+)
+_POINTS = (
+    "I keep thinking about what you said about {point}.",
+    "Our discussion of {point} stayed with me.",
+    "I especially enjoyed hearing about {point}.",
+    "What you shared about {point} made the work sound concrete and exciting.",
+)
+_NO_POINT = "[Add one thing you discussed with {first} that only the two of you talked about.]"
+# Under R2's default threshold with a margin, so a draft sent as written is not flagged.
+_DISTINCT = 0.7
+_CLOSINGS = (
+    "I would be glad to help {company} with this, and I look forward to hearing about next steps.",
+    "Please let me know if I can share anything else that would help your decision.",
+    "I am excited about the chance to contribute at {company}.",
+    "Thank you again for your time and for the thoughtful questions.",
+)
+
+
+def thank_you_draft(
+    *,
+    name: str,
+    company: str,
+    role: str,
+    talking_point: str | None,
+    when: str = "today",
+    index: int = 0,
+    others: Iterable[str] = (),
+    names: Iterable[str] = (),
+) -> str:
+    """A thank-you draft for one interviewer; `index` and `others` keep drafts for one
+    company from being alike, since staff compare notes. `names` (the other recipients)
+    are ignored when comparing, as R2 ignores them, so a draft that differs only in its
+    greeting does not count as different."""
+    first = name.split()[0] if name.split() else name
+    others = tuple(others)
+    ignore = (name, *names)
+    best = ""
+    best_ratio = 2.0
+    size = len(_OPENINGS)
+    # Opening, point and closing vary independently: 64 drafts to choose from, so a panel
+    # of five or more still gets notes that read differently. The first four are as before.
+    for shift in range(size**3):
+        i = index + shift % size
+        body = [
+            f"Dear {first},",
+            "",
+            _OPENINGS[i % size].format(when=when, role=role),
+            (
+                _POINTS[(index + 1 + shift // size) % size].format(point=talking_point)
+                if talking_point
+                else _NO_POINT.format(first=first)
+            ),
+            _CLOSINGS[(index + 2 + shift // size**2) % size].format(company=company),
+            "",
+            "Best regards,",
+        ]
+        text = "\n".join(body)
+        ratio = max((similarity(text, o, names=ignore) for o in others), default=0.0)
+        if ratio < best_ratio:
+            best, best_ratio = text, ratio
+        if ratio < _DISTINCT:
+            break
+    return best
+
+
+def follow_up_draft(*, name: str | None, role: str, company: str) -> str:
+    greeting = f"Dear {name.split()[0]}," if name and name.split() else "Hello,"
+    return "\n".join(
+        [
+            greeting,
+            "",
+            f"I wanted to check in on the {role} role at {company}. I am still very interested,",
+            "and I would be glad to send anything that helps the decision.",
+            "",
+            "Best regards,",
+        ]
+    )
+
+
+def check_in_draft(*, name: str | None, company: str) -> str:
+    greeting = f"Hi {name.split()[0]}," if name and name.split() else "Hello,"
+    return "\n".join(
+        [
+            greeting,
+            "",
+            f"I hope all is well at {company}. Since we last spoke I have kept working on",
+            "[something new you did]. I am still keen on the team, and I would be grateful",
+            "to be considered for other roles there, now or later.",
+            "",
+            "Best regards,",
+        ]
+    )

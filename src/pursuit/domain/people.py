@@ -1,0 +1,111 @@
+"""Reading the people a user names: interviewers and contacts, with an optional role.
+
+Pure text handling; storing people as contacts is the store's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Person", "PersonParseError", "parse_people", "parse_person"]
+
+_PERSON_EXAMPLES = 'write "Jane Doe", "Jane Doe, EM" or "Jane Doe (EM)"'
+_PEOPLE_EXAMPLES = 'write "Jane Doe (EM), Bob Lee" or "Jane Doe (EM) and Bob Lee"'
+
+# "Name (role)": the role is the last parenthesised part and nothing may follow it.
+_NAME_AND_ROLE = re.compile(r"(?P<name>[^()]*)\((?P<role>[^()]*)\)\s*")
+
+
+class PersonParseError(ValueError):
+    """A person's name could not be read; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+def _shown(text: str) -> str:
+    # Keep messages on one line and short whatever was typed.
+    flat = " ".join(text.split())
+    flat = "".join(ch if ch.isprintable() else "?" for ch in flat)
+    return flat if len(flat) <= 40 else flat[:39] + "…"
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def parse_person(text: str) -> Person:
+    """Read "Jane Doe", "Jane Doe, EM" or "Jane Doe (EM)"."""
+    return _parse_one(text, role_after_comma=True, examples=_PERSON_EXAMPLES)
+
+
+def _parse_one(text: str, *, role_after_comma: bool, examples: str) -> Person:
+    m = _NAME_AND_ROLE.fullmatch(text)
+    if m:
+        name, role = _tidy(m["name"]), _tidy(m["role"])
+    elif "(" in text or ")" in text:
+        balanced = text.count("(") == text.count(")")
+        why = "the role in brackets goes last" if balanced else "unbalanced brackets"
+        raise PersonParseError(f'can\'t read "{_shown(text)}" ({why}); {examples}')
+    elif role_after_comma and "," in text:
+        name, _, role = (_tidy(part) for part in text.partition(","))
+    else:
+        name, role = _tidy(text), ""
+    if not name:
+        if not text.strip():
+            raise PersonParseError(f"no name given; {examples}")
+        raise PersonParseError(f'no name in "{_shown(text)}"; {examples}')
+    return Person(name=name, role=role or None)
+
+
+def parse_people(text: str) -> tuple[Person, ...]:
+    """Read a list such as "Jane Doe (EM), Bob Lee" or "Jane Doe (EM) and Bob Lee".
+
+    Commas and "and"/"&" separate people, so in a list a role is given only in brackets.
+    The same name twice (any case) is one person: each interviewer gets one thank-you note.
+    """
+    pieces = _split_top_level(text)
+    people: list[Person] = []
+    seen: set[str] = set()
+    for piece in pieces:
+        # Stray separators ("Ann, , Bob", a trailing comma) are slips, not people.
+        if not piece.strip():
+            continue
+        person = _parse_one(piece, role_after_comma=False, examples=_PEOPLE_EXAMPLES)
+        key = person.name.casefold()
+        if key not in seen:
+            seen.add(key)
+            people.append(person)
+    if not people:
+        raise PersonParseError(f"no names given; {_PEOPLE_EXAMPLES}")
+    return tuple(people)
+
+
+_SEPARATOR = re.compile(r",|(?<!\S)(?:and|&)(?!\S)", re.IGNORECASE)
+
+
+def _split_top_level(text: str) -> list[str]:
+    # Separators inside brackets belong to a role: "Ann (EM, platform and infra)".
+    depth = 0
+    depths: list[int] = []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        depths.append(depth)
+        if ch == ")":
+            depth = max(depth - 1, 0)
+    pieces: list[str] = []
+    start = 0
+    for m in _SEPARATOR.finditer(text):
+        if depths[m.start()] == 0:
+            pieces.append(text[start : m.start()])
+            start = m.end()
+    pieces.append(text[start:])
+    return pieces

@@ -1,0 +1,237 @@
+"""The one-line quick entry shared by the app and the command line.
+
+    COMPANY [/ ROLE] [interview WHEN [with PEOPLE] [for N min]] [check back WHEN]
+
+plus at most one http(s) link anywhere. Parsing only says what the line means; saving it
+(and creating the thank-you and follow-up actions) is the caller's job.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, time, tzinfo
+
+from pursuit.domain.dates import DateParseError, parse_when
+from pursuit.domain.people import Person, PersonParseError, parse_people
+
+__all__ = ["DEFAULT_INTERVIEW_MINUTES", "QuickEntry", "QuickEntryError", "parse_quick_entry"]
+
+DEFAULT_INTERVIEW_MINUTES = 60
+_MAX_INTERVIEW_MINUTES = 12 * 60
+# A line is a sentence; the cap keeps pathological input cheap.
+_MAX_LINE = 1000
+
+_WHAT_TO_SAY = "say what to record: `Acme / Role`, `Acme interview ...` or `Acme check back ...`"
+
+_URL = re.compile(r"(?<!\S)https?://\S+", re.IGNORECASE)
+# Keywords count only as whole words, so "Interviewly" or "Checkbacks Inc" stay names.
+_KEYWORD = re.compile(r"(?<![\w-])(interview|check\s+back)(?![\w-])", re.IGNORECASE)
+_WITH = re.compile(r"(?<![\w-])with(?![\w-])", re.IGNORECASE)
+_FOR = re.compile(r"(?<![\w-])for(?![\w-])", re.IGNORECASE)
+
+_LENGTH_WORDS = {"an hour": 60, "one hour": 60, "half an hour": 30, "a half hour": 30}
+_LENGTH = re.compile(
+    r"(?P<n>[0-9]{1,4}(?:\.[0-9]+)?) ?(?P<unit>m|min|mins|minute|minutes|h|hr|hrs|hour|hours)",
+    re.IGNORECASE,
+)
+
+_WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class QuickEntryError(ValueError):
+    """A quick-entry line could not be read; the message is one line saying which part."""
+
+
+@dataclass(frozen=True)
+class QuickEntry:
+    company: str
+    role: str | None = None
+    interview_at: datetime | None = None
+    interview_minutes: int | None = None
+    interviewers: tuple[Person, ...] = ()
+    check_back: datetime | None = None
+    # The employer's words as typed ("after the 15th"): R4 keeps their answer, not just a date.
+    check_back_text: str | None = None
+    url: str | None = None
+
+    def describe(self, tz: tzinfo) -> str:
+        """A short preview of what saving this entry will record, in the local zone `tz`."""
+        parts: list[str] = []
+        if self.role:
+            parts.append(f"New application: {self.company} — {self.role}")
+        if self.interview_at is not None:
+            minutes = self.interview_minutes or DEFAULT_INTERVIEW_MINUTES
+            text = f"Interview at {self.company} on {_when(self.interview_at, tz)} ({minutes} min)"
+            if self.interviewers:
+                count = len(self.interviewers)
+                names = ", ".join(str(person) for person in self.interviewers)
+                notes = "thank-you note" if count == 1 else "thank-you notes"
+                text += f" with {names} → {count} {notes}"
+            parts.append(text)
+        if self.check_back is not None:
+            parts.append(f"{self.company}: check back after {_when(self.check_back, tz)}")
+        if self.url:
+            parts.append(f"link {self.url}")
+        return "; ".join(parts) if parts else f"{self.company}: nothing to record"
+
+
+def _when(dt: datetime, tz: tzinfo) -> str:
+    # Spelled out here rather than with %a/%b, which follow the process locale.
+    local = dt.astimezone(tz)
+    weekday, month = _WEEKDAY_ABBR[local.weekday()], _MONTH_ABBR[local.month - 1]
+    return f"{weekday} {local.day} {month} {local:%H:%M}"
+
+
+def _shown(text: str) -> str:
+    # Keep messages on one line and short whatever was typed.
+    flat = " ".join(text.split())
+    flat = "".join(ch if ch.isprintable() else "?" for ch in flat)
+    return flat if len(flat) <= 40 else flat[:39] + "…"
+
+
+def _bracket_depths(text: str) -> list[int]:
+    # Keywords inside brackets are part of a title or role: "Engineer [interview loop]".
+    depth = 0
+    depths: list[int] = []
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        depths.append(depth)
+        if ch in ")]}":
+            depth = max(depth - 1, 0)
+    return depths
+
+
+def _top_level(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    depths = _bracket_depths(text)
+    return [m for m in pattern.finditer(text) if depths[m.start()] == 0]
+
+
+def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
+    """Read one quick-entry line; dates are read in the local zone `tz` relative to `now`.
+
+    Raises `QuickEntryError`, and nothing else, for a line that cannot be read.
+    """
+    if len(line) > _MAX_LINE:
+        raise QuickEntryError(f"the line is too long (over {_MAX_LINE} characters)")
+    text = " ".join(line.split())
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise QuickEntryError("the line contains a control character; type plain text")
+
+    urls = _URL.findall(text)
+    if len(urls) > 1:
+        raise QuickEntryError("more than one link; give one link per entry")
+    url = urls[0] if urls else None
+    text = " ".join(_URL.sub(" ", text).split())
+    if not text:
+        raise QuickEntryError(f"nothing to record; {_WHAT_TO_SAY}")
+
+    keywords = _top_level(_KEYWORD, text)
+    head = text[: keywords[0].start()] if keywords else text
+    company, role = _company_and_role(head)
+
+    clauses: dict[str, str] = {}
+    for index, m in enumerate(keywords):
+        name = "interview" if m[1].lower() == "interview" else "check back"
+        if name in clauses:
+            raise QuickEntryError(f'"{name}" appears twice; give one {name} per entry')
+        end = keywords[index + 1].start() if index + 1 < len(keywords) else len(text)
+        clauses[name] = text[m.end() : end].strip()
+
+    if role is None and not clauses:
+        raise QuickEntryError(f'only a company ("{_shown(company)}"); {_WHAT_TO_SAY}')
+
+    interview_at: datetime | None = None
+    interview_minutes: int | None = None
+    interviewers: tuple[Person, ...] = ()
+    if "interview" in clauses:
+        interview_at, interview_minutes, interviewers = _interview(clauses["interview"], now, tz)
+
+    check_back: datetime | None = None
+    check_back_text: str | None = None
+    if "check back" in clauses:
+        check_back_text = clauses["check back"]
+        if not check_back_text:
+            raise QuickEntryError(
+                "check back needs a date, e.g. `check back dec 15` or `check back in two weeks`"
+            )
+        try:
+            check_back = parse_when(check_back_text, now, tz, prefer="future")
+        except DateParseError as exc:
+            raise QuickEntryError(f"check back: {exc}") from exc
+
+    return QuickEntry(
+        company=company,
+        role=role,
+        interview_at=interview_at,
+        interview_minutes=interview_minutes,
+        interviewers=interviewers,
+        check_back=check_back,
+        check_back_text=check_back_text,
+        url=url,
+    )
+
+
+def _company_and_role(head: str) -> tuple[str, str | None]:
+    company, slash, role = head.partition("/")
+    company, role = company.strip(), role.strip()
+    if not company:
+        raise QuickEntryError(f"start with the company name; {_WHAT_TO_SAY}")
+    if slash and not role:
+        raise QuickEntryError('nothing after "/"; write the role, as in `Acme / Backend Engineer`')
+    return company, role or None
+
+
+def _interview(clause: str, now: datetime, tz: tzinfo) -> tuple[datetime, int, tuple[Person, ...]]:
+    example = "e.g. `interview fri 14:00 with Jane Doe (EM)`"
+    # "with PEOPLE" and "for N min" may come in either order after the time.
+    markers = sorted(
+        _top_level(_WITH, clause)[:1] + _top_level(_FOR, clause)[:1], key=lambda m: m.start()
+    )
+    when_text = clause[: markers[0].start()].strip() if markers else clause
+    parts: dict[str, str] = {}
+    for index, m in enumerate(markers):
+        end = markers[index + 1].start() if index + 1 < len(markers) else len(clause)
+        parts[m[0].lower()] = clause[m.end() : end].strip()
+
+    if not when_text:
+        raise QuickEntryError(f"interview needs a time, {example}")
+    try:
+        # Read twice with different default times: if they differ, no time of day was given,
+        # and an interview saved at a made-up hour would set the thank-you clock wrong.
+        at = parse_when(when_text, now, tz, prefer="future", default_time=time(9, 0))
+        if parse_when(when_text, now, tz, prefer="future", default_time=time(21, 0)) != at:
+            raise QuickEntryError(f'interview needs a time of day after "{_shown(when_text)}"')
+    except DateParseError as exc:
+        raise QuickEntryError(f"interview time: {exc}") from exc
+
+    minutes = DEFAULT_INTERVIEW_MINUTES
+    if "for" in parts:
+        minutes = _interview_length(parts["for"])
+
+    people: tuple[Person, ...] = ()
+    if "with" in parts:
+        try:
+            people = parse_people(parts["with"])
+        except PersonParseError as exc:
+            raise QuickEntryError(f"interviewers: {exc}") from exc
+    return at, minutes, people
+
+
+def _interview_length(text: str) -> int:
+    spoken = " ".join(text.lower().split())
+    if spoken in _LENGTH_WORDS:
+        return _LENGTH_WORDS[spoken]
+    m = _LENGTH.fullmatch(spoken)
+    if m is None:
+        raise QuickEntryError(
+            f'can\'t read "{_shown(text)}" as a length; write `for 45 min` or `for 1.5 h`'
+        )
+    amount = float(m["n"])
+    minutes = round(amount * 60) if m["unit"].startswith("h") else round(amount)
+    if not 1 <= minutes <= _MAX_INTERVIEW_MINUTES:
+        raise QuickEntryError(f"an interview length must be 1 min to 12 h, not {_shown(text)}")
+    return minutes

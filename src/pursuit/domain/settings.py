@@ -1,0 +1,31 @@
+"""The knobs of the rules, with the defaults the follow-up advice suggests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    thank_you_window: timedelta = timedelta(hours=24)
+    """R3: a thank-you note is due this long after the interview ends."""
+    default_guidance: timedelta = timedelta(days=7)
+    """R4: follow-up guess when the employer gave no date."""
+    followup_gap: timedelta = timedelta(days=7)
+    """R5: minimum time between two outgoing touches."""
+    unanswered_limit: int = 2
+    """R5: this many unanswered follow-ups in a row suggest "ghosted"."""
+    bridge_rule: str = "FREQ=DAILY;INTERVAL=90"
+    """R8: check-in cadence with a bridge, as a dateutil rrule."""
+    hold_cadence: timedelta = timedelta(days=30)
+    """R9: how often to follow up on an application that is on hold."""
+    target_active: int = 5
+    """R7: active applications to keep open."""
+    target_new_per_week: int = 2
+    """R7: new applications per 7 days."""
+    similarity_threshold: float = 0.8
+    """R2: two notes to one company this alike are flagged."""
+
+
+DEFAULTS = RuleSettings()

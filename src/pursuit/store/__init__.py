@@ -1,0 +1,1 @@
+"""Storage: SQLite tables, the engine, migrations, and the reads and writes both faces use."""

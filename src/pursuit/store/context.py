@@ -1,0 +1,17 @@
+"""What every command needs: the database, the clock reading, the zone and the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from pursuit.domain.settings import DEFAULTS, RuleSettings
+from pursuit.store.database import Database
+
+
+@dataclass(frozen=True)
+class Ctx:
+    db: Database
+    now: datetime
+    tz: tzinfo
+    settings: RuleSettings = field(default=DEFAULTS)

@@ -1,0 +1,124 @@
+"""Opening a database: private file, version check, backup, migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pursuit.store import sqlite
+from pursuit.store.schema import HEAD, MIGRATIONS, Migration
+from pursuit.store.sqlite import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+
+class NewerDatabaseError(DatabaseError):
+    """The file was written by a newer pursuit; it is left exactly as it was."""
+
+
+class Database:
+    """One SQLite file. Reads use the standard library; writes use the ORM engine, which is
+    only imported on the first write so reading stays fast."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._engine: Engine | None = None
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite.connect(self.path)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A short read transaction on its own connection (safe from any thread)."""
+        with self.connection() as conn, sqlite.read_transaction(conn):
+            yield conn
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from pursuit.store.engine import make_engine
+
+            self._engine = make_engine(self.path)
+        return self._engine
+
+    def revision(self) -> int:
+        with self.connection() as conn:
+            return int(conn.execute("SELECT value FROM revision WHERE id = 1").fetchone()[0])
+
+    def backup(self, target: Path) -> Path:
+        with self.connection() as conn:
+            sqlite.backup_to(conn, target)
+        return target
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def open_database(path: Path, *, private_dir: bool = False) -> Database:
+    """Open (creating if needed) and migrate; refuse a newer file without touching it."""
+    path = path.expanduser()
+    if path.exists():
+        _refuse_if_newer(path)
+    try:
+        sqlite.ensure_private_file(path, make_dir_private=private_dir)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create database at {path}: {exc.strerror}") from None
+    db = Database(path)
+    with db.connection() as conn:
+        version = sqlite.user_version(conn)
+        if version < HEAD:
+            _migrate(db, conn, version)
+    return db
+
+
+def _refuse_if_newer(path: Path) -> None:
+    try:
+        conn = sqlite.connect_readonly(path)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot open {path}: {exc}") from None
+    try:
+        version = sqlite.user_version(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a pursuit database ({exc})") from None
+    finally:
+        conn.close()
+    if version > HEAD:
+        raise NewerDatabaseError(
+            f"{path} was written by a newer pursuit (schema {version}, this one knows "
+            f"{HEAD}); upgrade pursuit to open it. The file was not changed."
+        )
+
+
+def _migrate(db: Database, conn: sqlite3.Connection, version: int) -> None:
+    if version > 0:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        backup = db.path.with_name(f"{db.path.name}.v{version}-{stamp}.bak")
+        sqlite.backup_to(conn, backup)
+    for migration in MIGRATIONS:
+        apply_migration(conn, migration)
+
+
+def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
+    """One step in one transaction; another process may have applied it meanwhile."""
+    with sqlite.write_transaction(conn):
+        if sqlite.user_version(conn) >= migration.version:
+            return
+        migration.apply(conn)
+        conn.execute(f"PRAGMA user_version = {migration.version}")
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise DatabaseError(
+                f"migration {migration.version} broke {len(problems)} foreign keys; rolled back"
+            )

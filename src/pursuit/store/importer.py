@@ -1,0 +1,400 @@
+"""`pursuit import`: a tracker spreadsheet (CSV) or pursuit's own JSON export.
+
+Both kinds run in one write transaction: a bad row is reported and skipped, the rest goes
+in whole or not at all. Rows already present are recognised and left alone, so importing
+the same file twice adds nothing the second time. The transaction is recorded for undo
+like any other change, so `pursuit undo` takes a whole import back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, SQLModel, col, select
+
+from pursuit.domain.dates import DateParseError
+from pursuit.domain.drafts import follow_up_draft
+from pursuit.domain.matching import name_key
+from pursuit.domain.people import Person, PersonParseError, parse_person
+from pursuit.domain.pesky import Direction
+from pursuit.domain.spreadsheet import map_headers, parse_sheet_date, parse_tracker_status
+from pursuit.domain.spreadsheet import unsafe_cell as _unsafe
+from pursuit.domain.status import CLOSED, Status, StatusError
+from pursuit.domain.text import clean_name, clean_text
+from pursuit.store import schema_io
+from pursuit.store.commands import add_event, get_or_create_company, get_or_create_contact
+from pursuit.store.commands import new_action as _new_action
+from pursuit.store.context import Ctx
+from pursuit.store.errors import InputError
+from pursuit.store.models import Application, Company
+from pursuit.store.unit import write_session
+
+# Files bigger than this are not a job search; refuse before reading them into memory.
+MAX_BYTES = 50 * 1024 * 1024
+_EMAIL = re.compile(r"[^\s<>,;@]+@[^\s<>,;@]+\.[^\s<>,;@]+")
+# Statuses that wait on the employer: they get a follow-up reminder, as a guess (R4).
+_WAITING = (Status.APPLIED, Status.SCREENING, Status.INTERVIEWING)
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    """"line 7" for CSV, "application[3]" for JSON."""
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    """csv or json."""
+    dry_run: bool
+    created: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    """JSON only: rows created per table."""
+
+    @property
+    def nothing_usable(self) -> bool:
+        return not self.created and not self.present and bool(self.problems)
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def import_file(
+    ctx: Ctx, path: Path, *, dry_run: bool = False, day_first: bool = False
+) -> ImportReport:
+    """Import `path` (CSV or pursuit JSON, told apart by content). Raises InputError when
+    the file as a whole cannot be used; bad rows are listed in the report instead."""
+    text = _read_text(path)
+    if text.lstrip().startswith("{"):
+        return import_json(ctx, text, label=path.name, dry_run=dry_run)
+    return import_csv(ctx, text, label=path.name, dry_run=dry_run, day_first=day_first)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path} is {size // 2**20} MB; that is not a tracker export")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Windows still saves "CSV" in the ANSI code page.
+        return raw.decode("cp1252", errors="replace")
+
+
+def _run(ctx: Ctx, label: str, dry_run: bool, body: Any) -> None:
+    try:
+        with write_session(ctx.db, label=label, now=ctx.now) as session:
+            body(session)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    line: int
+    company: str
+    role: str
+    status: Status
+    applied_at: datetime | None
+    url: str | None
+    source: str | None
+    salary: str | None
+    contact: Person | None
+    contact_email: str | None
+    notes: str
+
+    def describe(self, ctx: Ctx) -> str:
+        when = f", {self.applied_at.astimezone(ctx.tz):%Y-%m-%d}" if self.applied_at else ""
+        return f"{self.company} — {self.role} ({self.status.label}{when})"
+
+
+def _delimiter(header_line: str) -> str:
+    # Sniffing whole files misfires on commas inside notes; the header line does not lie.
+    counts = {d: header_line.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_sheet(
+    ctx: Ctx, text: str, *, day_first: bool = False
+) -> tuple[list[SheetRow], list[Problem]]:
+    """The rows of a tracker CSV and the problems of the rows that cannot be used."""
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    try:
+        headers = next(reader)
+    except StopIteration:
+        raise InputError("the file is empty") from None
+    except csv.Error as exc:
+        raise InputError(f"line 1: {exc}") from None
+    fields, extra = map_headers(headers)
+    if "company" not in fields:
+        shown = ", ".join(h.strip() for h in headers if h.strip())[:200]
+        raise InputError(f'no "company" column; the headers are: {shown}')
+    rows: list[SheetRow] = []
+    problems: list[Problem] = []
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(f"line {start}", str(exc)))
+            break
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        try:
+            rows.append(_sheet_row(ctx, start, headers, cells, fields, extra, day_first))
+        except (InputError, StatusError, DateParseError) as exc:
+            problems.append(Problem(f"line {start}", str(exc)))
+    return rows, problems
+
+
+def _sheet_row(
+    ctx: Ctx,
+    line: int,
+    headers: list[str],
+    cells: list[str],
+    fields: dict[str, int],
+    extra: list[int],
+    day_first: bool,
+) -> SheetRow:
+    def cell(name: str) -> str:
+        index = fields.get(name)
+        if index is None or index >= len(cells):
+            return ""
+        return _unsafe(cells[index]).strip()
+
+    company = clean_name(cell("company"))
+    if not company:
+        raise InputError("no company")
+    role = clean_name(cell("role"))
+    if not role:
+        raise InputError(f"{company}: no role")
+    status = parse_tracker_status(cell("status")) if cell("status") else Status.APPLIED
+    applied_at = None
+    if cell("applied"):
+        applied_at = parse_sheet_date(cell("applied"), ctx.now, ctx.tz, day_first=day_first)
+        if applied_at > ctx.now + timedelta(days=1):
+            raise InputError(f"{company}: the date applied is in the future")
+    notes = [clean_text(cell("notes"), multiline=True).strip()]
+    contact, email = _contact(cell("contact"), notes)
+    if status == Status.WISHLIST and applied_at is not None:
+        # Not applied yet: the date is when it was saved, which is worth keeping as a note.
+        notes.append(f"Saved: {applied_at.astimezone(ctx.tz):%Y-%m-%d}")
+        applied_at = None
+    for index in extra:
+        value = _unsafe(cells[index]).strip() if index < len(cells) else ""
+        if value:
+            notes.append(f"{clean_name(headers[index])}: {clean_text(value, multiline=True)}")
+    for value in cells[len(headers) :]:
+        if value.strip():
+            notes.append(clean_text(_unsafe(value), multiline=True).strip())
+    return SheetRow(
+        line=line,
+        company=company,
+        role=role,
+        status=status,
+        applied_at=applied_at,
+        url=clean_name(cell("url")) or None,
+        source=clean_name(cell("source")) or None,
+        salary=clean_name(cell("salary")) or None,
+        contact=contact,
+        contact_email=email,
+        notes="\n".join(n for n in notes if n),
+    )
+
+
+def _contact(text: str, notes: list[str]) -> tuple[Person | None, str | None]:
+    text = clean_name(text)
+    if not text:
+        return None, None
+    m = _EMAIL.search(text)
+    email = m.group(0) if m else None
+    name = clean_name(_EMAIL.sub("", text).replace("<>", "").strip(" <>,;")) if m else text
+    if not name:
+        return (Person(email), email) if email else (None, None)
+    try:
+        return parse_person(name), email
+    except PersonParseError:
+        # A contact cell we cannot split into name and role is still worth keeping.
+        notes.append(f"Contact: {text}")
+        return None, None
+
+
+def import_csv(
+    ctx: Ctx, text: str, *, label: str, dry_run: bool = False, day_first: bool = False
+) -> ImportReport:
+    rows, problems = read_sheet(ctx, text, day_first=day_first)
+    report = ImportReport("csv", dry_run, problems=problems)
+    if rows:
+        _run(ctx, f"import {label}", dry_run, lambda s: _write_sheet(s, ctx, rows, report))
+    return report
+
+
+def _write_sheet(session: Session, ctx: Ctx, rows: list[SheetRow], report: ImportReport) -> None:
+    known: dict[tuple[str, str], list[datetime | None]] = {}
+    for comp, app in session.exec(
+        select(Company, Application)
+        .join(Application, col(Application.company_id) == col(Company.id))
+        .where(col(Application.deleted_at).is_(None))
+    ).all():
+        known.setdefault((comp.name_key, name_key(app.title)), []).append(app.applied_at)
+    for row in rows:
+        key = (name_key(row.company), name_key(row.role))
+        dates = known.setdefault(key, [])
+        if any(_same_day(ctx, row.applied_at, d) for d in dates):
+            report.present.append(row.describe(ctx))
+            continue
+        _add_row(session, ctx, row)
+        dates.append(row.applied_at)
+        report.created.append(row.describe(ctx))
+
+
+def _same_day(ctx: Ctx, a: datetime | None, b: datetime | None) -> bool:
+    # A row without a date matches the same company and role whenever it was applied.
+    if a is None or b is None:
+        return True
+    return a.astimezone(ctx.tz).date() == b.astimezone(ctx.tz).date()
+
+
+def _add_row(session: Session, ctx: Ctx, row: SheetRow) -> None:
+    comp = get_or_create_company(session, ctx, row.company)
+    assert comp.id is not None
+    app = Application(
+        company_id=comp.id,
+        title=row.role,
+        status=row.status.value,
+        url=row.url,
+        source=row.source,
+        salary=row.salary,
+        notes=row.notes,
+        applied_at=row.applied_at,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+        closed_at=ctx.now if row.status in CLOSED else None,
+    )
+    session.add(app)
+    session.flush()
+    assert app.id is not None
+    contact = None
+    if row.contact is not None:
+        contact = get_or_create_contact(session, ctx, comp, row.contact)
+        if row.contact_email and not contact.email:
+            contact.email = row.contact_email
+            session.add(contact)
+    add_event(
+        session,
+        ctx,
+        kind="status",
+        summary=f"{row.status.label}: {row.role} (imported)",
+        company_id=comp.id,
+        application_id=app.id,
+        direction=Direction.OUT if row.applied_at else None,
+        at=row.applied_at or ctx.now,
+    )
+    due: datetime | None = None
+    if row.status in _WAITING:
+        due = (row.applied_at or ctx.now) + ctx.settings.default_guidance
+    elif row.status == Status.ON_HOLD:
+        due = ctx.now + ctx.settings.hold_cadence
+    if due is not None:
+        session.add(
+            _new_action(
+                ctx,
+                kind="follow_up",
+                due=due,
+                guessed=True,
+                company_id=comp.id,
+                application_id=app.id,
+                contact_id=contact.id if contact else None,
+                draft=follow_up_draft(
+                    name=contact.name if contact else None, role=row.role, company=comp.name
+                ),
+            )
+        )
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def import_json(ctx: Ctx, text: str, *, label: str, dry_run: bool = False) -> ImportReport:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    tables = schema_io.check_document(doc)
+    report = ImportReport("json", dry_run)
+    _run(ctx, f"import {label}", dry_run, lambda s: _write_tables(s, tables, report))
+    return report
+
+
+def _write_tables(session: Session, tables: dict[str, list[Any]], report: ImportReport) -> None:
+    ids: dict[str, dict[int, int]] = {}
+    for spec in schema_io.SPECS:
+        ids[spec.table] = mapping = {}
+        existing = {spec.natural_key(obj): obj for obj in session.exec(select(spec.model)).all()}
+        pending: list[tuple[int, SQLModel]] = []
+        created = 0
+        for index, raw in enumerate(tables.get(spec.table, [])):
+            where = f"{spec.table}[{index}]"
+            try:
+                old_id, values = spec.read_row(raw, ids)
+            except schema_io.RowError as exc:
+                report.problems.append(Problem(where, str(exc)))
+                continue
+            if spec.self_ref and values.get(spec.self_ref) is None:
+                pass
+            key = spec.natural_key_of(values)
+            found = existing.get(key)
+            if found is not None:
+                mapping[old_id] = spec.id_of(found)
+                report.present.append(where)
+                continue
+            if spec.has_id and session.get(spec.model, old_id) is None:
+                values["id"] = old_id
+            obj = spec.model(**values)
+            session.add(obj)
+            existing[key] = obj
+            created += 1
+            report.created.append(where)
+            if spec.has_id:
+                if "id" in values:
+                    mapping[old_id] = old_id
+                else:
+                    # A later row of this table may point here (reopened_from_id).
+                    session.flush()
+                    mapping[old_id] = spec.id_of(obj)
+            pending.append((old_id, obj))
+        session.flush()
+        report.counts[spec.table] = created

@@ -1,0 +1,312 @@
+"""Every read both faces make, in plain SQL over the standard library's sqlite3.
+
+Returns frozen dataclasses, never ORM objects, so results cross threads safely and the
+app's first paint does not wait for SQLAlchemy to import.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from pursuit.domain.options import AppSnapshot
+from pursuit.domain.status import CLOSED, OPEN, Status
+from pursuit.store.timefmt import from_db, opt_from_db, to_db
+
+_OPEN = tuple(s.value for s in OPEN)
+_LIVE = "deleted_at IS NULL"
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: int
+    kind: str
+    company_id: int
+    company: str
+    application_id: int | None
+    title: str | None
+    contact_id: int | None
+    contact: str | None
+    contact_role: str | None
+    talking_point: str | None
+    due_at: datetime
+    next_at: datetime
+    guessed: bool
+    draft: str
+    notified_at: datetime | None
+
+
+_ACTION_SELECT = """
+SELECT x.id, x.kind, x.company_id, c.name, x.application_id, a.title, x.contact_id, p.name,
+       p.role, p.talking_point, x.due_at, x.next_at, x.due_guessed, x.draft, x.notified_at
+FROM action x
+JOIN company c ON c.id = x.company_id
+LEFT JOIN application a ON a.id = x.application_id
+LEFT JOIN contact p ON p.id = x.contact_id
+"""
+
+
+def _action(row: tuple[object, ...]) -> ActionRow:
+    return ActionRow(
+        id=int(row[0]),  # type: ignore[call-overload]
+        kind=str(row[1]),
+        company_id=int(row[2]),  # type: ignore[call-overload]
+        company=str(row[3]),
+        application_id=row[4],  # type: ignore[arg-type]
+        title=row[5],  # type: ignore[arg-type]
+        contact_id=row[6],  # type: ignore[arg-type]
+        contact=row[7],  # type: ignore[arg-type]
+        contact_role=row[8],  # type: ignore[arg-type]
+        talking_point=row[9],  # type: ignore[arg-type]
+        due_at=from_db(str(row[10])),
+        next_at=from_db(str(row[11])),
+        guessed=bool(row[12]),
+        draft=str(row[13]),
+        notified_at=opt_from_db(row[14]),  # type: ignore[arg-type]
+    )
+
+
+def pending_actions(
+    conn: sqlite3.Connection, *, limit: int | None = None, due_before: datetime | None = None
+) -> list[ActionRow]:
+    """Undone actions in due order (overdue first by construction); walks ix_action_pending."""
+    sql = _ACTION_SELECT + " WHERE x.done_at IS NULL AND x.deleted_at IS NULL"
+    params: list[object] = []
+    if due_before is not None:
+        sql += " AND x.next_at < ?"
+        params.append(to_db(due_before))
+    sql += " ORDER BY x.next_at, x.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_action(r) for r in conn.execute(sql, params)]
+
+
+def action(conn: sqlite3.Connection, action_id: int) -> ActionRow | None:
+    row = conn.execute(_ACTION_SELECT + " WHERE x.id = ?", (action_id,)).fetchone()
+    return _action(row) if row else None
+
+
+NEXT_DUE_SQL = (
+    "SELECT MIN(next_at) FROM action WHERE done_at IS NULL AND deleted_at IS NULL AND next_at > ?"
+)
+
+
+def next_due_after(conn: sqlite3.Connection, after: datetime) -> datetime | None:
+    """When the next action falls due: one index seek, whatever the table size."""
+    row = conn.execute(NEXT_DUE_SQL, (to_db(after),)).fetchone()
+    return opt_from_db(row[0])
+
+
+def due_counts(conn: sqlite3.Connection, now: datetime, day_end: datetime) -> tuple[int, int]:
+    """(overdue, due later today)."""
+    row = conn.execute(
+        "SELECT SUM(next_at <= ?), SUM(next_at > ? AND next_at < ?) FROM action "
+        "WHERE done_at IS NULL AND deleted_at IS NULL AND next_at < ?",
+        (to_db(now), to_db(now), to_db(day_end), to_db(day_end)),
+    ).fetchone()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: int
+    company_id: int
+    company: str
+    title: str
+    status: Status
+    applied_at: datetime | None
+    updated_at: datetime
+    last_touch: datetime | None
+    next_kind: str | None
+    next_contact: str | None
+    next_at: datetime | None
+
+
+_APP_SELECT = f"""
+SELECT a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a.updated_at,
+  (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id AND e.direction = 'out'
+     AND e.deleted_at IS NULL) AS last_touch,
+  n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id), n.next_at
+FROM application a
+JOIN company c ON c.id = a.company_id
+LEFT JOIN action n ON n.id = (
+  SELECT x.id FROM action x WHERE x.application_id = a.id AND x.done_at IS NULL
+    AND x.{_LIVE} ORDER BY x.next_at LIMIT 1)
+"""
+
+
+def _app(row: tuple[object, ...]) -> ApplicationRow:
+    return ApplicationRow(
+        id=int(row[0]),  # type: ignore[call-overload]
+        company_id=int(row[1]),  # type: ignore[call-overload]
+        company=str(row[2]),
+        title=str(row[3]),
+        status=Status(str(row[4])),
+        applied_at=opt_from_db(row[5]),  # type: ignore[arg-type]
+        updated_at=from_db(str(row[6])),
+        last_touch=opt_from_db(row[7]),  # type: ignore[arg-type]
+        next_kind=row[8],  # type: ignore[arg-type]
+        next_contact=row[9],  # type: ignore[arg-type]
+        next_at=opt_from_db(row[10]),  # type: ignore[arg-type]
+    )
+
+
+def applications(
+    conn: sqlite3.Connection,
+    *,
+    include_closed: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    search: str = "",
+) -> list[ApplicationRow]:
+    """Open applications, soonest next action first, those with none last."""
+    sql = _APP_SELECT + " WHERE a.deleted_at IS NULL"
+    params: list[object] = []
+    if search:
+        sql += " AND (c.name LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')"
+        params.extend([like_pattern(search)] * 2)
+    if not include_closed:
+        sql += f" AND a.status IN ({','.join('?' * len(_OPEN))})"
+        params.extend(_OPEN)
+    sql += " ORDER BY n.next_at IS NULL, n.next_at, a.updated_at DESC, a.id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params.extend([limit, offset])
+    return [_app(r) for r in conn.execute(sql, params)]
+
+
+@dataclass(frozen=True)
+class ApplicationExtra:
+    url: str | None
+    source: str | None
+    notes: str
+
+
+def application_extra(conn: sqlite3.Connection, application_id: int) -> ApplicationExtra | None:
+    row = conn.execute(
+        "SELECT url, source, notes FROM application WHERE id = ?", (application_id,)
+    ).fetchone()
+    return ApplicationExtra(row[0], row[1], row[2] or "") if row else None
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with the user's % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def application(conn: sqlite3.Connection, application_id: int) -> ApplicationRow | None:
+    row = conn.execute(_APP_SELECT + " WHERE a.id = ?", (application_id,)).fetchone()
+    return _app(row) if row else None
+
+
+@dataclass(frozen=True)
+class BridgeRow:
+    company_id: int
+    company: str
+    contacts: str
+    cadence: str
+    last_check_in: datetime | None
+    next_check_in: datetime | None
+
+
+def bridges(conn: sqlite3.Connection, *, limit: int | None = None) -> list[BridgeRow]:
+    sql = f"""
+    SELECT c.id, c.name,
+      (SELECT group_concat(p.name, ', ') FROM contact p WHERE p.company_id = c.id AND p.{_LIVE}),
+      c.bridge_cadence,
+      (SELECT MAX(e.at) FROM event e WHERE e.company_id = c.id AND e.kind = 'check_in'
+         AND e.{_LIVE}),
+      (SELECT MIN(x.next_at) FROM action x WHERE x.company_id = c.id AND x.kind = 'check_in'
+         AND x.done_at IS NULL AND x.{_LIVE}) AS next_at
+    FROM company c WHERE c.is_bridge = 1 AND c.{_LIVE}
+    ORDER BY next_at IS NULL, next_at, c.name
+    """
+    params: list[object] = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [
+        BridgeRow(
+            company_id=int(r[0]),
+            company=str(r[1]),
+            contacts=str(r[2] or ""),
+            cadence=str(r[3] or ""),
+            last_check_in=opt_from_db(r[4]),
+            next_check_in=opt_from_db(r[5]),
+        )
+        for r in conn.execute(sql, params)
+    ]
+
+
+@dataclass(frozen=True)
+class EventRow:
+    at: datetime
+    kind: str
+    direction: str | None
+    summary: str
+    body: str | None
+    contact: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str
+    role: str | None
+    email: str | None
+    talking_point: str | None
+
+
+def timeline(conn: sqlite3.Connection, company_id: int, *, limit: int = 200) -> list[EventRow]:
+    """A company's whole history, newest first, across all its applications (R8 reopen)."""
+    rows = conn.execute(
+        f"""SELECT e.at, e.kind, e.direction, e.summary, e.body, p.name, a.title
+        FROM event e LEFT JOIN contact p ON p.id = e.contact_id
+        LEFT JOIN application a ON a.id = e.application_id
+        WHERE e.company_id = ? AND e.{_LIVE} ORDER BY e.at DESC, e.id DESC LIMIT ?""",
+        (company_id, limit),
+    )
+    return [EventRow(from_db(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
+
+
+def contacts(conn: sqlite3.Connection, company_id: int) -> list[ContactRow]:
+    rows = conn.execute(
+        f"SELECT id, name, role, email, talking_point FROM contact "
+        f"WHERE company_id = ? AND {_LIVE} ORDER BY id",
+        (company_id,),
+    )
+    return [ContactRow(*r) for r in rows]
+
+
+def company_names(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    return [
+        (int(i), str(n)) for i, n in conn.execute(f"SELECT id, name FROM company WHERE {_LIVE}")
+    ]
+
+
+def gauge_inputs(conn: sqlite3.Connection) -> list[AppSnapshot]:
+    """What the options gauge (R7) counts: live applications and whether a final round is on."""
+    closed = tuple(s.value for s in CLOSED)
+    rows = conn.execute(
+        f"""SELECT a.status, a.applied_at,
+          EXISTS(SELECT 1 FROM interview i WHERE i.application_id = a.id AND i.{_LIVE}
+                 AND lower(i.kind) LIKE '%final%')
+        FROM application a WHERE a.{_LIVE} AND a.status NOT IN ({",".join("?" * len(closed))})""",
+        closed,
+    )
+    return [AppSnapshot(Status(s), opt_from_db(at), bool(final)) for s, at, final in rows]
+
+
+def revision(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT value FROM revision WHERE id = 1").fetchone()[0])
+
+
+def last_change_label(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute(
+        "SELECT label FROM change WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return str(row[0]) if row else None

@@ -1,0 +1,1 @@
+"""The Textual app: three panes, a detail panel, and keyboard triage."""

@@ -1,0 +1,106 @@
+"""Turning rows into table cells. User text becomes rich Text, never markup."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from rich.text import Text
+
+from pursuit.agenda import AgendaItem, Bucket
+from pursuit.domain.dates import humanize_due
+from pursuit.store.reads import ApplicationRow, BridgeRow
+
+OVERDUE_MARK = "!"
+"""A character, not only a colour, so overdue still stands out under NO_COLOR."""
+
+KIND_LABEL = {
+    "thank_you": "thank-you",
+    "follow_up": "follow-up",
+    "check_in": "check-in",
+    "options": "options",
+}
+
+# (title, width): fixed widths so a long name cannot push columns off a 120x35 screen.
+AGENDA_COLUMNS = (("", 1), ("due", 13), ("to do", 38), ("company", 18))
+APP_COLUMNS = (
+    ("company", 13),
+    ("role", 15),
+    ("status", 12),
+    ("touched", 7),
+    ("next", 11),
+    ("due", 13),
+)
+BRIDGE_COLUMNS = (("company", 18), ("contacts", 24), ("checked in", 13), ("next check-in", 13))
+
+
+def plain(value: str | None) -> Text:
+    return Text(value or "", no_wrap=True, overflow="ellipsis")
+
+
+def _since(when: datetime | None, now: datetime) -> Text:
+    if when is None:
+        return Text("—", style="dim")
+    days = (now - when).total_seconds() / 86400
+    if days < 1:
+        return Text("today")
+    return Text(f"{int(days)} d")
+
+
+def due_cell(due: datetime | None, now: datetime) -> Text:
+    if due is None:
+        return Text("—", style="dim")
+    phrase = humanize_due(due, now)
+    style = "bold red" if due <= now else ("yellow" if (due - now).total_seconds() < 86400 else "")
+    return Text(phrase, style=style)
+
+
+def agenda_cells(item: AgendaItem, now: datetime) -> tuple[Text, ...]:
+    if item.kind == "options":
+        return (
+            Text("»", style="bold magenta"),
+            Text("now" if item.bucket != Bucket.OVERDUE else "", style="magenta"),
+            Text(item.what, style="bold magenta" if "fall through" in item.what else "magenta"),
+            Text(""),
+        )
+    mark = Text(OVERDUE_MARK, style="bold red") if item.overdue else Text(" ")
+    what = Text(item.what, no_wrap=True, overflow="ellipsis")
+    if item.overdue:
+        what.stylize("bold")
+    return (mark, due_cell(item.due, now), what, plain(item.company))
+
+
+def app_cells(row: ApplicationRow, now: datetime) -> tuple[Text, ...]:
+    nxt = KIND_LABEL.get(row.next_kind or "", row.next_kind or "")
+    if row.next_contact and row.next_kind == "thank_you":
+        nxt = f"thank {row.next_contact.split()[0]}"
+    return (
+        plain(row.company),
+        plain(row.title),
+        Text(row.status.label, style=_status_style(row.status.value)),
+        _since(row.last_touch, now),
+        plain(nxt or "—"),
+        due_cell(row.next_at, now),
+    )
+
+
+def _status_style(status: str) -> str:
+    return {
+        "offer": "bold green",
+        "interviewing": "cyan",
+        "screening": "cyan",
+        "on_hold": "yellow",
+        "wishlist": "dim",
+    }.get(status, "")
+
+
+def bridge_cells(row: BridgeRow, now: datetime) -> tuple[Text, ...]:
+    return (
+        plain(row.company),
+        plain(row.contacts or "—"),
+        _since(row.last_check_in, now),
+        due_cell(row.next_check_in, now),
+    )
+
+
+def local(when: datetime, tz: tzinfo) -> str:
+    return f"{when.astimezone(tz):%a %d %b %H:%M}"

@@ -1,0 +1,46 @@
+"""Messages posted by worker threads back to the app (past tense: it already happened)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from pursuit.store.context import Ctx
+from pursuit.tui.snapshot import Detail, Snapshot
+
+Job = Callable[[Ctx], str]
+
+
+class SnapshotLoaded(Message):
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+
+class DetailLoaded(Message):
+    def __init__(self, detail: Detail | None) -> None:
+        super().__init__()
+        self.detail = detail
+
+
+class RevisionChanged(Message):
+    def __init__(self, revision: int) -> None:
+        super().__init__()
+        self.revision = revision
+
+
+@dataclass
+class WriteOutcome:
+    message: str | None = None
+    error: str | None = None
+    refused_summary: str | None = None
+    refused_reasons: tuple[str, ...] = ()
+    forced: Job | None = None
+
+
+class WriteFinished(Message):
+    def __init__(self, outcome: WriteOutcome) -> None:
+        super().__init__()
+        self.outcome = outcome

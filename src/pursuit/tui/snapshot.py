@@ -1,0 +1,97 @@
+"""What the app shows, loaded in a worker thread as plain frozen data.
+
+Nothing here touches widgets; the app receives a Snapshot in a message and paints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from pursuit.agenda import Agenda, AgendaItem, build_agenda
+from pursuit.domain.settings import RuleSettings
+from pursuit.store import reads
+from pursuit.store.database import Database
+
+PAGE = 300
+"""Rows per pane: what fits a screen many times over; the filter (/) reaches the rest."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    agenda: Agenda
+    apps: list[reads.ApplicationRow]
+    bridges: list[reads.BridgeRow]
+    revision: int
+    now: datetime
+    query: str
+
+
+def _matches(query: str, *fields: str | None) -> bool:
+    q = query.casefold()
+    return any(q in f.casefold() for f in fields if f)
+
+
+def load_snapshot(
+    db: Database, now: datetime, tz: tzinfo, settings: RuleSettings, *, query: str = ""
+) -> Snapshot:
+    agenda = build_agenda(db, now, tz, settings, limit=PAGE)
+    with db.read() as conn:
+        apps = reads.applications(conn, limit=PAGE, search=query)
+        bridges = reads.bridges(conn, limit=PAGE)
+    if query:
+        items = [i for i in agenda.items if _matches(query, i.company, i.title, i.contact, i.what)]
+        agenda = Agenda(
+            items,
+            agenda.gauge,
+            agenda.overdue,
+            agenda.today,
+            agenda.next_due,
+            agenda.revision,
+            agenda.now,
+        )
+        bridges = [b for b in bridges if _matches(query, b.company, b.contacts)]
+    return Snapshot(agenda, apps, bridges, agenda.revision, now, query)
+
+
+@dataclass(frozen=True)
+class Detail:
+    company_id: int
+    company: str
+    heading: str
+    status: str | None
+    url: str | None
+    notes: str
+    contacts: list[reads.ContactRow]
+    events: list[reads.EventRow]
+    draft: str | None
+    draft_for: str | None
+
+
+def load_detail(
+    db: Database,
+    *,
+    company_id: int,
+    application_id: int | None = None,
+    item: AgendaItem | None = None,
+) -> Detail:
+    with db.read() as conn:
+        app = reads.application(conn, application_id) if application_id else None
+        company = next((n for i, n in reads.company_names(conn) if i == company_id), "?")
+        people = reads.contacts(conn, company_id)
+        events = reads.timeline(conn, company_id, limit=60)
+        extra = reads.application_extra(conn, application_id) if application_id else None
+    heading = f"{company} — {app.title}" if app else company
+    draft = item.draft if item and item.draft else None
+    return Detail(
+        company_id=company_id,
+        company=company,
+        heading=heading,
+        status=app.status.label if app else None,
+        url=extra.url if extra else None,
+        notes=extra.notes if extra else "",
+        contacts=people,
+        events=events,
+        draft=draft,
+        draft_for=item.what if draft and item else None,
+    )

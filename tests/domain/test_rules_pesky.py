@@ -1,0 +1,100 @@
+"""R5: persistent, not pesky."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from dateutil import tz as dateutil_tz
+
+from pursuit.domain.pesky import (
+    Direction,
+    Touch,
+    last_outgoing,
+    suggests_ghosted,
+    too_soon_reasons,
+    unanswered_follow_ups,
+)
+from pursuit.domain.settings import DEFAULTS, RuleSettings
+
+NY = dateutil_tz.gettz("America/New_York")
+NOW = datetime(2026, 3, 16, 9, 0, tzinfo=NY)
+DAY = timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("employer_date", "last_touch", "count", "fragments"),
+    [
+        (None, None, 0, []),
+        # Neither: the employer's date has passed and the last message is old enough.
+        (NOW - DAY, NOW - 8 * DAY, 0, []),
+        (NOW, NOW - 7 * DAY, 0, []),
+        # Before the employer's date.
+        (NOW + 3 * DAY, None, 1, ["check back after Thu 19 Mar (3 d from now)"]),
+        (NOW + timedelta(hours=5), None, 1, ["(5 h from now)"]),
+        # Within the minimum gap since the last touch.
+        (None, NOW - DAY, 1, ["1 d ago", "at least 7 d", "(6 d to go)"]),
+        (None, NOW - timedelta(hours=2), 1, ["2 h ago", "(7 d to go)"]),
+        # Both, each with its own reason.
+        (NOW + 2 * DAY, NOW - 3 * DAY, 2, ["check back after Wed 18 Mar", "3 d ago"]),
+    ],
+)
+def test_too_soon_reasons(
+    employer_date: datetime | None, last_touch: datetime | None, count: int, fragments: list[str]
+) -> None:
+    reasons = too_soon_reasons(
+        NOW, employer_date=employer_date, last_touch=last_touch, settings=DEFAULTS, tz=NY
+    )
+    assert len(reasons) == count
+    joined = " | ".join(reasons)
+    for fragment in fragments:
+        assert fragment in joined
+    assert all("\n" not in r for r in reasons)
+
+
+def test_gap_is_configurable() -> None:
+    short = RuleSettings(followup_gap=timedelta(days=2))
+    args = {"employer_date": None, "last_touch": NOW - 3 * DAY, "tz": NY}
+    assert too_soon_reasons(NOW, settings=short, **args) == []  # type: ignore[arg-type]
+    assert too_soon_reasons(NOW, settings=DEFAULTS, **args) != []  # type: ignore[arg-type]
+
+
+def _t(days_ago: float, direction: Direction, kind: str) -> Touch:
+    return Touch(NOW - timedelta(days=days_ago), direction, kind)
+
+
+OUT, IN = Direction.OUT, Direction.IN
+
+
+@pytest.mark.parametrize(
+    ("touches", "unanswered", "ghosted"),
+    [
+        ([], 0, False),
+        ([_t(20, OUT, "status")], 0, False),
+        ([_t(20, OUT, "status"), _t(10, OUT, "follow_up")], 1, False),
+        ([_t(20, OUT, "follow_up"), _t(10, OUT, "follow_up")], 2, True),
+        # Order is by time, not by list position.
+        ([_t(10, OUT, "follow_up"), _t(20, OUT, "follow_up"), _t(15, IN, "reply")], 1, False),
+        # An answer resets the count.
+        ([_t(30, OUT, "follow_up"), _t(20, OUT, "follow_up"), _t(5, IN, "reply")], 0, False),
+        # Thank-you notes are touches but not follow-ups.
+        ([_t(9, OUT, "thank_you"), _t(8, OUT, "thank_you"), _t(1, OUT, "follow_up")], 1, False),
+        ([_t(3 * i, OUT, "follow_up") for i in range(1, 4)], 3, True),
+    ],
+)
+def test_unanswered_follow_ups_and_ghosted_hint(
+    touches: list[Touch], unanswered: int, ghosted: bool
+) -> None:
+    assert unanswered_follow_ups(touches) == unanswered
+    assert suggests_ghosted(touches, DEFAULTS) is ghosted
+
+
+def test_ghosted_limit_is_configurable() -> None:
+    touches = [_t(20, OUT, "follow_up"), _t(10, OUT, "follow_up")]
+    assert not suggests_ghosted(touches, RuleSettings(unanswered_limit=3))
+
+
+def test_last_outgoing_ignores_incoming() -> None:
+    touches = [_t(10, OUT, "status"), _t(5, OUT, "thank_you"), _t(1, IN, "reply")]
+    assert last_outgoing(touches) == NOW - 5 * DAY
+    assert last_outgoing([_t(1, IN, "reply")]) is None
