@@ -119,13 +119,20 @@ def build_agenda(
             title=r.title,
             guessed=r.guessed,
             draft=r.draft,
-            notified=r.notified_at is not None,
+            # Announced since it last fell due (a snooze makes it due, and news, again).
+            notified=r.notified_at is not None and r.notified_at >= r.next_at,
         )
         for r in rows
     ]
     nudge = gauge.nudge
     if nudge is not None:
-        item = AgendaItem(kind="options", bucket=Bucket.TODAY, due=now, what=nudge)
+        item = AgendaItem(
+            kind="options",
+            bucket=Bucket.TODAY,
+            due=now,
+            what=nudge,
+            draft=gauge.short_nudge or nudge,
+        )
         # Loud when an offer or final round is in play: first of all; otherwise after overdue.
         at = 0 if gauge.loud else sum(1 for i in items if i.overdue)
         items.insert(at, item)

@@ -32,7 +32,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: scripts and people both read the first line.
-        self.exit(EXIT_BAD_INPUT, f"pursuit: {message} (see: {self.prog} --help)\n")
+        self.exit(EXIT_BAD_INPUT, f"pursuit: {_one_line(message)} (see: {self.prog} --help)\n")
 
 
 def _db_option(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -136,6 +136,9 @@ def build_parser() -> _Parser:
     p = verb("due", "the agenda: what to do, overdue first")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=None)
+    p.add_argument(
+        "--notify", action="store_true", help="announce each newly overdue action once (cron)"
+    )
 
     p = verb("status", "one short line for a shell prompt or tmux")
     p.add_argument("--format", default=None, help="e.g. '{overdue}!{today}'")
@@ -145,6 +148,10 @@ def build_parser() -> _Parser:
 
     p = verb("demo", "fill the database with a realistic demo search")
     p.add_argument("--apps", type=int, default=0, help="also generate N synthetic applications")
+
+    from pursuit.cli_io import add_verbs
+
+    VERBS.update(add_verbs(sub, verb))
     return parser
 
 
@@ -405,7 +412,8 @@ def cmd_quick(args: argparse.Namespace) -> int:
         entry = parse_quick_entry(" ".join(args.line), ctx.now, ctx.tz)
     except QuickEntryError as exc:
         raise UsageError(str(exc)) from None
-    print(entry.describe(ctx.tz))
+    # The preview shows the text as it will be stored (cleaned), not as typed.
+    print(_one_line(entry.describe(ctx.tz)))
     if not args.dry_run:
         save_quick_entry(ctx, entry)
         print("Saved")
@@ -452,6 +460,10 @@ def cmd_due(args: argparse.Namespace) -> int:
     from pursuit.agenda import build_agenda
     from pursuit.domain.dates import humanize_due
 
+    if args.notify:
+        from pursuit.cli_io import cmd_due_notify
+
+        return cmd_due_notify(args)
     ctx = _ctx(args)
     agenda = build_agenda(ctx.db, ctx.now, ctx.tz, ctx.settings, limit=args.limit)
     if args.json:
@@ -553,22 +565,54 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, fast_status_tried: bool = False) -> int:
+    if not fast_status_tried:
+        # The shell-prompt line, answered without argparse or the ORM when it can be.
+        from pursuit.status_line import fast_status
+
+        try:
+            code = fast_status(sys.argv[1:] if argv is None else argv)
+            if code is not None:
+                sys.stdout.flush()
+        except BrokenPipeError:
+            return _reader_gone()
+        if code is not None:
+            return code
     args = build_parser().parse_args(argv)
     if args.verb is None:
         from pursuit.tui.run import run_app
 
         return run_app(args.db)
     try:
-        return VERBS[args.verb](args)
+        code = VERBS[args.verb](args)
+        # Flushed here, not at exit, so a reader that went away meets the handler below.
+        sys.stdout.flush()
+        return code
     except UsageError as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
+    except BrokenPipeError:
+        return _reader_gone()
     except Exception as exc:
         return _known_failure(exc)
 
 
+def _reader_gone() -> int:
+    """`pursuit list | head -1`: the reader has all it wanted, which is not an error. Point
+    stdout at devnull so the interpreter's final flush does not complain either."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _one_line(message: str) -> str:
+    """Messages echo what was typed: strip escape sequences, control characters and bidi
+    overrides so nothing reaches the terminal but text, on one line."""
+    from pursuit.domain.text import clean_name
+
+    return clean_name(message)
+
+
 def _fail(message: str, code: int) -> int:
-    print(f"pursuit: {message}", file=sys.stderr)
+    print(f"pursuit: {_one_line(message)}", file=sys.stderr)
     return code
 
 

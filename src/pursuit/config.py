@@ -3,11 +3,14 @@ name and their defaults used; a broken file never stops the app from opening."""
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+
+from dateutil import tz as dateutil_tz
 
 from pursuit.domain.cadence import CadenceError, parse_cadence
 from pursuit.domain.settings import RuleSettings
@@ -15,17 +18,17 @@ from pursuit.domain.settings import RuleSettings
 
 @dataclass(frozen=True)
 class Config:
-    thank_you_hours: float = 24
+    thank_you_hours: float = 24.0
     """R3: hours after an interview ends that a thank-you note is due."""
-    guidance_days: float = 7
+    guidance_days: float = 7.0
     """R4: follow-up date to guess when the employer gave none."""
-    followup_gap_days: float = 7
+    followup_gap_days: float = 7.0
     """R5: least days between two messages to one employer."""
     unanswered_limit: int = 2
     """R5: unanswered follow-ups before suggesting "ghosted"."""
     bridge_cadence: str = "90d"
     """R8: how often to check in with a bridge (a duration or an RRULE)."""
-    hold_cadence_days: float = 30
+    hold_cadence_days: float = 30.0
     """R9: follow-up cadence while an application is on hold."""
     target_active: int = 5
     """R7: active applications to keep."""
@@ -58,6 +61,9 @@ class Config:
         )
 
 
+MAX_NUMBER = 10_000
+
+
 def _check(name: str, value: Any, default: Any) -> str | None:
     if isinstance(default, bool):
         return None if isinstance(value, bool) else "must be true or false"
@@ -68,23 +74,28 @@ def _check(name: str, value: Any, default: Any) -> str | None:
     if isinstance(default, float):
         if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
             return "must be a number > 0"
+        # inf, nan or 1e300 would pass "> 0" and then overflow timedelta at start-up.
+        if not math.isfinite(value) or value > MAX_NUMBER:
+            return f"must be a number > 0 and at most {MAX_NUMBER}"
         if name == "similarity_threshold" and not 0 < value <= 1:
             return "must be between 0 and 1"
         return None
     if isinstance(default, str):
         if not isinstance(value, str):
             return "must be text"
+        if name == "timezone" and value and dateutil_tz.gettz(value) is None:
+            return "is not a known time zone (e.g. Europe/Paris)"
         if name == "bridge_cadence":
             try:
                 parse_cadence(value)
             except CadenceError as exc:
                 return str(exc)
         return None
-    if isinstance(default, dict):
-        if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-        ):
-            return 'must be a table of binding id = "keys"'
+    if isinstance(default, dict) and (
+        not isinstance(value, dict)
+        or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    ):
+        return 'must be a table of binding id = "keys"'
     return None
 
 

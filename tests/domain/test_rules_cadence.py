@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -118,11 +119,16 @@ def test_dst_keeps_the_local_hour(text: str) -> None:
     assert {(d.hour, d.minute) for d in got} == {(9, 0)}
     offsets = {d.utcoffset() for d in got}
     assert offsets == {timedelta(hours=-5), timedelta(hours=-4)}
-    assert all(b - a in (timedelta(days=7), timedelta(days=7, hours=1), timedelta(days=7, hours=-1)) for a, b in zip(got, got[1:]))
+    assert all(
+        b - a in (timedelta(days=7), timedelta(days=7, hours=1), timedelta(days=7, hours=-1))
+        for a, b in itertools.pairwise(got)
+    )
 
 
 def test_result_is_utc() -> None:
-    nxt = parse_cadence("90d").after(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC), NY)
+    nxt = parse_cadence("90d").after(
+        datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC), NY
+    )
     assert nxt.tzinfo is UTC
 
 

@@ -7,7 +7,12 @@ from itertools import combinations
 
 import pytest
 
-from pursuit.domain.drafts import check_in_draft, follow_up_draft, thank_you_draft
+from pursuit.domain.drafts import (
+    check_in_draft,
+    follow_up_draft,
+    thank_you_draft,
+    with_talking_point,
+)
 from pursuit.domain.settings import DEFAULTS
 from pursuit.domain.similarity import similarity
 
@@ -83,3 +88,16 @@ def test_check_in_draft_asks_about_other_roles() -> None:
     assert draft.startswith("Hi Lucius,")
     assert "Wayne" in draft and "considered for other roles" in draft
     assert check_in_draft(name=None, company="Wayne").startswith("Hello,")
+
+
+def test_a_talking_point_given_later_fills_the_placeholder() -> None:
+    draft = drafts_for(1, False)[0]
+    filled = with_talking_point(draft, name="Jane Doe", point="the pager story")
+    assert "[" not in filled and "the pager story" in filled
+    assert filled.splitlines()[0] == "Dear Jane,"
+    # An edited draft (placeholder gone) is the user's: left alone.
+    edited = draft.replace(
+        "[Add one thing you discussed with Jane that only the two of you talked about.]", "Mine."
+    )
+    assert with_talking_point(edited, name="Jane Doe", point="x") == edited
+    assert with_talking_point(draft, name="Jane Doe", point="") == draft

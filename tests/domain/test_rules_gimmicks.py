@@ -19,7 +19,10 @@ from pursuit.domain.gimmicks import Channel, gimmick_warnings, parse_channel
         ("I put together a care package for the team", ["a care package"]),
         ("Sending a gift basket", ["a care package"]),
         ("A birthday present for the hiring manager", ["a birthday present"]),
-        ("I'll stop by with a gift for your birthday", ["an uninvited visit", "a gift", "a birthday present"]),
+        (
+            "I'll stop by with a gift for your birthday",
+            ["an uninvited visit", "a gift", "a birthday present"],
+        ),
     ],
 )
 def test_gimmicks_draw_a_warning_each(text: str, reasons: list[str]) -> None:
@@ -47,7 +50,9 @@ def test_ordinary_text_draws_no_warning(text: str) -> None:
     assert gimmick_warnings(text) == []
 
 
-@pytest.mark.parametrize(("text", "channel"), [(" Email ", Channel.EMAIL), ("PHONE", Channel.PHONE)])
+@pytest.mark.parametrize(
+    ("text", "channel"), [(" Email ", Channel.EMAIL), ("PHONE", Channel.PHONE)]
+)
 def test_parse_channel(text: str, channel: Channel) -> None:
     assert parse_channel(text) == channel
 

@@ -88,5 +88,7 @@ def test_on_target_no_nudge() -> None:
 
 
 def test_targets_are_configurable() -> None:
-    gauge = options_gauge([app(Status.APPLIED, 1)], NOW, RuleSettings(target_active=1, target_new_per_week=1))
+    gauge = options_gauge(
+        [app(Status.APPLIED, 1)], NOW, RuleSettings(target_active=1, target_new_per_week=1)
+    )
     assert gauge.nudge is None

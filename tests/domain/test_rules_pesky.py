@@ -11,6 +11,7 @@ from pursuit.domain.pesky import (
     Direction,
     Touch,
     last_outgoing,
+    last_touch,
     suggests_ghosted,
     too_soon_reasons,
     unanswered_follow_ups,
@@ -98,3 +99,20 @@ def test_last_outgoing_ignores_incoming() -> None:
     touches = [_t(10, OUT, "status"), _t(5, OUT, "thank_you"), _t(1, IN, "reply")]
     assert last_outgoing(touches) == NOW - 5 * DAY
     assert last_outgoing([_t(1, IN, "reply")]) is None
+
+
+@pytest.mark.parametrize(
+    ("touches", "expected_days_ago"),
+    [
+        ([], None),
+        ([_t(1, IN, "reply")], None),
+        ([_t(10, OUT, "status"), _t(1, IN, "reply")], 10),
+        # An interview is a conversation both ways: the gap counts from it too.
+        ([_t(30, OUT, "status"), _t(1, IN, "interview")], 1),
+        # One still to come does not count yet.
+        ([_t(30, OUT, "status"), _t(-3, IN, "interview")], 30),
+    ],
+)
+def test_last_touch(touches: list[Touch], expected_days_ago: int | None) -> None:
+    expected = None if expected_days_ago is None else NOW - expected_days_ago * DAY
+    assert last_touch(touches, NOW) == expected

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from pursuit.domain.status import ACTIVE, CLOSED, OPEN, Status, StatusError, check_move, parse_status
+from pursuit.domain.status import (
+    ACTIVE,
+    CLOSED,
+    OPEN,
+    Status,
+    StatusError,
+    check_move,
+    parse_status,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,8 +70,8 @@ def test_check_move(current: Status, new: Status, error: str | None) -> None:
 
 
 def test_groups() -> None:
-    assert ACTIVE == {Status.APPLIED, Status.SCREENING, Status.INTERVIEWING, Status.OFFER}
-    assert CLOSED == {Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED}
+    assert {Status.APPLIED, Status.SCREENING, Status.INTERVIEWING, Status.OFFER} == ACTIVE
+    assert {Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED} == CLOSED
     assert Status.ON_HOLD in OPEN and Status.WISHLIST in OPEN
     assert not OPEN & CLOSED and Status.ACCEPTED not in OPEN
     assert Status.ON_HOLD.label == "on hold"

@@ -28,11 +28,21 @@ class Cadence:
     text: str
     """As stored: a duration ("90d", "3 months") or an rrule ("RRULE:FREQ=MONTHLY;...")."""
 
+    @property
+    def is_rule(self) -> bool:
+        return self.text.upper().startswith(("RRULE:", "FREQ="))
+
+    @property
+    def is_calendar(self) -> bool:
+        """A rule tied to the calendar ("the first Monday of each quarter") keeps its
+        anchor; a plain interval ("every 90 days") counts from the last check-in."""
+        return self.is_rule and ";BY" in self.text.upper()
+
     def after(self, anchor: datetime, after: datetime, tz: tzinfo) -> datetime:
         """The first occurrence strictly after `after`, counting from `anchor` (both aware)."""
         start = anchor.astimezone(tz).replace(tzinfo=None)
         limit = after.astimezone(tz).replace(tzinfo=None)
-        if self.text.upper().startswith(("RRULE:", "FREQ=")):
+        if self.is_rule:
             rule = _rule(self.text, start)
             nxt = rule.after(limit, inc=False)
             if nxt is None:

@@ -308,7 +308,9 @@ def _parse_when(
         if clock is not None:
             naive = datetime.combine(naive.date(), clock)
         return local_to_utc(naive, tz)
-    return local_to_utc(datetime.combine(spec.day, clock or spec.clock or default_time), tz)
+    if clock is None:
+        clock = spec.clock if spec.clock is not None else default_time
+    return local_to_utc(datetime.combine(spec.day, clock), tz)
 
 
 def _take_clock(tokens: list[str], text: str) -> tuple[time | None, list[str]]:

@@ -76,6 +76,16 @@ def thank_you_draft(
     return best
 
 
+def with_talking_point(draft: str, *, name: str, point: str) -> str:
+    """A draft written before the talking point was known, with its placeholder line
+    replaced by the point; a draft the user already edited that line out of is kept."""
+    first = name.split()[0] if name.split() else name
+    placeholder = _NO_POINT.format(first=first)
+    if not point or placeholder not in draft:
+        return draft
+    return draft.replace(placeholder, _POINTS[1].format(point=point))
+
+
 def follow_up_draft(*, name: str | None, role: str, company: str) -> str:
     greeting = f"Dear {name.split()[0]}," if name and name.split() else "Hello,"
     return "\n".join(

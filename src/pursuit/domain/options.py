@@ -38,6 +38,18 @@ class OptionsGauge:
         return f"{self.active}/{self.target_active} active · {self.new_this_week}/{self.target_new} new this week"
 
     @property
+    def short_nudge(self) -> str | None:
+        """The nudge in a few words, for a table row."""
+        if not self.below_target:
+            return None
+        wants: list[str] = []
+        if self.new_this_week < self.target_new:
+            wants.append(f"apply to {self.target_new - self.new_this_week} more this week")
+        if self.active < self.target_active:
+            wants.append(f"{self.target_active - self.active} more active")
+        return "Keep options open: " + ", ".join(wants)
+
+    @property
     def nudge(self) -> str | None:
         if not self.below_target:
             return None

@@ -49,7 +49,7 @@ def too_soon_reasons(
         gap = _days(settings.followup_gap.total_seconds())
         left = _days((last_touch + settings.followup_gap - at).total_seconds())
         reasons.append(
-            f"your last message was {since} ago; leave at least {gap} between touches "
+            f"your last contact was {since} ago; leave at least {gap} between touches "
             f"({left} to go)"
         )
     return reasons
@@ -73,3 +73,15 @@ def suggests_ghosted(touches: Iterable[Touch], settings: RuleSettings) -> bool:
 def last_outgoing(touches: Iterable[Touch]) -> datetime | None:
     outs = [t.at for t in touches if t.direction == Direction.OUT]
     return max(outs) if outs else None
+
+
+def last_touch(touches: Iterable[Touch], now: datetime) -> datetime | None:
+    """The latest contact the gap counts from: a message out, or an interview, which is a
+    conversation both ways (a follow-up the morning after one is the classic pesky case).
+    An interview still to come does not count yet."""
+    times = [
+        t.at
+        for t in touches
+        if t.at <= now and (t.direction == Direction.OUT or t.kind == "interview")
+    ]
+    return max(times) if times else None

@@ -9,12 +9,12 @@ from sqlmodel import Session, col, select
 
 from pursuit.domain.cadence import Cadence
 from pursuit.domain.deadlines import effective_due
-from pursuit.domain.drafts import check_in_draft, follow_up_draft
+from pursuit.domain.drafts import check_in_draft, follow_up_draft, with_talking_point
 from pursuit.domain.gimmicks import Channel, gimmick_warnings
 from pursuit.domain.pesky import (
     Direction,
     Touch,
-    last_outgoing,
+    last_touch,
     too_soon_reasons,
     unanswered_follow_ups,
 )
@@ -166,7 +166,7 @@ def _too_soon(session: Session, ctx: Ctx, application_id: int) -> list[str]:
     return too_soon_reasons(
         ctx.now,
         employer_date=employer_date,
-        last_touch=last_outgoing(_touches(session, application_id)),
+        last_touch=last_touch(_touches(session, application_id), ctx.now),
         settings=ctx.settings,
         tz=ctx.tz,
     )
@@ -288,7 +288,13 @@ def check_in(
             company_id=_id(comp),
             body=text,
         )
-        nxt = Cadence(comp.bridge_cadence).after(comp.bridge_since, ctx.now, ctx.tz)
+        cadence = Cadence(comp.bridge_cadence)
+        if not cadence.is_calendar:
+            # "Every 90 days" means 90 days after this check-in, even an early one: a
+            # fixed anchor would bring the next one sooner, which is pesky (R5).
+            comp.bridge_since = ctx.now
+            session.add(comp)
+        nxt = cadence.after(comp.bridge_since, ctx.now, ctx.tz)
         contact = session.exec(
             select(Contact)
             .where(Contact.company_id == comp.id, col(Contact.deleted_at).is_(None))
@@ -351,6 +357,21 @@ def set_talking_point(ctx: Ctx, company: str, name: str, point: str) -> str:
         contact = lookup.contact(session, comp, name)
         contact.talking_point = clean_name(point) or None
         session.add(contact)
+        # Notes still owed to this person pick the point up, so the draft shown is personal.
+        for action in session.exec(
+            select(Action).where(
+                Action.contact_id == contact.id,
+                Action.kind == "thank_you",
+                col(Action.done_at).is_(None),
+                col(Action.deleted_at).is_(None),
+            )
+        ).all():
+            draft = with_talking_point(
+                action.draft, name=contact.name, point=contact.talking_point or ""
+            )
+            if draft != action.draft:
+                action.draft = draft
+                session.add(action)
         return contact.name
 
 

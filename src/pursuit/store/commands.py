@@ -276,6 +276,21 @@ def log_interview(
         contacts = [get_or_create_contact(session, ctx, comp, p) for p in people]
         unique = list({_id(c): c for c in contacts}.values())
         due = thank_you_due(ends, ctx.settings)
+        # R2 compares a note with every other one to this company, earlier rounds too, so
+        # the drafts must differ from those as well; names are ignored, as R2 ignores them.
+        earlier = [
+            a.sent_note or a.draft
+            for a in session.exec(
+                select(Action).where(
+                    Action.company_id == comp.id,
+                    Action.kind == "thank_you",
+                    col(Action.deleted_at).is_(None),
+                )
+            ).all()
+        ]
+        everyone = [
+            c.name for c in session.exec(select(Contact).where(Contact.company_id == comp.id)).all()
+        ]
         drafts: list[str] = []
         for index, contact in enumerate(unique):
             session.add(InterviewContact(interview_id=_id(interview), contact_id=_id(contact)))
@@ -285,8 +300,9 @@ def log_interview(
                 role=app.title,
                 talking_point=contact.talking_point,
                 when=f"on {at.astimezone(ctx.tz):%A}",
-                index=index,
-                others=drafts,
+                index=len(earlier) + index,
+                others=[*earlier, *drafts],
+                names=everyone,
             )
             drafts.append(draft)
             # R1: one note per interviewer, each its own action.

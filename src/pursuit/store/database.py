@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,8 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._engine: Engine | None = None
+        # Worker threads may make the first write at the same moment: build one engine.
+        self._engine_lock = threading.Lock()
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
@@ -45,11 +48,12 @@ class Database:
 
     @property
     def engine(self) -> Engine:
-        if self._engine is None:
-            from pursuit.store.engine import make_engine
+        with self._engine_lock:
+            if self._engine is None:
+                from pursuit.store.engine import make_engine
 
-            self._engine = make_engine(self.path)
-        return self._engine
+                self._engine = make_engine(self.path)
+            return self._engine
 
     def revision(self) -> int:
         with self.connection() as conn:
@@ -84,21 +88,42 @@ def open_database(path: Path, *, private_dir: bool = False) -> Database:
 
 
 def _refuse_if_newer(path: Path) -> None:
-    try:
-        conn = sqlite.connect_readonly(path)
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"cannot open {path}: {exc}") from None
-    try:
-        version = sqlite.user_version(conn)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is not a pursuit database ({exc})") from None
-    finally:
-        conn.close()
+    version = _header_version(path)
+    if version is None:
+        try:
+            conn = sqlite.connect_readonly(path)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"cannot open {path}: {exc}") from None
+        try:
+            version = sqlite.user_version(conn)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"{path} is not a pursuit database ({exc})") from None
+        finally:
+            conn.close()
     if version > HEAD:
         raise NewerDatabaseError(
             f"{path} was written by a newer pursuit (schema {version}, this one knows "
             f"{HEAD}); upgrade pursuit to open it. The file was not changed."
         )
+
+
+def _header_version(path: Path) -> int | None:
+    """user_version read from the file header (bytes 60-63), or None when a -wal file may
+    hold a newer header. Even a read-only SQLite connection to a WAL file leaves -wal and
+    -shm files behind, so a file we are about to refuse is not opened through SQLite."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise DatabaseError(f"cannot open {path}: {exc.strerror}") from None
+    if not header:
+        return 0  # created but never initialised
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise DatabaseError(f"{path} is not a pursuit database (not an SQLite file)")
+    return int.from_bytes(header[60:64], "big", signed=True)
 
 
 def _migrate(db: Database, conn: sqlite3.Connection, version: int) -> None:
@@ -112,13 +137,22 @@ def _migrate(db: Database, conn: sqlite3.Connection, version: int) -> None:
 
 def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
     """One step in one transaction; another process may have applied it meanwhile."""
-    with sqlite.write_transaction(conn):
-        if sqlite.user_version(conn) >= migration.version:
-            return
-        migration.apply(conn)
-        conn.execute(f"PRAGMA user_version = {migration.version}")
-        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise DatabaseError(
-                f"migration {migration.version} broke {len(problems)} foreign keys; rolled back"
-            )
+    # PRAGMA foreign_keys is a no-op inside a transaction, so a step that rebuilds a table
+    # turns them off before BEGIN and back on after; foreign_key_check guards the commit.
+    keys_were_on = bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    if migration.rebuilds:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with sqlite.write_transaction(conn):
+            if sqlite.user_version(conn) >= migration.version:
+                return
+            migration.apply(conn)
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise DatabaseError(
+                    f"migration {migration.version} broke {len(problems)} foreign keys; rolled back"
+                )
+    finally:
+        if migration.rebuilds and keys_were_on:
+            conn.execute("PRAGMA foreign_keys = ON")

@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import QueuePool
 
 from pursuit.store import sqlite
 
+_LOGGER_NAME = "pursuit"
+# At DEBUG SQLAlchemy logs every result row, which hide_parameters does not cover: however
+# logging is configured, this engine logs statements at most, never the data.
+logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGER_NAME}").setLevel(logging.INFO)
+
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine("sqlite://", creator=lambda: sqlite.connect(path))
+    # The URL says nothing about the file (creator opens it), so SQLAlchemy would treat it as
+    # :memory: and pick SingletonThreadPool, which closes other threads' connections once
+    # more than five threads have used it. QueuePool is what it uses for a file database.
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite.connect(path),
+        poolclass=QueuePool,
+        # Parameters are what people typed (names, notes): keep them out of SQLAlchemy's
+        # log lines and error messages, which end up in bug reports and shared scrollback.
+        hide_parameters=True,
+        logging_name=_LOGGER_NAME,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from pursuit.domain.dates import DateParseError
 from pursuit.domain.drafts import follow_up_draft
@@ -28,7 +28,7 @@ from pursuit.domain.spreadsheet import map_headers, parse_sheet_date, parse_trac
 from pursuit.domain.spreadsheet import unsafe_cell as _unsafe
 from pursuit.domain.status import CLOSED, Status, StatusError
 from pursuit.domain.text import clean_name, clean_text
-from pursuit.store import schema_io
+from pursuit.store import portable
 from pursuit.store.commands import add_event, get_or_create_company, get_or_create_contact
 from pursuit.store.commands import new_action as _new_action
 from pursuit.store.context import Ctx
@@ -126,8 +126,8 @@ class SheetRow:
     url: str | None
     source: str | None
     salary: str | None
-    contact: Person | None
-    contact_email: str | None
+    contacts: tuple[tuple[Person, str | None], ...]
+    """(person, email) for each contact named in the row."""
     notes: str
 
     def describe(self, ctx: Ctx) -> str:
@@ -201,14 +201,17 @@ def _sheet_row(
     role = clean_name(cell("role"))
     if not role:
         raise InputError(f"{company}: no role")
-    status = parse_tracker_status(cell("status")) if cell("status") else Status.APPLIED
-    applied_at = None
-    if cell("applied"):
-        applied_at = parse_sheet_date(cell("applied"), ctx.now, ctx.tz, day_first=day_first)
-        if applied_at > ctx.now + timedelta(days=1):
-            raise InputError(f"{company}: the date applied is in the future")
+    try:
+        status = parse_tracker_status(cell("status")) if cell("status") else Status.APPLIED
+        applied_at = None
+        if cell("applied"):
+            applied_at = parse_sheet_date(cell("applied"), ctx.now, ctx.tz, day_first=day_first)
+    except (StatusError, DateParseError) as exc:
+        raise InputError(f"{company}: {exc}") from None
+    if applied_at is not None and applied_at > ctx.now + timedelta(days=1):
+        raise InputError(f"{company}: the date applied is in the future")
     notes = [clean_text(cell("notes"), multiline=True).strip()]
-    contact, email = _contact(cell("contact"), notes)
+    contacts = _contacts(cell("contact"), notes)
     if status == Status.WISHLIST and applied_at is not None:
         # Not applied yet: the date is when it was saved, which is worth keeping as a note.
         notes.append(f"Saved: {applied_at.astimezone(ctx.tz):%Y-%m-%d}")
@@ -229,27 +232,27 @@ def _sheet_row(
         url=clean_name(cell("url")) or None,
         source=clean_name(cell("source")) or None,
         salary=clean_name(cell("salary")) or None,
-        contact=contact,
-        contact_email=email,
+        contacts=tuple(contacts),
         notes="\n".join(n for n in notes if n),
     )
 
 
-def _contact(text: str, notes: list[str]) -> tuple[Person | None, str | None]:
-    text = clean_name(text)
-    if not text:
-        return None, None
-    m = _EMAIL.search(text)
-    email = m.group(0) if m else None
-    name = clean_name(_EMAIL.sub("", text).replace("<>", "").strip(" <>,;")) if m else text
-    if not name:
-        return (Person(email), email) if email else (None, None)
-    try:
-        return parse_person(name), email
-    except PersonParseError:
-        # A contact cell we cannot split into name and role is still worth keeping.
-        notes.append(f"Contact: {text}")
-        return None, None
+def _contacts(text: str, notes: list[str]) -> list[tuple[Person, str | None]]:
+    """ "Jane Doe (Recruiter) <jane@acme.example>; Bob Lee" -> two people."""
+    found: list[tuple[Person, str | None]] = []
+    for part in re.split(r"[;\n]", text):
+        part = clean_name(part)
+        if not part:
+            continue
+        m = _EMAIL.search(part)
+        email = m.group(0) if m else None
+        name = clean_name(_EMAIL.sub("", part).replace("<>", "").strip(" <>,")) if m else part
+        try:
+            found.append((parse_person(name or part), email))
+        except PersonParseError:
+            # A contact cell we cannot split into name and role is still worth keeping.
+            notes.append(f"Contact: {part}")
+    return found
 
 
 def import_csv(
@@ -307,12 +310,14 @@ def _add_row(session: Session, ctx: Ctx, row: SheetRow) -> None:
     session.add(app)
     session.flush()
     assert app.id is not None
-    contact = None
-    if row.contact is not None:
-        contact = get_or_create_contact(session, ctx, comp, row.contact)
-        if row.contact_email and not contact.email:
-            contact.email = row.contact_email
-            session.add(contact)
+    people = []
+    for person, email in row.contacts:
+        found = get_or_create_contact(session, ctx, comp, person)
+        if email and not found.email:
+            found.email = email
+            session.add(found)
+        people.append(found)
+    contact = people[0] if people else None
     add_event(
         session,
         ctx,
@@ -353,7 +358,7 @@ def import_json(ctx: Ctx, text: str, *, label: str, dry_run: bool = False) -> Im
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    tables = schema_io.check_document(doc)
+    tables = portable.check_document(doc)
     report = ImportReport("json", dry_run)
     _run(ctx, f"import {label}", dry_run, lambda s: _write_tables(s, tables, report))
     return report
@@ -361,40 +366,47 @@ def import_json(ctx: Ctx, text: str, *, label: str, dry_run: bool = False) -> Im
 
 def _write_tables(session: Session, tables: dict[str, list[Any]], report: ImportReport) -> None:
     ids: dict[str, dict[int, int]] = {}
-    for spec in schema_io.SPECS:
+    for spec in portable.SPECS:
         ids[spec.table] = mapping = {}
-        existing = {spec.natural_key(obj): obj for obj in session.exec(select(spec.model)).all()}
-        pending: list[tuple[int, SQLModel]] = []
+        rows = tables.get(spec.table, [])
+        present = session.exec(select(spec.model)).all()
+        existing = {spec.key_of(obj): obj for obj in present}
+        # Every id is chosen here, none by SQLite: the file's own id where it is free (so
+        # an import into an empty database exports back to the very same file), else one
+        # above both the table's and the file's ids, so no later row's own id is taken.
+        taken = {i for i in (getattr(obj, "id", None) for obj in present) if isinstance(i, int)}
+        wanted = {r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), int)}
+        spare = max(taken | wanted, default=0) + 1
         created = 0
-        for index, raw in enumerate(tables.get(spec.table, [])):
+        for index, raw in enumerate(rows):
             where = f"{spec.table}[{index}]"
             try:
                 old_id, values = spec.read_row(raw, ids)
-            except schema_io.RowError as exc:
+            except portable.RowError as exc:
                 report.problems.append(Problem(where, str(exc)))
                 continue
-            if spec.self_ref and values.get(spec.self_ref) is None:
-                pass
-            key = spec.natural_key_of(values)
+            key = spec.key(values)
             found = existing.get(key)
             if found is not None:
-                mapping[old_id] = spec.id_of(found)
+                live = values.get("deleted_at") is None
+                if spec.unique and live and getattr(found, "deleted_at", None) is not None:
+                    found.deleted_at = None  # a soft-deleted company comes back
+                    session.add(found)
+                if spec.has_id:
+                    mapping[old_id] = getattr(found, "id")  # noqa: B009
                 report.present.append(where)
                 continue
-            if spec.has_id and session.get(spec.model, old_id) is None:
-                values["id"] = old_id
+            if spec.has_id:
+                if old_id in taken:
+                    values["id"], spare = spare, spare + 1
+                else:
+                    values["id"] = old_id
+                taken.add(values["id"])
+                mapping[old_id] = values["id"]
             obj = spec.model(**values)
             session.add(obj)
             existing[key] = obj
             created += 1
             report.created.append(where)
-            if spec.has_id:
-                if "id" in values:
-                    mapping[old_id] = old_id
-                else:
-                    # A later row of this table may point here (reopened_from_id).
-                    session.flush()
-                    mapping[old_id] = spec.id_of(obj)
-            pending.append((old_id, obj))
         session.flush()
         report.counts[spec.table] = created

@@ -6,11 +6,16 @@ from sqlmodel import Session, col, select
 
 from pursuit.domain.matching import MatchError, match_name, name_key
 from pursuit.domain.status import CLOSED, Status
+from pursuit.domain.text import clean_name
 from pursuit.store.errors import InputError
 from pursuit.store.models import Application, Company, Contact
 
 
 def company(session: Session, text: str) -> Company:
+    # Names are stored cleaned, so what is typed is cleaned the same way before matching:
+    # a pasted escape sequence or a decomposed accent must still find the row (and must
+    # not be echoed raw in the error if nothing matches).
+    text = clean_name(text)
     # The exact name first, through the unique index: with thousands of companies, loading
     # every name to match a prefix costs tens of milliseconds per command.
     exact = session.exec(
@@ -48,6 +53,7 @@ def application(session: Session, comp: Company, *, include_closed: bool = False
 
 
 def contact(session: Session, comp: Company, text: str) -> Contact:
+    text = clean_name(text)
     rows = session.exec(
         select(Contact.id, Contact.name).where(
             Contact.company_id == comp.id, col(Contact.deleted_at).is_(None)

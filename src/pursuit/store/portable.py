@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any, Literal, cast
 
 from pydantic_core import PydanticUndefined
@@ -39,7 +40,12 @@ FORMAT = "pursuit"
 VERSION = 1
 
 Kind = Literal["int", "str", "bool", "datetime"]
-_KIND_NAMES = {"int": "a whole number", "str": "text", "bool": "true or false", "datetime": "a time"}
+_KIND_NAMES = {
+    "int": "a whole number",
+    "str": "text",
+    "bool": "true or false",
+    "datetime": "a time",
+}
 _ACTION_KINDS = frozenset({"thank_you", "follow_up", "check_in"})
 _DIRECTIONS = frozenset({"in", "out"})
 
@@ -107,12 +113,14 @@ class TableSpec:
     derived: frozenset[str] = frozenset()
     """Columns not exported: recomputed on import."""
     check: Callable[[dict[str, Any]], str | None] | None = None
+    unique: bool = False
+    """The identity is a unique constraint: a soft-deleted row is revived, not duplicated."""
 
-    @property
+    @cached_property
     def columns(self) -> tuple[Column, ...]:
         return _columns(self.model, self.derived)
 
-    @property
+    @cached_property
     def has_id(self) -> bool:
         return any(c.name == "id" for c in self.columns)
 
@@ -120,11 +128,21 @@ class TableSpec:
     def order_by(self) -> str:
         return "id" if self.has_id else ", ".join(self.identity)
 
+    @cached_property
+    def soft_deletes(self) -> bool:
+        return any(c.name == "deleted_at" for c in self.columns)
+
     def key(self, values: dict[str, Any]) -> tuple[Any, ...]:
-        return tuple(_key_part(values.get(c), c in self.folded) for c in self.identity)
+        key = tuple(_key_part(values.get(c), c in self.folded) for c in self.identity)
+        if self.soft_deletes and not self.unique:
+            # A live row matches a live row: an import undone (soft-deleted) and imported
+            # again must come back, not be recognised as "already there".
+            key += (values.get("deleted_at") is None,)
+        return key
 
     def key_of(self, obj: SQLModel) -> tuple[Any, ...]:
-        return self.key({c: getattr(obj, c) for c in self.identity})
+        names = (*self.identity, "deleted_at") if self.soft_deletes else self.identity
+        return self.key({c: getattr(obj, c) for c in names})
 
     def read_row(self, raw: Any, ids: dict[str, dict[int, int]]) -> tuple[int, dict[str, Any]]:
         """(id in the file, column values for the model with references mapped to this
@@ -149,7 +167,7 @@ class TableSpec:
             if column.ref is not None and value is not None:
                 mapped = ids.get(column.ref, {}).get(value)
                 if mapped is None:
-                    raise RowError(f"{column.name} {value} is not a {column.ref} in the file")
+                    raise RowError(f"{column.name} {value}: no such {column.ref} in the file")
                 value = mapped
             values[column.name] = value
         if "name_key" in self.derived:
@@ -214,6 +232,7 @@ SPECS: tuple[TableSpec, ...] = (
         folded=frozenset({"name"}),
         derived=frozenset({"name_key"}),
         check=_check_company,
+        unique=True,
     ),
     TableSpec("contact", Contact, ("company_id", "name", "created_at"), frozenset({"name"})),
     TableSpec(

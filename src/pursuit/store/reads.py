@@ -153,6 +153,30 @@ def _app(row: tuple[object, ...]) -> ApplicationRow:
     )
 
 
+_APP_COLUMNS = """a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a.updated_at,
+  (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id AND e.direction = 'out'
+     AND e.deleted_at IS NULL) AS last_touch"""
+# Applications with something pending, soonest first: walk ix_action_pending from the
+# soonest action and keep each application's first one, so a page costs what it shows,
+# not the number of applications (CROSS JOIN keeps SQLite from starting at application).
+_WITH_NEXT = f"""
+SELECT {_APP_COLUMNS}, n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id),
+  n.next_at
+FROM action n INDEXED BY ix_action_pending
+CROSS JOIN application a ON a.id = n.application_id
+JOIN company c ON c.id = a.company_id
+WHERE n.done_at IS NULL AND n.{_LIVE}
+  AND n.id = (SELECT x.id FROM action x WHERE x.application_id = n.application_id
+              AND x.done_at IS NULL AND x.{_LIVE} ORDER BY x.next_at, x.id LIMIT 1)
+"""
+_WITHOUT_NEXT = f"""
+SELECT {_APP_COLUMNS}, NULL, NULL, NULL
+FROM application a JOIN company c ON c.id = a.company_id
+WHERE NOT EXISTS (SELECT 1 FROM action x WHERE x.application_id = a.id
+                  AND x.done_at IS NULL AND x.{_LIVE})
+"""
+
+
 def applications(
     conn: sqlite3.Connection,
     *,
@@ -161,20 +185,40 @@ def applications(
     offset: int = 0,
     search: str = "",
 ) -> list[ApplicationRow]:
-    """Open applications, soonest next action first, those with none last."""
-    sql = _APP_SELECT + " WHERE a.deleted_at IS NULL"
+    """Open applications, soonest next action first (then most recently updated), those
+    with none last, most recently updated first."""
+    where = " AND a.deleted_at IS NULL"
     params: list[object] = []
     if search:
-        sql += " AND (c.name LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')"
+        where += " AND (c.name LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')"
         params.extend([like_pattern(search)] * 2)
     if not include_closed:
-        sql += f" AND a.status IN ({','.join('?' * len(_OPEN))})"
+        where += f" AND a.status IN ({','.join('?' * len(_OPEN))})"
         params.extend(_OPEN)
-    sql += " ORDER BY n.next_at IS NULL, n.next_at, a.updated_at DESC, a.id"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params.extend([limit, offset])
-    return [_app(r) for r in conn.execute(sql, params)]
+    page: list[object] = [] if limit is None else [limit, offset]
+    rows = conn.execute(
+        _WITH_NEXT
+        + where
+        + " ORDER BY n.next_at, a.updated_at DESC, a.id"
+        + (" LIMIT ? OFFSET ?" if page else ""),
+        [*params, *page],
+    ).fetchall()
+    if limit is not None and len(rows) >= limit:
+        return [_app(r) for r in rows]
+    skip = 0
+    if limit is not None and not rows and offset:
+        # The page starts past every application with something pending: count those.
+        count_sql = "SELECT COUNT(*) FROM (" + _WITH_NEXT + where + ")"
+        skip = max(0, offset - int(conn.execute(count_sql, params).fetchone()[0]))
+    rest: list[object] = [] if limit is None else [limit - len(rows), skip]
+    rows += conn.execute(
+        _WITHOUT_NEXT
+        + where
+        + " ORDER BY a.updated_at DESC, a.id"
+        + (" LIMIT ? OFFSET ?" if rest else ""),
+        [*params, *rest],
+    ).fetchall()
+    return [_app(r) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ every `pursuit status`.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,11 +158,75 @@ CREATE INDEX ix_event_at ON event(at);
 """
 
 
+# Version 3: indexes for a years-long search (10,000 applications, 100,000 actions), so
+# each read and write costs what it touches, not what is stored:
+# - thank-you notes are found by interviewer (`pursuit thanks ACME JANE`); this scanned
+#   every pending action;
+# - each application's next pending action (the applications pane, and its sort key) is
+#   one seek;
+# - an application's last outgoing touch is the end of one index range;
+# - the status line counts active and new applications from an index alone;
+# - the bridges pane reads the bridges, not every company ever applied to.
+_V3 = """
+CREATE INDEX ix_action_contact ON action(contact_id);
+CREATE INDEX ix_action_app_pending ON action(application_id, next_at, id)
+    WHERE done_at IS NULL AND deleted_at IS NULL;
+CREATE INDEX ix_event_touch ON event(application_id, direction, at) WHERE deleted_at IS NULL;
+CREATE INDEX ix_application_live ON application(status, applied_at) WHERE deleted_at IS NULL;
+CREATE INDEX ix_company_bridge ON company(name) WHERE is_bridge = 1 AND deleted_at IS NULL;
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
     name: str
     apply: Callable[[sqlite3.Connection], None]
+    rebuilds: bool = False
+    """True when the step rebuilds a table (`rebuild_table`): it then runs with foreign keys
+    off, as SQLite's procedure requires, and `foreign_key_check` still guards the commit."""
+
+
+_CREATE_TABLE = re.compile(r'^\s*CREATE\s+TABLE\s+(?:"([^"]+)"|(\w+))\s*\(', re.IGNORECASE)
+
+
+def rebuild_table(conn: sqlite3.Connection, table: str, create_sql: str) -> None:
+    """Change a table in a way ALTER TABLE cannot (constraints, types, column order), by
+    SQLite's 12-step procedure: create the new table under a temporary name, copy the
+    shared columns, drop the old one, rename, then recreate its indexes and triggers and
+    any trigger or view that names it (https://sqlite.org/lang_altertable.html#otheralter).
+
+    Only inside a migration marked `rebuilds=True`: with foreign keys on, dropping a parent
+    table deletes or fails every child row pointing at it.
+    """
+    if conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError(f"rebuilding {table} with foreign keys on would cascade into children")
+    if not conn.in_transaction:
+        raise RuntimeError(f"rebuilding {table} must run inside the migration's transaction")
+    m = _CREATE_TABLE.match(create_sql)
+    if m is None or (m[1] or m[2]) != table:
+        raise ValueError(f"create_sql must be CREATE TABLE {table} (...)")
+    temp = f"{table}__rebuild"
+    dependents = conn.execute(
+        "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
+        "AND type IN ('index', 'trigger', 'view') AND (tbl_name = ? OR "
+        "(type != 'index' AND instr(lower(sql), lower(?)) > 0)) ORDER BY type = 'view' DESC",
+        (table, table),
+    ).fetchall()
+    old_columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+    conn.execute(f'CREATE TABLE "{temp}" (' + create_sql[m.end() :])
+    new_columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{temp}")')}
+    shared = ", ".join(f'"{c}"' for c in old_columns if c in new_columns)
+    conn.execute(f'INSERT INTO "{temp}" ({shared}) SELECT {shared} FROM "{table}"')
+    # Views and triggers elsewhere that name the table would make the rename fail while it
+    # is missing; they are dropped here and recreated below, like its own.
+    for kind, name, _sql in dependents:
+        if kind != "index":
+            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    conn.execute(f'DROP TABLE "{table}"')
+    conn.execute(f'ALTER TABLE "{temp}" RENAME TO "{table}"')
+    for _kind, _name, sql in reversed(dependents):
+        conn.execute(sql)
 
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
@@ -191,5 +256,6 @@ def _split(sql: str) -> list[str]:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _script(_V1 + _revision_triggers())),
     Migration(2, "notified_at and event time index", _script(_V2)),
+    Migration(3, "indexes for large searches", _script(_V3)),
 )
 HEAD = MIGRATIONS[-1].version

@@ -102,14 +102,22 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
     """An online, consistent copy through SQLite's backup API, owner-only from the start."""
     if target.exists():
         raise DatabaseError(f"{target} already exists")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Create the file 0600 before SQLite writes to it; otherwise it inherits the umask.
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Create the file 0600 before SQLite writes to it; otherwise it inherits the umask.
+        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    except OSError as exc:
+        raise DatabaseError(f"cannot write {target}: {exc.strerror}") from None
     os.close(fd)
     dest = sqlite3.connect(target, isolation_level=None)
     try:
         conn.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error as exc:
+        # A half-written copy must not pass for a backup.
+        dest.close()
+        target.unlink(missing_ok=True)
+        raise DatabaseError(f"backup to {target} failed: {exc}") from None
     finally:
         dest.close()
     tighten(target)

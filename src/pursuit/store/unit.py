@@ -74,6 +74,7 @@ class _Batch:
     failed: bool = False
 
 
+_FORGET_EVERY = 200
 _batch: ContextVar[_Batch | None] = ContextVar("pursuit_write_batch", default=None)
 
 
@@ -124,9 +125,11 @@ def _in_batch(state: _Batch, *, label: str, now: datetime, undoable: bool) -> It
     state.commands += 1
     if state.commands % state.commit_every == 0:
         session.commit()
-    # Flushed rows live in the transaction; forgetting the objects keeps memory and each
-    # flush's bookkeeping flat however long the batch runs.
-    session.expunge_all()
+    if state.commands % _FORGET_EVERY == 0:
+        # Flushed rows live in the transaction; forgetting the objects now and then keeps
+        # memory flat however long the batch runs, while the next commands still find the
+        # rows they just wrote in the identity map.
+        session.expunge_all()
 
 
 @contextlib.contextmanager

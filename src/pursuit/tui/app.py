@@ -7,18 +7,13 @@ action falls due (and at least once a minute) and recomputes overdue from the cl
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -52,6 +47,8 @@ from pursuit.tui.snapshot import Snapshot, load_detail, load_snapshot
 from pursuit.tui.tables import PaneTable
 
 Selection = AgendaItem | ApplicationRow | BridgeRow
+FOOTER_SETTLE = 0.15
+"""Seconds the cursor rests before the footer shows the keys for the new row."""
 POLL_SECONDS = 1.0
 """How often to look for writes from other processes (one tiny indexed read)."""
 
@@ -157,6 +154,8 @@ class PursuitApp(App[None]):
         self._revision = -1
         self._wake: Timer | None = None
         self._first_paint = True
+        self._enabled: tuple[bool | None, ...] = ()
+        self._keys_timer: Timer | None = None
         if self.config.theme:
             self.theme = (
                 self.config.theme if self.config.theme in self.available_themes else "textual-dark"
@@ -188,6 +187,11 @@ class PursuitApp(App[None]):
             self.notify(problem, title="config", severity="warning", markup=False, timeout=10)
         self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < 100
+        for table in self.query(PaneTable):
+            table.set_narrow(narrow)
 
     # --- loading -----------------------------------------------------------------------
 
@@ -264,14 +268,16 @@ class PursuitApp(App[None]):
                 )
         if self.config.bell:
             self.bell()
-        if self.config.notify_send and shutil.which("notify-send"):
+        if self.config.notify_send:
             self._desktop_notify(f"pursuit: {len(fresh)} overdue", fresh[0].what)
         ids = [i.action_id for i in fresh if i.action_id is not None]
         self._mark_notified(ids)
 
     @work(thread=True, group="notify")
     def _desktop_notify(self, title: str, body: str) -> None:
-        subprocess.run(["notify-send", title, body], check=False, timeout=5)
+        from pursuit.notify import desktop_notify
+
+        desktop_notify(title, body)
 
     @work(thread=True, group="write")
     def _mark_notified(self, ids: list[int]) -> None:
@@ -280,7 +286,8 @@ class PursuitApp(App[None]):
         mark_notified(self.ctx(), ids)
 
     def _paint_topbar(self) -> None:
-        bar = Text(" pursuit ", style="bold reverse")
+        bar = Text()
+        bar.append(" pursuit ", style="bold reverse")
         if self.snapshot is not None:
             gauge = self.snapshot.agenda.gauge
             bar.append("  options ")
@@ -307,12 +314,16 @@ class PursuitApp(App[None]):
     # --- selection and detail ----------------------------------------------------------
 
     def focused_table(self) -> PaneTable[Selection] | None:
+        if not self.screen_stack:  # quitting: messages can still arrive
+            return None
         focused = self.screen.focused if self.screen is self.screen_stack[0] else None
         if isinstance(focused, PaneTable):
             return focused
         return None
 
     def selection(self) -> Selection | None:
+        if not self.screen_stack:
+            return None
         table = self.focused_table()
         if table is None:
             table = self.query_one("#agenda", PaneTable)
@@ -323,11 +334,26 @@ class PursuitApp(App[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table is self.focused_table():
             self._load_detail()
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def on_descendant_focus(self) -> None:
         self._load_detail()
-        self.refresh_bindings()
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        # The footer rebuilds every key widget on refresh (tens of ms). Only ask when the
+        # keys that apply changed, and only once the cursor rests, so holding j stays smooth.
+        # Keys themselves are checked when pressed, so a late footer never runs a wrong one.
+        enabled = tuple(self.check_action(action, ()) for action in sorted(_TRIAGE))
+        if enabled != self._enabled:
+            self._enabled = enabled
+            if self._keys_timer is not None:
+                self._keys_timer.stop()
+            self._keys_timer = self.set_timer(FOOTER_SETTLE, self._show_keys)
+
+    def _show_keys(self) -> None:
+        if self.screen_stack:  # the timer can outlive the screens while quitting
+            self.refresh_bindings()
 
     def _load_detail(self) -> None:
         item = self.selection()
@@ -381,6 +407,8 @@ class PursuitApp(App[None]):
     # --- which keys apply --------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.screen_stack:
+            return None
         if action in _TRIAGE and self.screen is not self.screen_stack[0]:
             return False
         item = self.selection()
@@ -399,7 +427,7 @@ class PursuitApp(App[None]):
         if action in ("snooze", "done"):
             return isinstance(item, AgendaItem) and item.action_id is not None
         if action in ("edit_note", "copy_note"):
-            return isinstance(item, AgendaItem) and bool(item.draft)
+            return isinstance(item, AgendaItem) and item.action_id is not None and bool(item.draft)
         return True
 
     @staticmethod
@@ -458,7 +486,9 @@ class PursuitApp(App[None]):
 
             self.push_screen(
                 ConfirmScreen(
-                    outcome.refused_summary.capitalize() + ". Go ahead anyway?",
+                    outcome.refused_summary[:1].upper()
+                    + outcome.refused_summary[1:]
+                    + ". Go ahead anyway?",
                     outcome.refused_reasons,
                     yes="go ahead",
                     no="wait",
@@ -739,8 +769,18 @@ class PursuitApp(App[None]):
         item = self.selection()
         if not isinstance(item, AgendaItem) or item.action_id is None:
             return
-        edited = self.edit_text(item.draft)
-        if edited is None or edited == item.draft:
+        from pursuit.editing import EditorError, edit_text
+
+        try:
+            if self.is_headless:
+                edited = edit_text(item.draft)  # no terminal to hand over (tests)
+            else:
+                with self.suspend():
+                    edited = edit_text(item.draft)
+        except EditorError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if edited == item.draft.rstrip():
             return
         action_id = item.action_id
 
@@ -751,33 +791,6 @@ class PursuitApp(App[None]):
             return "Draft saved"
 
         self.write(job)
-
-    def edit_text(self, text: str) -> str | None:
-        """Hand the terminal to $VISUAL/$EDITOR on a private temp file; None if unchanged
-        or no editor could run."""
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        fd, name = tempfile.mkstemp(prefix="pursuit-", suffix=".txt")  # mode 0600
-        path = Path(name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            try:
-                with self.suspend():
-                    result = subprocess.run([*editor.split(), str(path)], check=False)
-            except SuspendNotSupported:
-                # Headless (tests) or no terminal to hand over: run the editor directly.
-                result = subprocess.run([*editor.split(), str(path)], check=False)
-            if result.returncode != 0:
-                self.notify(
-                    f"editor exited with {result.returncode}; nothing saved", severity="warning"
-                )
-                return None
-            return path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            self.notify(f"editor not found: {editor}", severity="error", markup=False)
-            return None
-        finally:
-            path.unlink(missing_ok=True)
 
     def action_copy_note(self) -> None:
         item = self.selection()

@@ -20,17 +20,23 @@ KIND_LABEL = {
     "options": "options",
 }
 
-# (title, width): fixed widths so a long name cannot push columns off a 120x35 screen.
-AGENDA_COLUMNS = (("", 1), ("due", 13), ("to do", 38), ("company", 18))
+# (title, width at >= 100 columns, width below): fixed widths so a long name cannot push
+# columns off screen at 120x35, and the stacked layout at 80 columns still fits.
+AGENDA_COLUMNS = (("", 1, 1), ("due", 13, 13), ("to do", 38, 34), ("company", 18, 13))
 APP_COLUMNS = (
-    ("company", 13),
-    ("role", 15),
-    ("status", 12),
-    ("touched", 7),
-    ("next", 11),
-    ("due", 13),
+    ("company", 13, 11),
+    ("role", 15, 12),
+    ("status", 12, 12),
+    ("touched", 7, 5),
+    ("next", 11, 10),
+    ("due", 13, 13),
 )
-BRIDGE_COLUMNS = (("company", 18), ("contacts", 24), ("checked in", 13), ("next check-in", 13))
+BRIDGE_COLUMNS = (
+    ("company", 18, 16),
+    ("contacts", 24, 20),
+    ("checked in", 13, 12),
+    ("next check-in", 13, 13),
+)
 
 
 def plain(value: str | None) -> Text:
@@ -59,7 +65,7 @@ def agenda_cells(item: AgendaItem, now: datetime) -> tuple[Text, ...]:
         return (
             Text("»", style="bold magenta"),
             Text("now" if item.bucket != Bucket.OVERDUE else "", style="magenta"),
-            Text(item.what, style="bold magenta" if "fall through" in item.what else "magenta"),
+            Text(item.draft, style="bold magenta" if "fall through" in item.what else "magenta"),
             Text(""),
         )
     mark = Text(OVERDUE_MARK, style="bold red") if item.overdue else Text(" ")

@@ -31,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(key), Text(description), Text(tip))
         with VerticalScroll(classes="dialog help"):
             yield Label("Keys — pursuit", classes="dialog-title")
-            yield Static(table)
+            yield Static(table, id="keys")
             yield Label(
                 "Everything is also in the command palette (ctrl+p). "
                 "Remap keys by id under [keymap] in the config file.",

@@ -20,17 +20,32 @@ class PaneTable(DataTable[Text], Generic[T]):
         Binding("k", "cursor_up", "Up", show=False, id="up"),
     ]
 
-    def __init__(self, columns: Sequence[tuple[str, int]], *, title: str, id: str) -> None:
+    def __init__(self, columns: Sequence[tuple[str, int, int]], *, title: str, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, cell_padding=1)
         self._columns = columns
         self.border_title = title
         self.items: dict[str, T] = {}
         self._keys: list[str] = []
         self._cells: dict[str, tuple[Text, ...]] = {}
+        self._narrow = False
 
     def on_mount(self) -> None:
-        for name, width in self._columns:
-            self.add_column(name, key=name or "mark", width=width)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        for name, wide, narrow in self._columns:
+            self.add_column(name, key=name or "mark", width=narrow if self._narrow else wide)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Switch column widths for the stacked layout; rows are re-added as they were."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        rows = [(key, self.items[key], self._cells[key]) for key in self._keys]
+        self.clear(columns=True)
+        self._keys = []
+        self._add_columns()
+        self.sync(rows, subtitle=str(self.border_subtitle or ""))
 
     @property
     def selected(self) -> T | None:

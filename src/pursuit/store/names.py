@@ -1,0 +1,25 @@
+"""Company names for shell completion: read-only, standard library only, and nothing
+created, migrated or locked, since it runs on every Tab press."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pursuit.store import reads
+from pursuit.store.sqlite import connect_readonly
+
+
+def company_names_in(path: Path) -> list[str] | None:
+    """Live company names A to Z (any case), [] without a database, None if unreadable."""
+    if not path.exists():
+        return []
+    try:
+        conn = connect_readonly(path)
+        try:
+            names = {name for _, name in reads.company_names(conn)}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return sorted(names, key=str.casefold)

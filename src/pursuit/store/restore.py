@@ -1,0 +1,113 @@
+"""`pursuit restore`: put a backup back in place of the database, through SQLite's backup
+API so an app open on the same file sees the change instead of a file swapped under it.
+
+The backup is checked first (a SQLite file, a pursuit schema this version knows, a clean
+integrity check); an existing database is only replaced when asked, and then a copy of it
+is kept next to it, since a restore over the wrong file is otherwise final.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pursuit.store import sqlite
+from pursuit.store.database import open_database
+from pursuit.store.errors import InputError, Refused
+from pursuit.store.schema import HEAD
+from pursuit.store.sqlite import DatabaseError
+
+_MAGIC = b"SQLite format 3\x00"
+_PURSUIT_TABLES = {"company", "application", "action", "event", "revision"}
+
+
+@dataclass(frozen=True)
+class Restored:
+    target: Path
+    schema: int
+    """The backup's schema version (migrated to the current one after the copy)."""
+    kept: Path | None
+    """The copy taken of the database that was replaced, if there was one."""
+
+
+def check_backup(path: Path) -> int:
+    """The schema version of a usable pursuit backup at `path`; InputError otherwise."""
+    try:
+        with path.open("rb") as f:
+            magic = f.read(len(_MAGIC))
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not a backup file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    if magic != _MAGIC:
+        raise InputError(f"{path} is not a SQLite database")
+    try:
+        conn = sqlite.connect_readonly(path)
+    except sqlite3.Error as exc:
+        raise InputError(f"cannot open {path}: {exc}") from None
+    try:
+        version = sqlite.user_version(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{path} is damaged: {exc}") from None
+    finally:
+        conn.close()
+    if version < 1 or not tables >= _PURSUIT_TABLES:
+        raise InputError(f"{path} is a SQLite file but not a pursuit database")
+    if version > HEAD:
+        raise InputError(
+            f"{path} was written by a newer pursuit (schema {version}, this one knows "
+            f"{HEAD}); upgrade pursuit to restore it"
+        )
+    if problems != ["ok"]:
+        raise InputError(f"{path} is damaged: {problems[0]}")
+    return version
+
+
+def restore(
+    source: Path, target: Path, *, now: datetime, force: bool = False, private_dir: bool = False
+) -> Restored:
+    version = check_backup(source)
+    if target.exists() and source.resolve() == target.resolve():
+        raise InputError("that is the database itself; nothing to restore")
+    kept = None
+    if target.exists() and target.stat().st_size > 0:
+        if not force:
+            raise Refused(
+                f"{target} already exists",
+                ["restoring replaces everything in it (a copy of it is kept)"],
+            )
+        kept = target.with_name(f"{target.name}.before-restore-{now:%Y%m%dT%H%M%S}.bak")
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = kept.with_name(f"{target.name}.before-restore-{now:%Y%m%dT%H%M%S}-{n}.bak")
+        with contextlib.closing(sqlite.connect(target)) as conn:
+            sqlite.backup_to(conn, kept)
+    try:
+        sqlite.ensure_private_file(target, make_dir_private=private_dir)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create {target}: {exc.strerror}") from None
+    src = sqlite.connect_readonly(source)
+    try:
+        with contextlib.closing(sqlite.connect(target)) as dest:
+            src.backup(dest)
+            # The copy carries the backup's journal mode; ours is WAL (see sqlite.PRAGMAS).
+            dest.execute("PRAGMA journal_mode = WAL")
+            if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise DatabaseError(f"the restored {target} failed its check; the copy is {kept}")
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"restore failed: {exc}") from None
+    finally:
+        src.close()
+    for side in ("", *sqlite.SIDE_FILES):
+        sqlite.tighten(Path(f"{target}{side}"))
+    # An older backup is brought up to date the usual way (with its own safety copy).
+    open_database(target).close()
+    return Restored(target, version, kept)

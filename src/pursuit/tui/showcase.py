@@ -1,0 +1,90 @@
+"""The demo search under a frozen clock: what snapshots, screenshots and docs show."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+
+from dateutil import tz as dateutil_tz
+from textual.pilot import Pilot
+from textual.widgets import Input
+from textual.worker import WorkerCancelled
+
+from pursuit.config import Config
+from pursuit.store.context import Ctx
+from pursuit.store.database import open_database
+from pursuit.tui.app import PursuitApp
+
+ZONE = "America/New_York"
+FROZEN_NOW = datetime(2026, 11, 26, 15, 20, tzinfo=dateutil_tz.gettz(ZONE))
+
+
+def demo_app(path: Path, *, now: datetime = FROZEN_NOW, fill: bool = True) -> PursuitApp:
+    """An app on a fresh demo database at `path`, its clock stopped at `now`."""
+    from pursuit.demo import fill_demo
+
+    zone = dateutil_tz.gettz(ZONE)
+    assert zone is not None
+    db = open_database(path)
+    config = Config()
+    if fill:
+        fill_demo(Ctx(db=db, now=now, tz=zone, settings=config.rules()))
+    return PursuitApp(db, config=config, tz=zone, now=lambda: now)
+
+
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Workers done, messages handled, toasts and cursor blink out of the picture."""
+    for _ in range(4):
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    pilot.app.clear_notifications()
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+async def _main(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+
+
+async def _quick_entry(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+    await pilot.press(*"Initech / Platform Engineer interview fri 10am with Ann Lee (CTO), Bo Yu")
+    await settle(pilot)
+
+
+async def _confirm(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("tab", "r")  # reject the first application: were they positive?
+    await settle(pilot)
+
+
+async def _detail(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("j", "j", "j", "j", "j", "enter")
+    await settle(pilot)
+
+
+async def _help(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("question_mark")
+    await settle(pilot)
+
+
+SHOTS: dict[str, tuple[tuple[int, int], Steps]] = {
+    "main": ((120, 35), _main),
+    "main-narrow": ((80, 30), _main),
+    "quick-entry": ((120, 35), _quick_entry),
+    "confirm-reject": ((120, 35), _confirm),
+    "detail": ((120, 35), _detail),
+    "help": ((120, 35), _help),
+}
+"""The screens shown in the README, each reached by real key presses."""

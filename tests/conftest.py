@@ -1,0 +1,86 @@
+"""Shared fixtures: a fixed clock and zone, a temporary database, and the real `pursuit`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+import pytest
+from dateutil import tz as dateutil_tz
+
+from pursuit.store.context import Ctx
+from pursuit.store.database import Database, open_database
+
+TZ_NAME = "America/New_York"
+_ZONE = dateutil_tz.gettz(TZ_NAME)
+assert _ZONE is not None
+NY: tzinfo = _ZONE
+# A Monday morning in New York, well clear of any DST change.
+NOW = datetime(2026, 3, 16, 9, 0, tzinfo=NY)
+PURSUIT = Path(sys.executable).with_name("pursuit")
+
+pytest_plugins = ["tui_fixtures"]
+
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def tz() -> tzinfo:
+    return NY
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "pursuit.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def ctx(db: Database) -> Ctx:
+    return Ctx(db=db, now=NOW, tz=NY)
+
+
+def cli_env(db_path: Path, now: datetime | str) -> dict[str, str]:
+    """Only what `pursuit` needs, so the developer's own config, zone or data never leak in."""
+    env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG", "SYSTEMROOT") if k in os.environ}
+    env.update(
+        PURSUIT_DB=str(db_path),
+        PURSUIT_NOW=now if isinstance(now, str) else now.isoformat(),
+        PURSUIT_TZ=TZ_NAME,
+        PURSUIT_CONFIG=str(db_path.parent / "none.toml"),
+    )
+    return env
+
+
+@pytest.fixture
+def run_cli(tmp_path: Path) -> RunCli:
+    """`run_cli("add", "Acme", "Engineer", now=..., db=...)` runs the installed command."""
+
+    def run(
+        *args: str, now: datetime | str = NOW, db: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(PURSUIT), *args],
+            env=cli_env(db or tmp_path / "pursuit.db", now),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    return run
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,84 @@
+"""Helpers for Pilot tests: wait on workers and conditions, read panes and rows."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.worker import WorkerCancelled
+
+from pursuit.tui.app import PursuitApp
+
+
+async def workers_done(pilot: Pilot[None]) -> None:
+    # An exclusive worker replaced by a newer one counts as done, not as a failure.
+    with contextlib.suppress(WorkerCancelled):
+        await pilot.app.workers.wait_for_complete()
+
+
+async def settle(pilot: Pilot[None], rounds: int = 4) -> None:
+    """Let workers finish and their messages be handled (no sleeps)."""
+    for _ in range(rounds):
+        await workers_done(pilot)
+        await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], *, rounds: int = 400
+) -> None:
+    for _ in range(rounds):
+        if condition():
+            return
+        await workers_done(pilot)
+        await pilot.pause(0.01)
+    raise AssertionError("condition never became true")
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def rows(db_path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return list(conn.execute(sql, params))
+    finally:
+        conn.close()
+
+
+def execute(db_path: Path, sql: str, params: tuple[object, ...] = ()) -> None:
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute(sql, params)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def widget_text(widget: Widget) -> str:
+    """What a widget shows, as plain lines (works for Groups and Tables, not only Text)."""
+    return "\n".join(line.text for line in widget.render_lines(Region(0, 0, *widget.size)))
+
+
+def table_text(app: PursuitApp, table_id: str) -> list[str]:
+    """Each row of a pane as the plain text a user sees."""
+    from pursuit.tui.tables import PaneTable
+
+    table = app.query_one(f"#{table_id}", PaneTable)
+    out = []
+    for index in range(table.row_count):
+        cells = table.get_row_at(index)
+        out.append(" | ".join(c.plain if hasattr(c, "plain") else str(c) for c in cells))
+    return out
