@@ -701,7 +701,7 @@ class PursuitApp(App[None]):
         self.push_screen(
             ConfirmScreen(
                 "Rejected. Were they positive about you?",
-                ["yes keeps the company as a bridge, with a check-in every 90 days"],
+                [f"yes keeps the company as a bridge, with a check-in every {self.config.bridge_cadence}"],
                 yes="yes, keep in touch",
                 no="no, just close",
             ),
