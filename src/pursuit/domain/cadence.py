@@ -8,6 +8,7 @@ hour of a check-in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -17,6 +18,12 @@ from dateutil.rrule import rrule, rrulestr
 from pursuit.domain.dates import DateParseError, local_to_utc, parse_duration
 
 _MAX_STEPS = 100_000
+_SIMPLE_RULE = re.compile(
+    r"(?:RRULE:)?FREQ=(?P<freq>DAILY|WEEKLY|MONTHLY|YEARLY)(?:;INTERVAL=(?P<n>\d+))?"
+)
+_RULE_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
+_SHORT_DURATION = re.compile(r"(?P<n>\d+)\s*(?P<unit>d|w|mo|y)")
+_SHORT_UNITS = {"d": "day", "w": "week", "mo": "month", "y": "year"}
 
 
 class CadenceError(ValueError):
@@ -37,6 +44,25 @@ class Cadence:
         """A rule tied to the calendar ("the first Monday of each quarter") keeps its
         anchor; a plain interval ("every 90 days") counts from the last check-in."""
         return self.is_rule and ";BY" in self.text.upper()
+
+    def describe(self) -> str:
+        """For people: "every 90 days", "every 3 months", "on a custom schedule"."""
+        text = self.text.strip()
+        match = _SIMPLE_RULE.fullmatch(text.upper())
+        if match:
+            unit = _RULE_UNITS[match["freq"]]
+            n = int(match["n"] or 1)
+            return f"every {n} {unit}s" if n != 1 else f"every {unit}"
+        if self.is_rule:
+            return "on a custom schedule"
+        short = _SHORT_DURATION.fullmatch(text.lower())
+        if short:
+            n = int(short["n"])
+            unit = _SHORT_UNITS[short["unit"]]
+            return f"every {n} {unit}s" if n != 1 else f"every {unit}"
+        if text.lower().startswith("every") or text.lower().endswith("ly"):
+            return text.lower()  # "every 2 weeks", "quarterly"
+        return f"every {text}"
 
     def after(self, anchor: datetime, after: datetime, tz: tzinfo) -> datetime:
         """The first occurrence strictly after `after`, counting from `anchor` (both aware)."""

@@ -578,7 +578,7 @@ def reject(
                 ctx,
                 kind="bridge",
                 company_id=_id(comp),
-                summary=f"kept as a bridge: check in every {rule.text}",
+                summary=f"kept as a bridge: check in {rule.describe()}",
             )
         return Moved(comp.name, old, Status.REJECTED, check_in_at)
 

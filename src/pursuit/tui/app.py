@@ -701,12 +701,20 @@ class PursuitApp(App[None]):
         self.push_screen(
             ConfirmScreen(
                 "Rejected. Were they positive about you?",
-                [f"yes keeps the company as a bridge, with a check-in every {self.config.bridge_cadence}"],
+                [f"yes keeps the company as a bridge, with a check-in {self._cadence_words()}"],
                 yes="yes, keep in touch",
                 no="no, just close",
             ),
             answered,
         )
+
+    def _cadence_words(self) -> str:
+        from pursuit.domain.cadence import CadenceError, parse_cadence
+
+        try:
+            return parse_cadence(self.settings.bridge_rule).describe()
+        except CadenceError:
+            return "on your cadence"
 
     def action_check_in(self) -> None:
         item = self.selection()
