@@ -6,6 +6,7 @@ ticks, so a laptop that slept or a clock that jumped still gets the right answer
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -60,6 +61,8 @@ class Agenda:
     next_due: datetime | None
     revision: int = 0
     now: datetime = field(default_factory=lambda: datetime.min)
+    unannounced: list[AgendaItem] = field(default_factory=list)
+    """Overdue and not announced since they fell due: all of them, not just the first page."""
 
 
 def local_day_end(now: datetime, tz: tzinfo) -> datetime:
@@ -97,33 +100,22 @@ def build_agenda(
     settings: RuleSettings,
     *,
     limit: int | None = None,
+    announce: bool = True,
 ) -> Agenda:
+    """The agenda at `now`; with announce=False the (possibly long) list of unannounced
+    overdue actions is left for `announcements`, so the app can paint first."""
     day_end = local_day_end(now, tz)
     with db.read() as conn:
         rows = reads.pending_actions(conn, limit=limit)
+        fresh = reads.unannounced_overdue(conn, now) if announce else []
         overdue, today = reads.due_counts(conn, now, day_end)
-        gauge = options_gauge(reads.gauge_inputs(conn), now, settings)
+        gauge = options_gauge(reads.gauge_inputs(conn, now), now, settings)
         nxt = reads.next_due_after(conn, now)
         revision = reads.revision(conn)
-    items = [
-        AgendaItem(
-            kind=r.kind,
-            bucket=bucket(r.next_at, now, day_end),
-            due=r.next_at,
-            what=describe(r),
-            company=r.company,
-            company_id=r.company_id,
-            application_id=r.application_id,
-            action_id=r.id,
-            contact=r.contact,
-            title=r.title,
-            guessed=r.guessed,
-            draft=r.draft,
-            # Announced since it last fell due (a snooze makes it due, and news, again).
-            notified=r.notified_at is not None and r.notified_at >= r.next_at,
-        )
-        for r in rows
-    ]
+    items = [_item(r, now, day_end) for r in rows]
+    # Announcements come from their own query, not from the (paged) list: the hundred-and-
+    # first overdue action must be announced too.
+    unannounced = [_item(r, now, day_end) for r in fresh]
     nudge = gauge.nudge
     if nudge is not None:
         item = AgendaItem(
@@ -136,7 +128,33 @@ def build_agenda(
         # Loud when an offer or final round is in play: first of all; otherwise after overdue.
         at = 0 if gauge.loud else sum(1 for i in items if i.overdue)
         items.insert(at, item)
-    return Agenda(items, gauge, overdue, today, nxt, revision, now)
+    return Agenda(items, gauge, overdue, today, nxt, revision, now, unannounced)
+
+
+def _item(r: reads.ActionRow, now: datetime, day_end: datetime) -> AgendaItem:
+    return AgendaItem(
+        kind=r.kind,
+        bucket=bucket(r.next_at, now, day_end),
+        due=r.next_at,
+        what=describe(r),
+        company=r.company,
+        company_id=r.company_id,
+        application_id=r.application_id,
+        action_id=r.id,
+        contact=r.contact,
+        title=r.title,
+        guessed=r.guessed,
+        draft=r.draft,
+        # Announced since it last fell due (a snooze makes it due, and news, again).
+        notified=r.notified_at is not None and r.notified_at >= r.next_at,
+    )
+
+
+def announcements(db: Database, now: datetime, tz: tzinfo) -> list[AgendaItem]:
+    """Overdue actions not announced since they last fell due: all of them."""
+    day_end = local_day_end(now, tz)
+    with db.read() as conn:
+        return [_item(r, now, day_end) for r in reads.unannounced_overdue(conn, now)]
 
 
 def seconds_until_wake(next_due: datetime | None, now: datetime) -> float:
@@ -147,16 +165,22 @@ def seconds_until_wake(next_due: datetime | None, now: datetime) -> float:
 
 
 class OverdueNotifier:
-    """Remembers which actions were announced as overdue, so each is announced once."""
+    """Remembers which actions were announced as overdue, so each is announced once: once per
+    time it falls due (a snoozed action that falls due again is news again)."""
 
     def __init__(self) -> None:
-        self._seen: set[int] = set()
+        self._seen: set[tuple[int, datetime]] = set()
 
     def newly_overdue(self, agenda: Agenda) -> list[AgendaItem]:
+        return self.newly_overdue_items(agenda.unannounced)
+
+    def newly_overdue_items(self, items: Iterable[AgendaItem]) -> list[AgendaItem]:
         fresh: list[AgendaItem] = []
-        for item in agenda.items:
-            if item.overdue and item.action_id is not None and item.action_id not in self._seen:
-                self._seen.add(item.action_id)
-                if not item.notified:
-                    fresh.append(item)
+        for item in items:
+            if item.action_id is None:
+                continue
+            key = (item.action_id, item.due)
+            if key not in self._seen:
+                self._seen.add(key)
+                fresh.append(item)
         return fresh

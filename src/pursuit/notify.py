@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import shutil
 import subprocess
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from pursuit.store import reads
 from pursuit.store.database import Database
@@ -21,9 +21,7 @@ NOTIFY_TIMEOUT_S = 10
 def overdue_to_notify(db: Database, now: datetime) -> list[reads.ActionRow]:
     """Overdue actions not announced since they last fell due."""
     with db.read() as conn:
-        # pending_actions takes a strict bound; an action due this very microsecond counts.
-        rows = reads.pending_actions(conn, due_before=now + timedelta(microseconds=1))
-    return [r for r in rows if r.notified_at is None or r.notified_at < r.next_at]
+        return reads.unannounced_overdue(conn, now)
 
 
 def desktop_notify(title: str, body: str) -> bool:

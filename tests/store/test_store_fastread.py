@@ -21,6 +21,7 @@ from pursuit import status_line
 from pursuit.agenda import build_agenda, local_day_end
 from pursuit.config import Config, load_config
 from pursuit.demo import fill_demo, generate
+from pursuit.domain.status import ACTIVE
 from pursuit.store import fastread
 from pursuit.store.context import Ctx
 from pursuit.store.database import Database
@@ -69,6 +70,13 @@ def test_counts_equal_the_full_agenda_at_many_instants(ctx: Ctx, db: Database) -
     finally:
         conn.close()
     assert len(seen) > 10  # the instants really moved the counts
+
+
+def test_status_names_every_status_but_the_closed_ones() -> None:
+    from pursuit.domain.status import CLOSED, Status
+
+    assert set(fastread._NOT_CLOSED) == {s.value for s in Status} - {s.value for s in CLOSED}
+    assert set(fastread._ACTIVE) == {s.value for s in ACTIVE}
 
 
 def test_another_schema_version_takes_the_full_path(db: Database) -> None:
@@ -203,3 +211,21 @@ def test_status_does_not_import_the_heavy_modules(tmp_path: Path, ctx: Ctx) -> N
         check=True,
     )
     assert done.stdout.splitlines()[-1] == "0 []"
+
+
+def test_grouped_gauge_inputs_give_the_same_gauge(ctx: Ctx, db: Database) -> None:
+    from pursuit.domain.options import options_gauge
+    from pursuit.store import reads
+
+    fill_demo(replace(ctx, now=NOW - timedelta(days=2)))
+    generate(ctx, 30)
+    with db.read() as conn:
+        for hours in range(-24 * 12, 24 * 20, 11):
+            # Both kinds of clock: UTC (the CLI's) and zone-aware across the March DST change.
+            for now in (
+                NOW + timedelta(hours=hours),
+                (NOW + timedelta(hours=hours)).astimezone(UTC),
+            ):
+                every = options_gauge(reads.gauge_inputs(conn), now, ctx.settings)
+                grouped = options_gauge(reads.gauge_inputs(conn, now), now, ctx.settings)
+                assert grouped == every, now

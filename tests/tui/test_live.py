@@ -129,3 +129,17 @@ async def test_layout_side_by_side_or_stacked(app: PursuitApp, width: int, narro
         assert app.query_one("#detail").display is not narrow
         for pane in ("#agenda", "#apps", "#bridges"):
             assert app.query_one(pane).region.height > 3
+
+
+async def test_the_timer_can_fire_while_a_dialog_is_open(app: PursuitApp) -> None:
+    clock = Clock(FROZEN_NOW)
+    app.now = clock
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        clock.now = FROZEN_NOW + timedelta(hours=1)
+        app.reload()  # what the wake timer or another tab's write does
+        await settle(pilot)
+        assert app.is_running and app.snapshot is not None and app.snapshot.now == clock.now
+        await pilot.press("escape")
+        assert any("Priya" in r and r.startswith("!") for r in table_text(app, "agenda"))

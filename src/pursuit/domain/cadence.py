@@ -94,6 +94,21 @@ def _rule(text: str, start: datetime) -> rrule:
         raise CadenceError(f'can\'t read cadence "{text}": {exc}') from None
     if not isinstance(rule, rrule):
         raise CadenceError(f'cadence "{text}" must be a single rule')
+    upper = body.upper()
+    if (
+        start.day > 28
+        and ";BY" not in upper
+        and ("FREQ=MONTHLY" in upper or "FREQ=YEARLY" in upper)
+    ):
+        # RFC 5545 skips months without the anchor's day (no Feb 31st, no Feb 29th in most
+        # years). A check-in "monthly from the 31st" should land on the month's last day
+        # instead: take the latest of days 28..anchor that the month has.
+        yearly = "FREQ=YEARLY" in upper
+        rule = rule.replace(
+            bymonthday=tuple(range(28, start.day + 1)),
+            bysetpos=-1,
+            bymonth=(start.month,) if yearly else None,
+        )
     return rule
 
 

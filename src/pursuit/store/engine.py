@@ -13,9 +13,18 @@ from sqlalchemy.pool import QueuePool
 from pursuit.store import sqlite
 
 _LOGGER_NAME = "pursuit"
-# At DEBUG SQLAlchemy logs every result row, which hide_parameters does not cover: however
-# logging is configured, this engine logs statements at most, never the data.
-logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGER_NAME}").setLevel(logging.INFO)
+
+
+class _StatementsOnly(logging.Filter):
+    """At DEBUG SQLAlchemy logs every result row, which hide_parameters does not cover:
+    however logging is configured, this engine logs statements at most, never the data."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.INFO
+
+
+# A filter, not setLevel(INFO): that would switch statement logging on for everyone.
+logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGER_NAME}").addFilter(_StatementsOnly())
 
 
 def make_engine(path: Path) -> Engine:

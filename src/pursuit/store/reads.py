@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from pursuit.domain.options import AppSnapshot
+from pursuit.domain.options import WEEK, AppSnapshot
 from pursuit.domain.status import CLOSED, OPEN, Status
 from pursuit.store.timefmt import from_db, opt_from_db, to_db
 
@@ -81,6 +81,16 @@ def pending_actions(
         sql += " LIMIT ?"
         params.append(limit)
     return [_action(r) for r in conn.execute(sql, params)]
+
+
+def unannounced_overdue(conn: sqlite3.Connection, now: datetime) -> list[ActionRow]:
+    """Overdue actions not announced since they last fell due (a snooze makes them news
+    again), in due order; the index range stops at `now`."""
+    sql = _ACTION_SELECT + (
+        " WHERE x.done_at IS NULL AND x.deleted_at IS NULL AND x.next_at <= ?"
+        " AND (x.notified_at IS NULL OR x.notified_at < x.next_at) ORDER BY x.next_at, x.id"
+    )
+    return [_action(r) for r in conn.execute(sql, (to_db(now),))]
 
 
 def action(conn: sqlite3.Connection, action_id: int) -> ActionRow | None:
@@ -257,21 +267,27 @@ class BridgeRow:
 
 
 def bridges(conn: sqlite3.Connection, *, limit: int | None = None) -> list[BridgeRow]:
+    # The page is chosen on the sort key alone (one index range per bridge); contacts and
+    # the last check-in are read only for the bridges shown.
+    page = "" if limit is None else " LIMIT ?"
     sql = f"""
-    SELECT c.id, c.name,
-      (SELECT group_concat(p.name, ', ') FROM contact p WHERE p.company_id = c.id AND p.{_LIVE}),
+    WITH page AS (
+      SELECT c.id AS id, c.name AS name,
+        (SELECT MIN(x.next_at) FROM action x WHERE x.company_id = c.id AND x.kind = 'check_in'
+           AND x.done_at IS NULL AND x.{_LIVE}) AS next_at
+      FROM company c WHERE c.is_bridge = 1 AND c.{_LIVE}
+      ORDER BY next_at IS NULL, next_at, c.name{page})
+    SELECT page.id, page.name,
+      (SELECT group_concat(p.name, ', ') FROM contact p WHERE p.company_id = page.id
+         AND p.{_LIVE}),
       c.bridge_cadence,
-      (SELECT MAX(e.at) FROM event e WHERE e.company_id = c.id AND e.kind = 'check_in'
+      (SELECT MAX(e.at) FROM event e WHERE e.company_id = page.id AND e.kind = 'check_in'
          AND e.{_LIVE}),
-      (SELECT MIN(x.next_at) FROM action x WHERE x.company_id = c.id AND x.kind = 'check_in'
-         AND x.done_at IS NULL AND x.{_LIVE}) AS next_at
-    FROM company c WHERE c.is_bridge = 1 AND c.{_LIVE}
-    ORDER BY next_at IS NULL, next_at, c.name
+      page.next_at
+    FROM page JOIN company c ON c.id = page.id
+    ORDER BY page.next_at IS NULL, page.next_at, page.name
     """
-    params: list[object] = []
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    params: list[object] = [] if limit is None else [limit]
     return [
         BridgeRow(
             company_id=int(r[0]),
@@ -326,23 +342,45 @@ def contacts(conn: sqlite3.Connection, company_id: int) -> list[ContactRow]:
     return [ContactRow(*r) for r in rows]
 
 
+def company_name(conn: sqlite3.Connection, company_id: int) -> str | None:
+    row = conn.execute("SELECT name FROM company WHERE id = ?", (company_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
 def company_names(conn: sqlite3.Connection) -> list[tuple[int, str]]:
     return [
         (int(i), str(n)) for i, n in conn.execute(f"SELECT id, name FROM company WHERE {_LIVE}")
     ]
 
 
-def gauge_inputs(conn: sqlite3.Connection) -> list[AppSnapshot]:
-    """What the options gauge (R7) counts: live applications and whether a final round is on."""
+def gauge_inputs(conn: sqlite3.Connection, now: datetime | None = None) -> list[AppSnapshot]:
+    """What the options gauge (R7) counts: live applications and whether a final round is on.
+
+    Given `now`, applications outside the gauge's week are grouped in SQL and repeat one
+    snapshot (their applied_at only matters inside that week): the same gauge, without
+    building a Python object for each of thousands of applications on every timer wake.
+    """
     closed = tuple(s.value for s in CLOSED)
-    rows = conn.execute(
-        f"""SELECT a.status, a.applied_at,
-          EXISTS(SELECT 1 FROM interview i WHERE i.application_id = a.id AND i.{_LIVE}
-                 AND lower(i.kind) LIKE '%final%')
-        FROM application a WHERE a.{_LIVE} AND a.status NOT IN ({",".join("?" * len(closed))})""",
-        closed,
+    # One pass over the interviews, not one lookup per application.
+    final = f"""a.id IN (SELECT i.application_id FROM interview i WHERE i.{_LIVE}
+                 AND lower(i.kind) LIKE '%final%')"""
+    live = f"a.{_LIVE} AND a.status NOT IN ({','.join('?' * len(closed))})"
+    if now is None:
+        rows = conn.execute(
+            f"SELECT a.status, a.applied_at, {final} FROM application a WHERE {live}", closed
+        )
+        return [AppSnapshot(Status(s), opt_from_db(at), bool(f)) for s, at, f in rows]
+    grouped = conn.execute(
+        f"""SELECT a.status,
+          CASE WHEN a.applied_at >= ? AND a.applied_at <= ? THEN a.applied_at END, {final},
+          COUNT(*)
+        FROM application a WHERE {live} GROUP BY 1, 2, 3""",
+        (to_db(now - WEEK), to_db(now), *closed),
     )
-    return [AppSnapshot(Status(s), opt_from_db(at), bool(final)) for s, at, final in rows]
+    snapshots: list[AppSnapshot] = []
+    for status, recent, is_final, count in grouped:
+        snapshots += [AppSnapshot(Status(status), opt_from_db(recent), bool(is_final))] * count
+    return snapshots
 
 
 def revision(conn: sqlite3.Connection) -> int:

@@ -166,7 +166,8 @@ CREATE INDEX ix_event_at ON event(at);
 #   one seek;
 # - an application's last outgoing touch is the end of one index range;
 # - the status line counts active and new applications from an index alone;
-# - the bridges pane reads the bridges, not every company ever applied to.
+# - the bridges pane reads the bridges, not every company ever applied to, and each
+#   bridge's next check-in (like any company's pending action of a kind) is one seek.
 _V3 = """
 CREATE INDEX ix_action_contact ON action(contact_id);
 CREATE INDEX ix_action_app_pending ON action(application_id, next_at, id)
@@ -174,6 +175,8 @@ CREATE INDEX ix_action_app_pending ON action(application_id, next_at, id)
 CREATE INDEX ix_event_touch ON event(application_id, direction, at) WHERE deleted_at IS NULL;
 CREATE INDEX ix_application_live ON application(status, applied_at) WHERE deleted_at IS NULL;
 CREATE INDEX ix_company_bridge ON company(name) WHERE is_bridge = 1 AND deleted_at IS NULL;
+CREATE INDEX ix_action_company_pending ON action(company_id, kind, next_at)
+    WHERE done_at IS NULL AND deleted_at IS NULL;
 """
 
 

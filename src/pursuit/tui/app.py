@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -18,10 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Static
 
 from pursuit import clock
-from pursuit.agenda import AgendaItem, OverdueNotifier, seconds_until_wake
+from pursuit.agenda import AgendaItem, OverdueNotifier, announcements, seconds_until_wake
 from pursuit.config import Config
 from pursuit.domain.dates import DateParseError, parse_when
 from pursuit.domain.gimmicks import gimmick_warnings
@@ -35,6 +36,7 @@ from pursuit.tui import cells
 from pursuit.tui.detail import render_detail, render_gauge
 from pursuit.tui.help import HelpScreen
 from pursuit.tui.messages import (
+    AnnouncementsFound,
     DetailLoaded,
     Job,
     RevisionChanged,
@@ -47,6 +49,7 @@ from pursuit.tui.snapshot import Snapshot, load_detail, load_snapshot
 from pursuit.tui.tables import PaneTable
 
 Selection = AgendaItem | ApplicationRow | BridgeRow
+W = TypeVar("W", bound=Widget)
 FOOTER_SETTLE = 0.15
 """Seconds the cursor rests before the footer shows the keys for the new row."""
 POLL_SECONDS = 1.0
@@ -153,7 +156,6 @@ class PursuitApp(App[None]):
         self._problems = list(problems)
         self._revision = -1
         self._wake: Timer | None = None
-        self._first_paint = True
         self._enabled: tuple[bool | None, ...] = ()
         self._keys_timer: Timer | None = None
         if self.config.theme:
@@ -180,8 +182,8 @@ class PursuitApp(App[None]):
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        self.query_one("#detail").border_title = "Detail"
-        self.query_one("#agenda", PaneTable).focus()
+        self.main("#detail", VerticalScroll).border_title = "Detail"
+        self.main("#agenda", PaneTable).focus()
         self._paint_topbar()
         for problem in self._problems:
             self.notify(problem, title="config", severity="warning", markup=False, timeout=10)
@@ -190,10 +192,19 @@ class PursuitApp(App[None]):
 
     def on_resize(self) -> None:
         narrow = self.size.width < 100
-        for table in self.query(PaneTable):
+        for table in self.main_screen.query(PaneTable):
             table.set_narrow(narrow)
 
     # --- loading -----------------------------------------------------------------------
+
+    @property
+    def main_screen(self) -> Screen[object]:
+        return self.screen_stack[0]
+
+    def main(self, selector: str, expect: type[W]) -> W:
+        """A widget of the main screen, even while a modal is on top (a query on the app
+        would search the modal and miss)."""
+        return self.screen_stack[0].query_one(selector, expect)
 
     def ctx(self) -> Ctx:
         return Ctx(db=self.db, now=self.now(), tz=self.tz, settings=self.settings)
@@ -221,27 +232,20 @@ class PursuitApp(App[None]):
             self.reload()
 
     def on_snapshot_loaded(self, message: SnapshotLoaded) -> None:
+        if not self.screen_stack:  # quitting: a worker's late answer
+            return
         snap = message.snapshot
         self.snapshot = snap
         self._revision = max(self._revision, snap.revision)
-        now = snap.now
-        self.query_one("#agenda", PaneTable).sync(
-            [(item.key, item, cells.agenda_cells(item, now)) for item in snap.agenda.items],
-            subtitle=f"{snap.agenda.overdue} overdue · {snap.agenda.today} today",
+        self.main("#agenda", PaneTable).sync(
+            snap.agenda_rows, subtitle=f"{snap.agenda.overdue} overdue · {snap.agenda.today} today"
         )
-        self.query_one("#apps", PaneTable).sync(
-            [(f"app{r.id}", r, cells.app_cells(r, now)) for r in snap.apps],
-            subtitle=f"{len(snap.apps)} shown",
-        )
-        self.query_one("#bridges", PaneTable).sync(
-            [(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in snap.bridges],
-            subtitle=f"{len(snap.bridges)}",
-        )
+        self.main("#apps", PaneTable).sync(snap.app_rows, subtitle=f"{len(snap.apps)} shown")
+        self.main("#bridges", PaneTable).sync(snap.bridge_rows, subtitle=f"{len(snap.bridges)}")
         self._paint_topbar()
-        self._announce_overdue()
         self._schedule_wake()
+        self._find_announcements(snap.now)
         self._load_detail()
-        self._first_paint = False
 
     def _schedule_wake(self) -> None:
         if self.snapshot is None:
@@ -251,9 +255,15 @@ class PursuitApp(App[None]):
         delay = seconds_until_wake(self.snapshot.agenda.next_due, self.now())
         self._wake = self.set_timer(delay, self.reload)
 
-    def _announce_overdue(self) -> None:
-        assert self.snapshot is not None
-        fresh = self.notifier.newly_overdue(self.snapshot.agenda)
+    @work(thread=True, exclusive=True, group="announce")
+    def _find_announcements(self, now: datetime) -> None:
+        # After the paint, in its own worker: on a first start this can be thousands of rows.
+        self.post_message(AnnouncementsFound(announcements(self.db, now, self.tz)))
+
+    def on_announcements_found(self, message: AnnouncementsFound) -> None:
+        if not self.screen_stack:  # quitting: a worker's late answer
+            return
+        fresh = self.notifier.newly_overdue_items(message.items)
         if not fresh:
             return
         if len(fresh) > 3:
@@ -309,7 +319,7 @@ class PursuitApp(App[None]):
                 bar.append(self.snapshot.query, style="italic")
         else:
             bar.append("  loading…", style="dim")
-        self.query_one("#topbar", Static).update(bar)
+        self.main("#topbar", Static).update(bar)
 
     # --- selection and detail ----------------------------------------------------------
 
@@ -326,7 +336,7 @@ class PursuitApp(App[None]):
             return None
         table = self.focused_table()
         if table is None:
-            table = self.query_one("#agenda", PaneTable)
+            table = self.main("#agenda", PaneTable)
         item = table.selected
         return item if isinstance(item, AgendaItem | ApplicationRow | BridgeRow) else None
 
@@ -359,10 +369,10 @@ class PursuitApp(App[None]):
         item = self.selection()
         company_id = getattr(item, "company_id", None)
         if isinstance(item, AgendaItem) and item.kind == "options" and self.snapshot:
-            self.query_one("#detail-body", Static).update(render_gauge(self.snapshot.agenda.gauge))
+            self.main("#detail-body", Static).update(render_gauge(self.snapshot.agenda.gauge))
             return
         if item is None or company_id is None:
-            self.query_one("#detail-body", Static).update(render_detail(None, self.tz))
+            self.main("#detail-body", Static).update(render_detail(None, self.tz))
             return
         application_id = (
             item.id if isinstance(item, ApplicationRow) else getattr(item, "application_id", None)
@@ -381,7 +391,9 @@ class PursuitApp(App[None]):
         self.post_message(DetailLoaded(detail))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
-        self.query_one("#detail-body", Static).update(render_detail(message.detail, self.tz))
+        if not self.screen_stack:  # quitting: a worker's late answer
+            return
+        self.main("#detail-body", Static).update(render_detail(message.detail, self.tz))
 
     @on(DataTable.RowSelected)
     def _open_detail(self, event: DataTable.RowSelected) -> None:
@@ -816,7 +828,7 @@ class PursuitApp(App[None]):
         self.write(job)
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self.main("#filter", Input)
         box.add_class("-shown")
         box.focus()
 
@@ -827,15 +839,15 @@ class PursuitApp(App[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
-        self.query_one("#agenda", PaneTable).focus()
+        self.main("#agenda", PaneTable).focus()
 
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")
-        box = self.query_one("#filter", Input)
+        box = self.main("#filter", Input)
         if key == "escape" and box.has_focus:
             box.value = ""
             box.remove_class("-shown")
-            self.query_one("#agenda", PaneTable).focus()
+            self.main("#agenda", PaneTable).focus()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_rows()))

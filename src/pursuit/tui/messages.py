@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from pursuit.agenda import AgendaItem
 from pursuit.store.context import Ctx
 from pursuit.tui.snapshot import Detail, Snapshot
 
@@ -23,6 +24,12 @@ class DetailLoaded(Message):
     def __init__(self, detail: Detail | None) -> None:
         super().__init__()
         self.detail = detail
+
+
+class AnnouncementsFound(Message):
+    def __init__(self, items: list[AgendaItem]) -> None:
+        super().__init__()
+        self.items = items
 
 
 class RevisionChanged(Message):

@@ -8,13 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from rich.text import Text
+
 from pursuit.agenda import Agenda, AgendaItem, build_agenda
 from pursuit.domain.settings import RuleSettings
 from pursuit.store import reads
 from pursuit.store.database import Database
+from pursuit.tui import cells
 
-PAGE = 300
+PAGE = 100
 """Rows per pane: what fits a screen many times over; the filter (/) reaches the rest."""
+
+
+Row = tuple[str, object, tuple[Text, ...]]
+"""(stable key, the item, its cells): what a pane shows for one row."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,10 @@ class Snapshot:
     revision: int
     now: datetime
     query: str
+    agenda_rows: list[Row]
+    app_rows: list[Row]
+    bridge_rows: list[Row]
+    """Cells are built here, in the worker, so the event loop only compares and paints."""
 
 
 def _matches(query: str, *fields: str | None) -> bool:
@@ -35,7 +46,7 @@ def _matches(query: str, *fields: str | None) -> bool:
 def load_snapshot(
     db: Database, now: datetime, tz: tzinfo, settings: RuleSettings, *, query: str = ""
 ) -> Snapshot:
-    agenda = build_agenda(db, now, tz, settings, limit=PAGE)
+    agenda = build_agenda(db, now, tz, settings, limit=PAGE, announce=False)
     with db.read() as conn:
         apps = reads.applications(conn, limit=PAGE, search=query)
         bridges = reads.bridges(conn, limit=PAGE)
@@ -51,7 +62,17 @@ def load_snapshot(
             agenda.now,
         )
         bridges = [b for b in bridges if _matches(query, b.company, b.contacts)]
-    return Snapshot(agenda, apps, bridges, agenda.revision, now, query)
+    return Snapshot(
+        agenda,
+        apps,
+        bridges,
+        agenda.revision,
+        now,
+        query,
+        agenda_rows=[(i.key, i, cells.agenda_cells(i, now)) for i in agenda.items],
+        app_rows=[(f"app{r.id}", r, cells.app_cells(r, now)) for r in apps],
+        bridge_rows=[(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges],
+    )
 
 
 @dataclass(frozen=True)
@@ -77,7 +98,7 @@ def load_detail(
 ) -> Detail:
     with db.read() as conn:
         app = reads.application(conn, application_id) if application_id else None
-        company = next((n for i, n in reads.company_names(conn) if i == company_id), "?")
+        company = reads.company_name(conn, company_id) or "?"
         people = reads.contacts(conn, company_id)
         events = reads.timeline(conn, company_id, limit=60)
         extra = reads.application_extra(conn, application_id) if application_id else None
