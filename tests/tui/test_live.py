@@ -59,7 +59,7 @@ async def test_hostile_text_shows_as_typed_in_every_pane(tmp_path: Path) -> None
             assert f"P{HOSTILE.index(text)} {text}" in everything, text
         # The detail panel shows names and titles verbatim too, and nothing became an action.
         await pilot.press("tab", "j")
-        await settle(pilot)
+        await wait_until(pilot, lambda: "Co" in widget_text(app.query_one("#detail-body")))
         detail = widget_text(app.query_one("#detail-body"))
         assert "[" in detail
         assert app.is_running

@@ -7,6 +7,7 @@ action falls due (and at least once a minute) and recomputes overdue from the cl
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from typing import ClassVar, TypeVar
@@ -52,6 +53,8 @@ Selection = AgendaItem | ApplicationRow | BridgeRow
 W = TypeVar("W", bound=Widget)
 FOOTER_SETTLE = 0.15
 """Seconds the cursor rests before the footer shows the keys for the new row."""
+DETAIL_SETTLE = 0.06
+"""Seconds the cursor rests before the detail panel follows it."""
 POLL_SECONDS = 1.0
 """How often to look for writes from other processes (one tiny indexed read)."""
 
@@ -158,6 +161,8 @@ class PursuitApp(App[None]):
         self._wake: Timer | None = None
         self._enabled: tuple[bool | None, ...] = ()
         self._keys_timer: Timer | None = None
+        self._detail_timer: Timer | None = None
+        self._frozen = False
         if self.config.theme:
             self.theme = (
                 self.config.theme if self.config.theme in self.available_themes else "textual-dark"
@@ -343,12 +348,19 @@ class PursuitApp(App[None]):
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table is self.focused_table():
-            self._load_detail()
+            self._detail_soon()
         self._refresh_keys()
 
     def on_descendant_focus(self) -> None:
-        self._load_detail()
+        self._detail_soon()
         self._refresh_keys()
+
+    def _detail_soon(self) -> None:
+        # While j is held, the cursor repaints at once and the detail follows when it rests:
+        # re-rendering the detail on every step would make each step a whole-screen layout.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_SETTLE, self._load_detail)
 
     def _refresh_keys(self) -> None:
         # The footer rebuilds every key widget on refresh (tens of ms). Only ask when the
@@ -366,6 +378,8 @@ class PursuitApp(App[None]):
             self.refresh_bindings()
 
     def _load_detail(self) -> None:
+        if not self.screen_stack:
+            return
         item = self.selection()
         company_id = getattr(item, "company_id", None)
         if isinstance(item, AgendaItem) and item.kind == "options" and self.snapshot:
@@ -394,6 +408,11 @@ class PursuitApp(App[None]):
         if not self.screen_stack:  # quitting: a worker's late answer
             return
         self.main("#detail-body", Static).update(render_detail(message.detail, self.tz))
+        if not self._frozen:
+            # What start-up allocated lives as long as the app: move it out of the garbage
+            # collector's reach so a full collection never pauses a key press for long.
+            gc.freeze()
+            self._frozen = True
 
     @on(DataTable.RowSelected)
     def _open_detail(self, event: DataTable.RowSelected) -> None:
