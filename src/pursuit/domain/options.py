@@ -37,28 +37,29 @@ class OptionsGauge:
     def label(self) -> str:
         return f"{self.active}/{self.target_active} active · {self.new_this_week}/{self.target_new} new this week"
 
+    def _wants(self, *, new: str, active: str) -> list[str]:
+        """What is missing, new applications first, each phrased with the given template."""
+        wants: list[str] = []
+        if self.new_this_week < self.target_new:
+            wants.append(new.format(n=self.target_new - self.new_this_week))
+        if self.active < self.target_active:
+            wants.append(active.format(n=self.target_active - self.active))
+        return wants
+
     @property
     def short_nudge(self) -> str | None:
         """The nudge in a few words, for a table row."""
         if not self.below_target:
             return None
-        wants: list[str] = []
-        if self.new_this_week < self.target_new:
-            wants.append(f"apply to {self.target_new - self.new_this_week} more this week")
-        if self.active < self.target_active:
-            wants.append(f"{self.target_active - self.active} more active")
+        wants = self._wants(new="apply to {n} more this week", active="{n} more active")
         return "Keep options open: " + ", ".join(wants)
 
     @property
     def nudge(self) -> str | None:
         if not self.below_target:
             return None
-        wants: list[str] = []
-        if self.active < self.target_active:
-            wants.append(f"{self.target_active - self.active} more active")
-        if self.new_this_week < self.target_new:
-            wants.append(f"{self.target_new - self.new_this_week} new this week")
-        text = "Keep your options open: " + " and ".join(wants)
+        wants = self._wants(new="{n} new this week", active="{n} more active")
+        text = "Keep your options open: " + " and ".join(reversed(wants))
         if self.loud:
             return text + " — an offer or final round can still fall through"
         return text
