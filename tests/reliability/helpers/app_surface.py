@@ -57,12 +57,18 @@ class AppSurface:
                 first_timers = self._timer_count()
                 self._replies.put("ready")
                 while (now := await self._requests.get()) is not None:
+                    # The fake clock moved on by half an hour or more: toasts shown at the
+                    # last wake would have timed out by now (their timeout is real time).
+                    self.app.clear_notifications()
                     self.clock_now = now
                     self.app.reload()
                     await self._painted(pilot, now)
                     announced, self._announced = self._announced, []
                     agenda = self.app.snapshot.agenda if self.app.snapshot else None
                     self._replies.put(Wake(now, announced, agenda.next_due if agenda else None))
+                # A poll may be in flight at any moment; it must finish, not linger.
+                with contextlib.suppress(WorkerCancelled):
+                    await self.app.workers.wait_for_complete()
                 self.timers = (first_timers, self._timer_count())
                 self.workers_left = sum(1 for w in self.app.workers if w.is_running)
         except BaseException as exc:

@@ -9,6 +9,7 @@ the fake clock reading as their "now", so what they create falls due within the 
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import select
@@ -108,7 +109,9 @@ def run_month(
             wakes += 1
             done_queue.extend(wake.announced)
             if wakes == 20:
-                # After warm-up (pools filled, caches built) nothing may grow any more.
+                # After warm-up (pools filled, caches built) nothing may grow any more. Live
+                # memory is what counts: collect cyclic garbage before each reading.
+                gc.collect()
                 baseline = tracemalloc.get_traced_memory()[0]
                 threads_before, fds_before = threading.active_count(), _open_fds()
             if now < write_until and month.writes < writes:
@@ -126,6 +129,7 @@ def run_month(
         collect(block=True)
         month.log.wake(surface, end)
         month.end = end
+        gc.collect()
         month.memory_growth = tracemalloc.get_traced_memory()[0] - baseline
         tracemalloc.stop()
     finally:
