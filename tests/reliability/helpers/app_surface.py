@@ -67,8 +67,10 @@ class AppSurface:
                     agenda = self.app.snapshot.agenda if self.app.snapshot else None
                     self._replies.put(Wake(now, announced, agenda.next_due if agenda else None))
                 # A poll may be in flight at any moment; it must finish, not linger.
-                with contextlib.suppress(WorkerCancelled):
-                    await self.app.workers.wait_for_complete()
+                for _ in range(3000):
+                    if not any(w.is_running for w in self.app.workers):
+                        break
+                    await asyncio.sleep(0.01)
                 self.timers = (first_timers, self._timer_count())
                 self.workers_left = sum(1 for w in self.app.workers if w.is_running)
         except BaseException as exc:

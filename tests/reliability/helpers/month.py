@@ -33,6 +33,12 @@ class Month:
     end: datetime | None = None
 
 
+WARM_UP = timedelta(days=7)
+"""Growth is measured from here: by then pools are full and bounded caches (Rich's and
+Textual's LRU caches of widths, styles and strips) hold a week of distinct text. A leak
+keeps growing after that; a bounded cache does not."""
+
+
 def _open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
@@ -100,15 +106,15 @@ def run_month(
 
     tracemalloc.start()
     baseline = 0
+    warmed = False
     threads_before, fds_before = threading.active_count(), _open_fds()
     now = start
     try:
-        wakes = 0
         while now < end:
             wake = month.log.wake(surface, now)
-            wakes += 1
             done_queue.extend(wake.announced)
-            if wakes == 20:
+            if not warmed and now >= start + WARM_UP:
+                warmed = True
                 # After warm-up (pools filled, caches built) nothing may grow any more. Live
                 # memory is what counts: collect cyclic garbage before each reading.
                 gc.collect()
