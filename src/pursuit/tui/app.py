@@ -245,7 +245,8 @@ class PursuitApp(App[None]):
         self.main("#agenda", PaneTable).sync(
             snap.agenda_rows, subtitle=f"{snap.agenda.overdue} overdue · {snap.agenda.today} today"
         )
-        self.main("#apps", PaneTable).sync(snap.app_rows, subtitle=f"{len(snap.apps)} shown")
+        apps_note = f"{len(snap.apps)} shown" if snap.apps else "none yet: press a to add one"
+        self.main("#apps", PaneTable).sync(snap.app_rows, subtitle=apps_note)
         self.main("#bridges", PaneTable).sync(snap.bridge_rows, subtitle=f"{len(snap.bridges)}")
         self._paint_topbar()
         self._schedule_wake()
