@@ -121,7 +121,7 @@ def _header_version(path: Path) -> int | None:
         raise DatabaseError(f"cannot open {path}: {exc.strerror}") from None
     if not header:
         return 0  # created but never initialised
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+    if len(header) < 100 or not header.startswith(sqlite.MAGIC):
         raise DatabaseError(f"{path} is not a pursuit database (not an SQLite file)")
     return int.from_bytes(header[60:64], "big", signed=True)
 

@@ -20,7 +20,6 @@ from pursuit.store.errors import InputError, Refused
 from pursuit.store.schema import HEAD
 from pursuit.store.sqlite import DatabaseError
 
-_MAGIC = b"SQLite format 3\x00"
 _PURSUIT_TABLES = {"company", "application", "action", "event", "revision"}
 
 
@@ -37,14 +36,14 @@ def check_backup(path: Path) -> int:
     """The schema version of a usable pursuit backup at `path`; InputError otherwise."""
     try:
         with path.open("rb") as f:
-            magic = f.read(len(_MAGIC))
+            magic = f.read(len(sqlite.MAGIC))
     except FileNotFoundError:
         raise InputError(f"no such file: {path}") from None
     except IsADirectoryError:
         raise InputError(f"{path} is a folder, not a backup file") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    if magic != _MAGIC:
+    if magic != sqlite.MAGIC:
         raise InputError(f"{path} is not a SQLite database")
     try:
         conn = sqlite.connect_readonly(path)

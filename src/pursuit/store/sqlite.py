@@ -25,6 +25,8 @@ PRAGMAS = (
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 SIDE_FILES = ("-wal", "-shm", "-journal")
+MAGIC = b"SQLite format 3\x00"
+"""The first bytes of every SQLite database file."""
 
 
 class DatabaseError(Exception):

@@ -193,7 +193,7 @@ class PursuitApp(App[None]):
         for problem in self._problems:
             self.notify(problem, title="config", severity="warning", markup=False, timeout=10)
         self.reload()
-        self.set_interval(POLL_SECONDS, self._poll)
+        self.set_interval(POLL_SECONDS, self._check_revision)
 
     def on_resize(self) -> None:
         narrow = self.size.width < 100
@@ -221,9 +221,6 @@ class PursuitApp(App[None]):
     def _load(self, query: str) -> None:
         snapshot = load_snapshot(self.db, self.now(), self.tz, self.settings, query=query)
         self.post_message(SnapshotLoaded(snapshot))
-
-    def _poll(self) -> None:
-        self._check_revision()
 
     @work(thread=True, exclusive=True, group="poll")
     def _check_revision(self) -> None:
