@@ -16,11 +16,11 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Input, Static
 
 from pursuit import clock
 from pursuit.agenda import AgendaItem, OverdueNotifier, announcements, seconds_until_wake
@@ -35,7 +35,10 @@ from pursuit.store.database import Database
 from pursuit.store.reads import ApplicationRow, BridgeRow
 from pursuit.tui import cells
 from pursuit.tui.detail import render_detail, render_gauge
+from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.help import HelpScreen
+from pursuit.tui.keybar import KeyBar
+from pursuit.tui.main_screen import MainScreen
 from pursuit.tui.messages import (
     AnnouncementsFound,
     DetailLoaded,
@@ -51,8 +54,6 @@ from pursuit.tui.tables import PaneTable
 
 Selection = AgendaItem | ApplicationRow | BridgeRow
 W = TypeVar("W", bound=Widget)
-FOOTER_SETTLE = 0.15
-"""Seconds the cursor rests before the footer shows the keys for the new row."""
 DETAIL_SETTLE = 0.06
 """Seconds the cursor rests before the detail panel follows it."""
 POLL_SECONDS = 1.0
@@ -160,7 +161,6 @@ class PursuitApp(App[None]):
         self._revision = -1
         self._wake: Timer | None = None
         self._enabled: tuple[bool | None, ...] = ()
-        self._keys_timer: Timer | None = None
         self._detail_timer: Timer | None = None
         self._frozen = False
         if self.config.theme:
@@ -169,6 +169,9 @@ class PursuitApp(App[None]):
             )
 
     # --- layout ------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[object]:
+        return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar", markup=False)
@@ -179,15 +182,15 @@ class PursuitApp(App[None]):
                     cells.APP_COLUMNS, title="Active applications", id="apps"
                 )
                 yield PaneTable[BridgeRow](cells.BRIDGE_COLUMNS, title="Bridges", id="bridges")
-            with VerticalScroll(id="detail"):
-                yield Static(id="detail-body", markup=False)
+            with Vertical(id="detail"):
+                yield DetailView(id="detail-body")
         yield Input(id="filter", placeholder="filter: company, role, person…")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        self.main("#detail", VerticalScroll).border_title = "Detail"
+        self.main("#detail", Vertical).border_title = "Detail"
         self.main("#agenda", PaneTable).focus()
         self._paint_topbar()
         for problem in self._problems:
@@ -343,9 +346,9 @@ class PursuitApp(App[None]):
         item = table.selected
         return item if isinstance(item, AgendaItem | ApplicationRow | BridgeRow) else None
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table is self.focused_table():
+    @on(PaneTable.RowHighlighted)
+    def _highlighted(self, event: PaneTable.RowHighlighted) -> None:
+        if event.table is self.focused_table():
             self._detail_soon()
         self._refresh_keys()
 
@@ -361,59 +364,60 @@ class PursuitApp(App[None]):
         self._detail_timer = self.set_timer(DETAIL_SETTLE, self._load_detail)
 
     def _refresh_keys(self) -> None:
-        # The footer rebuilds every key widget on refresh (tens of ms). Only ask when the
-        # keys that apply changed, and only once the cursor rests, so holding j stays smooth.
-        # Keys themselves are checked when pressed, so a late footer never runs a wrong one.
+        # Only when the keys that apply changed: each refresh re-checks every binding.
+        # Keys themselves are checked when pressed, so the bar is a guide, not a gate.
         enabled = tuple(self.check_action(action, ()) for action in sorted(_TRIAGE))
         if enabled != self._enabled:
             self._enabled = enabled
-            if self._keys_timer is not None:
-                self._keys_timer.stop()
-            self._keys_timer = self.set_timer(FOOTER_SETTLE, self._show_keys)
-
-    def _show_keys(self) -> None:
-        if self.screen_stack:  # the timer can outlive the screens while quitting
-            self.refresh_bindings()
+            if self.screen_stack:  # a highlight can arrive while quitting
+                self.refresh_bindings()
 
     def _load_detail(self) -> None:
         if not self.screen_stack:
             return
+        view = self.main("#detail-body", DetailView)
         item = self.selection()
         company_id = getattr(item, "company_id", None)
         if isinstance(item, AgendaItem) and item.kind == "options" and self.snapshot:
-            self.main("#detail-body", Static).update(render_gauge(self.snapshot.agenda.gauge))
+            view.show(render_lines(render_gauge(self.snapshot.agenda.gauge), view.text_width))
             return
         if item is None or company_id is None:
-            self.main("#detail-body", Static).update(render_detail(None, self.tz))
+            view.show(render_lines(render_detail(None, self.tz), view.text_width))
             return
         application_id = (
             item.id if isinstance(item, ApplicationRow) else getattr(item, "application_id", None)
         )
         self._fetch_detail(
-            company_id, application_id, item if isinstance(item, AgendaItem) else None
+            company_id,
+            application_id,
+            item if isinstance(item, AgendaItem) else None,
+            view.text_width,
         )
 
     @work(thread=True, exclusive=True, group="detail")
     def _fetch_detail(
-        self, company_id: int, application_id: int | None, item: AgendaItem | None
+        self, company_id: int, application_id: int | None, item: AgendaItem | None, width: int
     ) -> None:
         detail = load_detail(
             self.db, company_id=company_id, application_id=application_id, item=item
         )
-        self.post_message(DetailLoaded(detail))
+        self.post_message(DetailLoaded(detail, render_lines(render_detail(detail, self.tz), width)))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
-        if not self.screen_stack:  # quitting: a worker's late answer
+        if not self.screen_stack or message.lines is None:  # quitting: a late answer
             return
-        self.main("#detail-body", Static).update(render_detail(message.detail, self.tz))
+        self.main("#detail-body", DetailView).show(message.lines)
         if not self._frozen:
             # What start-up allocated lives as long as the app: move it out of the garbage
             # collector's reach so a full collection never pauses a key press for long.
             gc.freeze()
             self._frozen = True
 
-    @on(DataTable.RowSelected)
-    def _open_detail(self, event: DataTable.RowSelected) -> None:
+    def on_detail_view_resized(self) -> None:
+        self._load_detail()
+
+    @on(PaneTable.RowSelected)
+    def _open_detail(self, event: PaneTable.RowSelected) -> None:
         from pursuit.tui.detail_screen import DetailScreen
 
         item = self.selection()

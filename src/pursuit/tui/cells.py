@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from typing import TypeVar
 
 from rich.text import Text
 
 from pursuit.agenda import AgendaItem, Bucket
 from pursuit.domain.dates import humanize_due
 from pursuit.store.reads import ApplicationRow, BridgeRow
+
+T = TypeVar("T")
+
+Signature = tuple[tuple[str, str, tuple[tuple[int, int, str], ...]], ...]
+"""What a row's cells look like, as plain strings: equal signatures paint the same."""
+
+Row = tuple[str, T, tuple[Text, ...], Signature]
+"""(stable key, the item, its cells, their signature): what a pane shows for one row."""
+
+
+def signature(cells: Sequence[Text]) -> Signature:
+    """Made in the worker, so the event loop compares tuples of strings, not Text objects."""
+    return tuple(
+        (cell.plain, str(cell.style), tuple((s.start, s.end, str(s.style)) for s in cell.spans))
+        for cell in cells
+    )
+
+
+def row(key: str, item: T, cells: tuple[Text, ...]) -> Row[T]:
+    return (key, item, cells, signature(cells))
+
 
 OVERDUE_MARK = "!"
 """A character, not only a colour, so overdue still stands out under NO_COLOR."""

@@ -9,6 +9,7 @@ from textual.message import Message
 
 from pursuit.agenda import AgendaItem
 from pursuit.store.context import Ctx
+from pursuit.tui.detail_view import Lines
 from pursuit.tui.snapshot import Detail, Snapshot
 
 Job = Callable[[Ctx], str]
@@ -21,9 +22,11 @@ class SnapshotLoaded(Message):
 
 
 class DetailLoaded(Message):
-    def __init__(self, detail: Detail | None) -> None:
+    def __init__(self, detail: Detail | None, lines: Lines | None = None) -> None:
         super().__init__()
         self.detail = detail
+        self.lines = lines
+        """The detail already rendered at the panel's width, when the panel asked."""
 
 
 class AnnouncementsFound(Message):

@@ -15,7 +15,7 @@ from textual.worker import WorkerCancelled
 from pursuit.config import Config
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
-from pursuit.tui.app import DETAIL_SETTLE, FOOTER_SETTLE, PursuitApp
+from pursuit.tui.app import DETAIL_SETTLE, PursuitApp
 
 ZONE = "America/New_York"
 FROZEN_NOW = datetime(2026, 11, 26, 15, 20, tzinfo=dateutil_tz.gettz(ZONE))
@@ -39,8 +39,8 @@ Steps = Callable[[Pilot[None]], Awaitable[None]]
 
 async def settle(pilot: Pilot[None]) -> None:
     """Workers done, messages handled, toasts and cursor blink out of the picture."""
-    # The detail panel and the footer follow the cursor once it rests (a short timer).
-    await pilot.pause(DETAIL_SETTLE + FOOTER_SETTLE)
+    # The detail panel follows the cursor once it rests (a short timer).
+    await pilot.pause(DETAIL_SETTLE)
     for _ in range(4):
         with contextlib.suppress(WorkerCancelled):
             await pilot.app.workers.wait_for_complete()

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from rich.text import Text
-
 from pursuit.agenda import Agenda, AgendaItem, build_agenda
 from pursuit.domain.settings import RuleSettings
 from pursuit.store import reads
@@ -20,10 +18,6 @@ PAGE = 100
 """Rows per pane: what fits a screen many times over; the filter (/) reaches the rest."""
 
 
-Row = tuple[str, object, tuple[Text, ...]]
-"""(stable key, the item, its cells): what a pane shows for one row."""
-
-
 @dataclass(frozen=True)
 class Snapshot:
     agenda: Agenda
@@ -32,9 +26,9 @@ class Snapshot:
     revision: int
     now: datetime
     query: str
-    agenda_rows: list[Row]
-    app_rows: list[Row]
-    bridge_rows: list[Row]
+    agenda_rows: list[cells.Row[AgendaItem]]
+    app_rows: list[cells.Row[reads.ApplicationRow]]
+    bridge_rows: list[cells.Row[reads.BridgeRow]]
     """Cells are built here, in the worker, so the event loop only compares and paints."""
 
 
@@ -69,9 +63,11 @@ def load_snapshot(
         agenda.revision,
         now,
         query,
-        agenda_rows=[(i.key, i, cells.agenda_cells(i, now)) for i in agenda.items],
-        app_rows=[(f"app{r.id}", r, cells.app_cells(r, now)) for r in apps],
-        bridge_rows=[(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges],
+        agenda_rows=[cells.row(i.key, i, cells.agenda_cells(i, now)) for i in agenda.items],
+        app_rows=[cells.row(f"app{r.id}", r, cells.app_cells(r, now)) for r in apps],
+        bridge_rows=[
+            cells.row(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges
+        ],
     )
 
 

@@ -1,84 +1,334 @@
-"""The three panes: DataTables that update in place and keep the cursor on its row."""
+"""The three panes: fixed-column tables drawn line by line, cheap to repaint.
+
+Textual's DataTable re-renders every visible cell through Rich whenever its styles change,
+and a focus change restyles it: tens of milliseconds per `tab` with 10,000 applications
+behind the panes. A pane here shows at most a page of rows with fixed column widths, so it
+keeps each row's rendered segments (keyed by the row's signature, built in the worker) and
+a key press repaints only the lines it touched.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
-from textual.widgets import DataTable
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from pursuit.tui.cells import Row, Signature
 
 T = TypeVar("T")
 
+_CONSOLE = Console(width=500, color_system="truecolor", force_terminal=True, legacy_windows=False)
+"""Only turns Text into segments (style parsing); never writes anywhere."""
 
-class PaneTable(DataTable[Text], Generic[T]):
+
+def _segments(cells: Sequence[Text], widths: Sequence[int]) -> list[Segment]:
+    # Each cell is its own run of segments (not one Text for the row), so a screenshot's
+    # SVG places every column at its own x and columns line up in any viewer.
+    out: list[Segment] = []
+    for cell, width in zip(cells, widths, strict=False):
+        fitted = cell.copy()
+        fitted.truncate(width, overflow="ellipsis", pad=True)
+        fitted.pad(1)
+        # render() leaves the Text's own style to the caller (Console applies it).
+        style = _CONSOLE.get_style(fitted.style) if fitted.style else None
+        out.extend(Segment.apply_style(fitted.render(_CONSOLE), style))
+    return out
+
+
+def _strip(segments: list[Segment], style: Style, width: int) -> Strip:
+    # The row's style goes under the cells' own (so a red "overdue" stays red), except on
+    # the cursor row, whose colours win as in any list.
+    return Strip(Segment.apply_style(segments, style)).adjust_cell_length(width, style)
+
+
+class PaneTable(ScrollView, Generic[T], can_focus=True):
     """A pane whose rows carry the item they show, keyed by a stable id."""
 
-    BINDINGS = [
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"pane-table--header", "pane-table--cursor"}
+
+    DEFAULT_CSS = """
+    PaneTable {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: auto;
+        & > .pane-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        & > .pane-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .pane-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
         Binding("j", "cursor_down", "Down", show=False, id="down"),
         Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
     ]
 
+    class RowHighlighted(Message):
+        """The cursor moved to another row (or the rows under it changed)."""
+
+        def __init__(self, table: PaneTable[Any], key: str | None) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> PaneTable[Any]:
+            return self.table
+
+    class RowSelected(Message):
+        """Enter (or a click) on a row."""
+
+        def __init__(self, table: PaneTable[Any], key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> PaneTable[Any]:
+            return self.table
+
     def __init__(self, columns: Sequence[tuple[str, int, int]], *, title: str, id: str) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False, cell_padding=1)
+        super().__init__(id=id)
         self._columns = columns
         self.border_title = title
         self.items: dict[str, T] = {}
         self._keys: list[str] = []
         self._cells: dict[str, tuple[Text, ...]] = {}
+        self._signatures: dict[str, Signature] = {}
+        self._rendered: dict[str, list[Segment]] = {}
+        self._header: list[Segment] | None = None
+        self._strips: dict[tuple[str, bool], Strip] = {}
+        self._styles: tuple[Style, Style, Style] | None = None
+        self._painted_with: tuple[Style, Style, Style] | None = None
         self._narrow = False
+        self.cursor_row = 0
 
-    def on_mount(self) -> None:
-        self._add_columns()
+    # --- data ------------------------------------------------------------------------
 
-    def _add_columns(self) -> None:
-        for name, wide, narrow in self._columns:
-            self.add_column(name, key=name or "mark", width=narrow if self._narrow else wide)
+    @property
+    def row_count(self) -> int:
+        return len(self._keys)
 
-    def set_narrow(self, narrow: bool) -> None:
-        """Switch column widths for the stacked layout; rows are re-added as they were."""
-        if narrow == self._narrow:
-            return
-        self._narrow = narrow
-        rows = [(key, self.items[key], self._cells[key]) for key in self._keys]
-        self.clear(columns=True)
-        self._keys = []
-        self._add_columns()
-        self.sync(rows, subtitle=str(self.border_subtitle or ""))
+    def get_row_at(self, index: int) -> tuple[Text, ...]:
+        return self._cells[self._keys[index]]
 
     @property
     def selected(self) -> T | None:
-        if not self._keys or self.cursor_row < 0 or self.cursor_row >= len(self._keys):
+        if not self._keys or not 0 <= self.cursor_row < len(self._keys):
             return None
         return self.items.get(self._keys[self.cursor_row])
 
-    def sync(self, rows: Sequence[tuple[str, T, tuple[Text, ...]]], *, subtitle: str = "") -> None:
-        """Show `rows`; cells that did not change are not touched, and the cursor stays on
-        the same item even when rows above it come or go."""
-        self.border_subtitle = subtitle
-        keys = [key for key, _, _ in rows]
-        self.items = {key: item for key, item, _ in rows}
+    def sync(self, rows: Sequence[Row[T]], *, subtitle: str = "") -> None:
+        """Show `rows`; only lines whose cells changed are repainted, and the cursor stays
+        on the same item even when rows above it come or go."""
+        if self.border_subtitle != subtitle:
+            self.border_subtitle = subtitle
+        keys = [row[0] for row in rows]
+        current = self.selected_key
+        before = self.items.get(current) if current is not None else None
+        self.items = {key: item for key, item, _, _ in rows}
         if keys == self._keys:
-            for key, _, cells in rows:
-                old = self._cells.get(key)
-                if old != cells:
-                    for column, (before, after) in enumerate(zip(old or (), cells, strict=False)):
-                        if before != after:
-                            self.update_cell(key, self._column_key(column), after)
+            for index, (key, _, cells, sig) in enumerate(rows):
+                if self._signatures.get(key) != sig:
+                    self._signatures[key] = sig
                     self._cells[key] = cells
+                    self._rendered.pop(key, None)
+                    self._strips.pop((key, False), None)
+                    self._strips.pop((key, True), None)
+                    self._refresh_row(index)
+            if current is not None and self.items[current] != before:
+                self.post_message(self.RowHighlighted(self, current))
             return
-        current = self._keys[self.cursor_row] if 0 <= self.cursor_row < len(self._keys) else None
-        previous_row = self.cursor_row
-        self.clear()
         self._keys = keys
-        self._cells = {key: cells for key, _, cells in rows}
-        for key, _, cells in rows:
-            self.add_row(*cells, key=key)
+        self._cells = {key: cells for key, _, cells, _ in rows}
+        old = self._signatures
+        self._signatures = {key: sig for key, _, _, sig in rows}
+        self._rendered = {
+            key: segments
+            for key, segments in self._rendered.items()
+            if key in self._signatures and old.get(key) == self._signatures[key]
+        }
+        self._strips = {k: v for k, v in self._strips.items() if not k[0] or k[0] in self._rendered}
+        self.virtual_size = Size(self.size.width, len(keys) + 1)
         if current in self.items:
-            self.move_cursor(row=keys.index(current), animate=False, scroll=True)
-        elif keys:
-            self.move_cursor(row=min(max(previous_row, 0), len(keys) - 1), animate=False)
+            row = keys.index(current)
+        else:
+            row = min(max(self.cursor_row, 0), max(len(keys) - 1, 0))
+        moved = current not in self.items or self.items[current] != before
+        self._set_cursor(row, announce=moved or row != self.cursor_row)
+        self.refresh()
 
-    def _column_key(self, index: int) -> str:
-        return self._columns[index][0] or "mark"
+    @property
+    def selected_key(self) -> str | None:
+        return self._keys[self.cursor_row] if 0 <= self.cursor_row < len(self._keys) else None
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Switch column widths for the stacked layout."""
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._rendered.clear()
+            self._strips.clear()
+            self._header = None
+            self.refresh()
+
+    # --- cursor ----------------------------------------------------------------------
+
+    def move_cursor(self, *, row: int) -> None:
+        self._set_cursor(row, announce=True)
+
+    def _set_cursor(self, row: int, *, announce: bool) -> None:
+        row = min(max(row, 0), max(len(self._keys) - 1, 0))
+        if row != self.cursor_row:
+            self._refresh_row(self.cursor_row)
+            self.cursor_row = row
+            self._refresh_row(row)
+        self._scroll_to_cursor()
+        if announce:
+            self.post_message(self.RowHighlighted(self, self.selected_key))
+
+    def _scroll_to_cursor(self) -> None:
+        visible = max(self.scrollable_content_region.height - 1, 1)
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + visible:
+            self.scroll_to(y=self.cursor_row - visible + 1, animate=False, immediate=True)
+
+    def _refresh_row(self, index: int) -> None:
+        self._refresh_line(index + 1)
+
+    def action_cursor_down(self) -> None:
+        self._set_cursor(self.cursor_row + 1, announce=True)
+
+    def action_cursor_up(self) -> None:
+        self._set_cursor(self.cursor_row - 1, announce=True)
+
+    def action_page_down(self) -> None:
+        page = max(self.scrollable_content_region.height - 1, 1)
+        self._set_cursor(self.cursor_row + page, announce=True)
+
+    def action_page_up(self) -> None:
+        page = max(self.scrollable_content_region.height - 1, 1)
+        self._set_cursor(self.cursor_row - page, announce=True)
+
+    def action_first(self) -> None:
+        self._set_cursor(0, announce=True)
+
+    def action_last(self) -> None:
+        self._set_cursor(len(self._keys) - 1, announce=True)
+
+    def action_select_cursor(self) -> None:
+        key = self.selected_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key))
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        row = round(self.scroll_y) + offset.y - 1
+        if 0 <= row < len(self._keys):
+            self.focus()
+            self._set_cursor(row, announce=True)
+            if event.chain >= 2:
+                self.action_select_cursor()
+
+    # --- painting --------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._keys) + 1)
+        self._strips.clear()
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        # Focus, theme or class changes restyle the pane; which finished lines went stale
+        # is worked out when the new styles are first needed (focus only changes the
+        # cursor row's colours, so the other rows are kept).
+        super().notify_style_update()
+        self._styles = None
+
+    def _widths(self) -> list[int]:
+        return [narrow if self._narrow else wide for _, wide, narrow in self._columns]
+
+    def _line_styles(self) -> tuple[Style, Style, Style]:
+        # `rich_style` walks the ancestors for their backgrounds (tens of microseconds):
+        # once per restyle, not once per line.
+        if self._styles is None:
+            base = self.rich_style
+            styles = (
+                base,
+                base + self.get_component_rich_style("pane-table--header"),
+                base + self.get_component_rich_style("pane-table--cursor"),
+            )
+            old, self._styles = self._painted_with, styles
+            self._painted_with = styles
+            if old is None or old[0] != styles[0]:
+                self._strips.clear()
+            else:
+                if old[1] != styles[1]:
+                    self._strips.pop(("", False), None)
+                if old[2] != styles[2]:
+                    for stale in [k for k in self._strips if k[1]]:
+                        del self._strips[stale]
+        return self._styles
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base, header, cursor = self._line_styles()
+        if y == 0:
+            strip = self._strips.get(("", False))
+            if strip is None:
+                if self._header is None:
+                    names = [Text(name, no_wrap=True) for name, _, _ in self._columns]
+                    self._header = _segments(names, self._widths())
+                strip = self._strips[("", False)] = _strip(self._header, header, width)
+            return strip
+        row = round(self.scroll_y) + y - 1
+        if not 0 <= row < len(self._keys):
+            return Strip.blank(width, base)
+        key = self._keys[row]
+        on_cursor = row == self.cursor_row
+        strip = self._strips.get((key, on_cursor))
+        if strip is None:
+            segments = self._rendered.get(key)
+            if segments is None:
+                segments = self._rendered[key] = _segments(self._cells[key], self._widths())
+            style = cursor if on_cursor else base
+            strip = self._strips[(key, on_cursor)] = _strip(segments, style, width)
+        return strip
+
+    def _refresh_line(self, y: int) -> None:
+        # Lines are counted from the top of the table (the header is line 0), so a row
+        # scrolled out of view needs no repaint.
+        screen_y = y - round(self.scroll_y) if y else 0
+        if 0 <= screen_y < self.size.height:
+            self.refresh(Region(0, screen_y, self.size.width, 1))
