@@ -28,7 +28,8 @@ async def shoot(name: str, folder: Path) -> Path:
 
 async def main() -> int:
     OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
+    # A worker of the last app can still be closing its database file as the folder goes.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         for name in SHOTS:
             path = await shoot(name, Path(tmp))
             print(f"wrote {path.relative_to(OUT.parent)}")

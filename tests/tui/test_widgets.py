@@ -11,7 +11,7 @@ from textual.geometry import Region
 from tui_helpers import settle, widget_text
 
 from pursuit.tui.app import PursuitApp
-from pursuit.tui.cells import Row, row
+from pursuit.tui.cells import PaneRows, row
 from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.keybar import KeyBar
 from pursuit.tui.tables import PaneTable
@@ -19,8 +19,10 @@ from pursuit.tui.tables import PaneTable
 COLUMNS = (("name", 10, 8), ("n", 4, 4))
 
 
-def rows(*names: str, value: str = "") -> list[Row[str]]:
-    return [row(name, name, (Text(name), Text(value or str(len(name))))) for name in names]
+def rows(*names: str, value: str = "") -> PaneRows[str]:
+    return PaneRows.of(
+        [row(name, name, (Text(name), Text(value or str(len(name))))) for name in names]
+    )
 
 
 class Host(App[None]):

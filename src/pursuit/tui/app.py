@@ -8,6 +8,7 @@ action falls due (and at least once a minute) and recomputes overdue from the cl
 from __future__ import annotations
 
 import gc
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from typing import ClassVar, TypeVar
@@ -21,6 +22,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from pursuit import clock
 from pursuit.agenda import AgendaItem, OverdueNotifier, announcements, seconds_until_wake
@@ -163,6 +165,10 @@ class PursuitApp(App[None]):
         self._enabled: tuple[bool | None, ...] = ()
         self._detail_timer: Timer | None = None
         self._frozen = False
+        self._detail_shown: tuple[Selection | None, int] | None = None
+        self._topbar: Text | None = None
+        self._widgets: dict[str, Widget] = {}
+        self._retired: deque[Snapshot] = deque()
         if self.config.theme:
             self.theme = (
                 self.config.theme if self.config.theme in self.available_themes else "textual-dark"
@@ -211,8 +217,13 @@ class PursuitApp(App[None]):
 
     def main(self, selector: str, expect: type[W]) -> W:
         """A widget of the main screen, even while a modal is on top (a query on the app
-        would search the modal and miss)."""
-        return self.screen_stack[0].query_one(selector, expect)
+        would search the modal and miss). The main screen's widgets live as long as the
+        app, so each is looked up once: a DOM query on every timer wake adds up."""
+        found = self._widgets.get(selector)
+        if found is None or not found.is_attached:
+            found = self._widgets[selector] = self.screen_stack[0].query_one(selector, expect)
+        assert isinstance(found, expect)
+        return found
 
     def ctx(self) -> Ctx:
         return Ctx(db=self.db, now=self.now(), tz=self.tz, settings=self.settings)
@@ -222,8 +233,15 @@ class PursuitApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, query: str) -> None:
+        while self._retired:
+            self._retired.popleft()
         snapshot = load_snapshot(self.db, self.now(), self.tz, self.settings, query=query)
         self.post_message(SnapshotLoaded(snapshot))
+        if get_current_worker().is_cancelled:  # superseded, or the app is closing
+            return
+        # Once the paint is on its way: on a first start this can be thousands of rows.
+        found = announcements(self.db, snapshot.now, self.tz)
+        self.post_message(AnnouncementsFound(found))
 
     @work(thread=True, exclusive=True, group="poll")
     def _check_revision(self) -> None:
@@ -240,6 +258,10 @@ class PursuitApp(App[None]):
         if not self.screen_stack:  # quitting: a worker's late answer
             return
         snap = message.snapshot
+        if self.snapshot is not None:
+            # Freeing a snapshot's thousands of objects takes about a millisecond; the next
+            # load worker drops it instead of the event loop.
+            self._retired.append(self.snapshot)
         self.snapshot = snap
         self._revision = max(self._revision, snap.revision)
         self.main("#agenda", PaneTable).sync(
@@ -250,8 +272,10 @@ class PursuitApp(App[None]):
         self.main("#bridges", PaneTable).sync(snap.bridge_rows, subtitle=f"{len(snap.bridges)}")
         self._paint_topbar()
         self._schedule_wake()
-        self._find_announcements(snap.now)
-        self._load_detail()
+        # A timer wake that changed nothing under the cursor leaves the detail alone: its
+        # reload is a query and a repaint of the whole panel.
+        if (self.selection(), snap.revision) != self._detail_shown:
+            self._load_detail()
 
     def _schedule_wake(self) -> None:
         if self.snapshot is None:
@@ -260,11 +284,6 @@ class PursuitApp(App[None]):
             self._wake.stop()
         delay = seconds_until_wake(self.snapshot.agenda.next_due, self.now())
         self._wake = self.set_timer(delay, self.reload)
-
-    @work(thread=True, exclusive=True, group="announce")
-    def _find_announcements(self, now: datetime) -> None:
-        # After the paint, in its own worker: on a first start this can be thousands of rows.
-        self.post_message(AnnouncementsFound(announcements(self.db, now, self.tz)))
 
     def on_announcements_found(self, message: AnnouncementsFound) -> None:
         if not self.screen_stack:  # quitting: a worker's late answer
@@ -325,14 +344,18 @@ class PursuitApp(App[None]):
                 bar.append(self.snapshot.query, style="italic")
         else:
             bar.append("  loading…", style="dim")
-        self.main("#topbar", Static).update(bar)
+        if bar != self._topbar:
+            self._topbar = bar
+            self.main("#topbar", Static).update(bar, layout=False)
 
     # --- selection and detail ----------------------------------------------------------
 
     def focused_table(self) -> PaneTable[Selection] | None:
         if not self.screen_stack:  # quitting: messages can still arrive
             return None
-        focused = self.screen.focused if self.screen is self.screen_stack[0] else None
+        # The main screen keeps its focus while a dialog is on top: the selection is still
+        # the row the dialog is about, and the detail must not fall back to another pane.
+        focused = self.screen_stack[0].focused
         if isinstance(focused, PaneTable):
             return focused
         return None
@@ -377,6 +400,7 @@ class PursuitApp(App[None]):
             return
         view = self.main("#detail-body", DetailView)
         item = self.selection()
+        self._detail_shown = (item, self.snapshot.revision if self.snapshot else -1)
         company_id = getattr(item, "company_id", None)
         if isinstance(item, AgendaItem) and item.kind == "options" and self.snapshot:
             view.show(render_lines(render_gauge(self.snapshot.agenda.gauge), view.text_width))

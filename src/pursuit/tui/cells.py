@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from rich.text import Text
 
@@ -31,6 +32,26 @@ def signature(cells: Sequence[Text]) -> Signature:
 
 def row(key: str, item: T, cells: tuple[Text, ...]) -> Row[T]:
     return (key, item, cells, signature(cells))
+
+
+@dataclass(frozen=True)
+class PaneRows(Generic[T]):
+    """A pane's rows in the shapes the pane keeps them, built in the worker so that
+    showing them on the event loop is a few list compares and reference swaps."""
+
+    keys: list[str]
+    items: dict[str, T]
+    cells: dict[str, tuple[Text, ...]]
+    signatures: list[Signature]
+
+    @classmethod
+    def of(cls, rows: Sequence[Row[T]]) -> PaneRows[T]:
+        return cls(
+            keys=[r[0] for r in rows],
+            items={r[0]: r[1] for r in rows},
+            cells={r[0]: r[2] for r in rows},
+            signatures=[r[3] for r in rows],
+        )
 
 
 OVERDUE_MARK = "!"

@@ -26,9 +26,9 @@ class Snapshot:
     revision: int
     now: datetime
     query: str
-    agenda_rows: list[cells.Row[AgendaItem]]
-    app_rows: list[cells.Row[reads.ApplicationRow]]
-    bridge_rows: list[cells.Row[reads.BridgeRow]]
+    agenda_rows: cells.PaneRows[AgendaItem]
+    app_rows: cells.PaneRows[reads.ApplicationRow]
+    bridge_rows: cells.PaneRows[reads.BridgeRow]
     """Cells are built here, in the worker, so the event loop only compares and paints."""
 
 
@@ -63,11 +63,15 @@ def load_snapshot(
         agenda.revision,
         now,
         query,
-        agenda_rows=[cells.row(i.key, i, cells.agenda_cells(i, now)) for i in agenda.items],
-        app_rows=[cells.row(f"app{r.id}", r, cells.app_cells(r, now)) for r in apps],
-        bridge_rows=[
-            cells.row(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges
-        ],
+        agenda_rows=cells.PaneRows.of(
+            [cells.row(i.key, i, cells.agenda_cells(i, now)) for i in agenda.items]
+        ),
+        app_rows=cells.PaneRows.of(
+            [cells.row(f"app{r.id}", r, cells.app_cells(r, now)) for r in apps]
+        ),
+        bridge_rows=cells.PaneRows.of(
+            [cells.row(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges]
+        ),
     )
 
 

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from pursuit.tui.cells import Row, Signature
+from pursuit.tui.cells import PaneRows
 
 T = TypeVar("T")
 
@@ -121,9 +121,7 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
         self._columns = columns
         self.border_title = title
         self.items: dict[str, T] = {}
-        self._keys: list[str] = []
-        self._cells: dict[str, tuple[Text, ...]] = {}
-        self._signatures: dict[str, Signature] = {}
+        self._rows: PaneRows[T] = PaneRows([], {}, {}, [])
         self._rendered: dict[str, list[Segment]] = {}
         self._header: list[Segment] | None = None
         self._strips: dict[tuple[str, bool], Strip] = {}
@@ -136,60 +134,65 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
 
     @property
     def row_count(self) -> int:
-        return len(self._keys)
+        return len(self._rows.keys)
 
     def get_row_at(self, index: int) -> tuple[Text, ...]:
-        return self._cells[self._keys[index]]
+        return self._rows.cells[self._rows.keys[index]]
 
     @property
     def selected(self) -> T | None:
-        if not self._keys or not 0 <= self.cursor_row < len(self._keys):
+        if not self._rows.keys or not 0 <= self.cursor_row < len(self._rows.keys):
             return None
-        return self.items.get(self._keys[self.cursor_row])
+        return self.items.get(self._rows.keys[self.cursor_row])
 
-    def sync(self, rows: Sequence[Row[T]], *, subtitle: str = "") -> None:
+    def sync(self, rows: PaneRows[T], *, subtitle: str = "") -> None:
         """Show `rows`; only lines whose cells changed are repainted, and the cursor stays
         on the same item even when rows above it come or go."""
         if self.border_subtitle != subtitle:
             self.border_subtitle = subtitle
-        keys = [row[0] for row in rows]
         current = self.selected_key
         before = self.items.get(current) if current is not None else None
-        self.items = {key: item for key, item, _, _ in rows}
-        if keys == self._keys:
-            for index, (key, _, cells, sig) in enumerate(rows):
-                if self._signatures.get(key) != sig:
-                    self._signatures[key] = sig
-                    self._cells[key] = cells
-                    self._rendered.pop(key, None)
-                    self._strips.pop((key, False), None)
-                    self._strips.pop((key, True), None)
-                    self._refresh_row(index)
+        old = self._rows
+        self._rows = rows
+        self.items = rows.items
+        if rows.keys == old.keys:
+            # Most timer wakes change nothing on a pane: then one C-level list compare.
+            if rows.signatures != old.signatures:
+                for index, (key, sig, old_sig) in enumerate(
+                    zip(rows.keys, rows.signatures, old.signatures, strict=True)
+                ):
+                    if sig != old_sig:
+                        self._rendered.pop(key, None)
+                        self._strips.pop((key, False), None)
+                        self._strips.pop((key, True), None)
+                        self._refresh_row(index)
             if current is not None and self.items[current] != before:
                 self.post_message(self.RowHighlighted(self, current))
             return
-        self._keys = keys
-        self._cells = {key: cells for key, _, cells, _ in rows}
-        old = self._signatures
-        self._signatures = {key: sig for key, _, _, sig in rows}
-        self._rendered = {
-            key: segments
-            for key, segments in self._rendered.items()
-            if key in self._signatures and old.get(key) == self._signatures[key]
+        before_sigs = dict(zip(old.keys, old.signatures, strict=True))
+        same = {
+            k
+            for k, sig in zip(rows.keys, rows.signatures, strict=True)
+            if before_sigs.get(k) == sig
         }
-        self._strips = {k: v for k, v in self._strips.items() if not k[0] or k[0] in self._rendered}
-        self.virtual_size = Size(self.size.width, len(keys) + 1)
+        self._rendered = {k: v for k, v in self._rendered.items() if k in same}
+        self._strips = {k: v for k, v in self._strips.items() if not k[0] or k[0] in same}
+        self.virtual_size = Size(self.size.width, len(rows.keys) + 1)
         if current in self.items:
-            row = keys.index(current)
+            row = rows.keys.index(current)
         else:
-            row = min(max(self.cursor_row, 0), max(len(keys) - 1, 0))
+            row = min(max(self.cursor_row, 0), max(len(rows.keys) - 1, 0))
         moved = current not in self.items or self.items[current] != before
         self._set_cursor(row, announce=moved or row != self.cursor_row)
         self.refresh()
 
     @property
     def selected_key(self) -> str | None:
-        return self._keys[self.cursor_row] if 0 <= self.cursor_row < len(self._keys) else None
+        return (
+            self._rows.keys[self.cursor_row]
+            if 0 <= self.cursor_row < len(self._rows.keys)
+            else None
+        )
 
     def set_narrow(self, narrow: bool) -> None:
         """Switch column widths for the stacked layout."""
@@ -206,7 +209,7 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
         self._set_cursor(row, announce=True)
 
     def _set_cursor(self, row: int, *, announce: bool) -> None:
-        row = min(max(row, 0), max(len(self._keys) - 1, 0))
+        row = min(max(row, 0), max(len(self._rows.keys) - 1, 0))
         if row != self.cursor_row:
             self._refresh_row(self.cursor_row)
             self.cursor_row = row
@@ -244,7 +247,7 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
         self._set_cursor(0, announce=True)
 
     def action_last(self) -> None:
-        self._set_cursor(len(self._keys) - 1, announce=True)
+        self._set_cursor(len(self._rows.keys) - 1, announce=True)
 
     def action_select_cursor(self) -> None:
         key = self.selected_key
@@ -256,7 +259,7 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
         if offset is None or offset.y == 0:
             return
         row = round(self.scroll_y) + offset.y - 1
-        if 0 <= row < len(self._keys):
+        if 0 <= row < len(self._rows.keys):
             self.focus()
             self._set_cursor(row, announce=True)
             if event.chain >= 2:
@@ -265,7 +268,7 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
     # --- painting --------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self._keys) + 1)
+        self.virtual_size = Size(event.size.width, len(self._rows.keys) + 1)
         self._strips.clear()
         self._scroll_to_cursor()
 
@@ -313,15 +316,15 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
                 strip = self._strips[("", False)] = _strip(self._header, header, width)
             return strip
         row = round(self.scroll_y) + y - 1
-        if not 0 <= row < len(self._keys):
+        if not 0 <= row < len(self._rows.keys):
             return Strip.blank(width, base)
-        key = self._keys[row]
+        key = self._rows.keys[row]
         on_cursor = row == self.cursor_row
         strip = self._strips.get((key, on_cursor))
         if strip is None:
             segments = self._rendered.get(key)
             if segments is None:
-                segments = self._rendered[key] = _segments(self._cells[key], self._widths())
+                segments = self._rendered[key] = _segments(self._rows.cells[key], self._widths())
             style = cursor if on_cursor else base
             strip = self._strips[(key, on_cursor)] = _strip(segments, style, width)
         return strip
