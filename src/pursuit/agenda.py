@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from pursuit.domain.dates import local_to_utc
-from pursuit.domain.options import OptionsGauge, options_gauge
+from pursuit.domain.options import OptionsGauge
 from pursuit.domain.settings import RuleSettings
 from pursuit.store import reads
 from pursuit.store.database import Database
@@ -109,9 +109,16 @@ def build_agenda(
         rows = reads.pending_actions(conn, limit=limit)
         fresh = reads.unannounced_overdue(conn, now) if announce else []
         overdue, today = reads.due_counts(conn, now, day_end)
-        gauge = options_gauge(reads.gauge_inputs(conn, now), now, settings)
+        counts = reads.gauge_counts(conn, now)
         nxt = reads.next_due_after(conn, now)
         revision = reads.revision(conn)
+    gauge = OptionsGauge(
+        counts.active,
+        counts.new_this_week,
+        settings.target_active,
+        settings.target_new_per_week,
+        counts.loud,
+    )
     items = [_item(r, now, day_end) for r in rows]
     # Announcements come from their own query, not from the (paged) list: the hundred-and-
     # first overdue action must be announced too.

@@ -21,7 +21,7 @@ from pursuit import status_line
 from pursuit.agenda import build_agenda, local_day_end
 from pursuit.config import Config, load_config
 from pursuit.demo import fill_demo, generate
-from pursuit.domain.status import ACTIVE
+from pursuit.domain.status import ACTIVE, Status
 from pursuit.store import fastread
 from pursuit.store.context import Ctx
 from pursuit.store.database import Database
@@ -213,7 +213,7 @@ def test_status_does_not_import_the_heavy_modules(tmp_path: Path, ctx: Ctx) -> N
     assert done.stdout.splitlines()[-1] == "0 []"
 
 
-def test_grouped_gauge_inputs_give_the_same_gauge(ctx: Ctx, db: Database) -> None:
+def test_gauge_counted_in_sql_is_the_domain_gauge(ctx: Ctx, db: Database) -> None:
     from pursuit.domain.options import options_gauge
     from pursuit.store import reads
 
@@ -226,6 +226,47 @@ def test_grouped_gauge_inputs_give_the_same_gauge(ctx: Ctx, db: Database) -> Non
                 NOW + timedelta(hours=hours),
                 (NOW + timedelta(hours=hours)).astimezone(UTC),
             ):
-                every = options_gauge(reads.gauge_inputs(conn), now, ctx.settings)
-                grouped = options_gauge(reads.gauge_inputs(conn, now), now, ctx.settings)
-                assert grouped == every, now
+                gauge = options_gauge(reads.gauge_inputs(conn), now, ctx.settings)
+                counts = reads.gauge_counts(conn, now)
+                assert (counts.active, counts.new_this_week, counts.loud) == (
+                    gauge.active,
+                    gauge.new_this_week,
+                    gauge.loud,
+                ), now
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "loud"),
+    [
+        (Status.APPLIED, "phone", False),
+        (Status.INTERVIEWING, "final", True),  # a final round on a live application
+        (Status.OFFER, "phone", True),  # an offer
+        (Status.ON_HOLD, "Final round", None),
+        (Status.REJECTED, "final", False),  # a closed application no longer counts
+    ],
+)
+def test_gauge_counts_agree_with_the_rule_on_each_kind_of_application(
+    ctx: Ctx, db: Database, status: Status, kind: str, loud: bool | None
+) -> None:
+    from pursuit.domain.options import options_gauge
+    from pursuit.domain.people import Person
+    from pursuit.store import commands, reads
+
+    early = replace(ctx, now=NOW - timedelta(days=3))
+    commands.add_application(early, "Acme", "Engineer")
+    commands.add_application(early, "Initech", "Engineer")  # a second, plain application
+    commands.log_interview(
+        early, "Acme", at=NOW - timedelta(days=2), people=(Person("Ann"),), kind=kind
+    )
+    if status != Status.INTERVIEWING:
+        commands.move(replace(ctx, now=NOW - timedelta(days=1)), "Acme", status)
+    with db.read() as conn:
+        gauge = options_gauge(reads.gauge_inputs(conn), NOW, ctx.settings)
+        counts = reads.gauge_counts(conn, NOW)
+    assert (counts.active, counts.new_this_week, counts.loud) == (
+        gauge.active,
+        gauge.new_this_week,
+        gauge.loud,
+    )
+    if loud is not None:
+        assert counts.loud is loud

@@ -38,6 +38,7 @@ from pursuit.store.reads import ApplicationRow, BridgeRow
 from pursuit.tui import cells
 from pursuit.tui.detail import render_detail, render_gauge
 from pursuit.tui.detail_view import DetailView, render_lines
+from pursuit.tui.early import EarlyLoad
 from pursuit.tui.help import HelpScreen
 from pursuit.tui.keybar import KeyBar
 from pursuit.tui.main_screen import MainScreen
@@ -149,6 +150,7 @@ class PursuitApp(App[None]):
         tz: tzinfo | None = None,
         now: Callable[[], datetime] = clock.now,
         problems: Iterable[str] = (),
+        first: EarlyLoad | None = None,
     ) -> None:
         super().__init__()
         self.db = db
@@ -169,6 +171,7 @@ class PursuitApp(App[None]):
         self._topbar: Text | None = None
         self._widgets: dict[str, Widget] = {}
         self._retired: deque[Snapshot] = deque()
+        self._first = first
         if self.config.theme:
             self.theme = (
                 self.config.theme if self.config.theme in self.available_themes else "textual-dark"
@@ -229,13 +232,17 @@ class PursuitApp(App[None]):
         return Ctx(db=self.db, now=self.now(), tz=self.tz, settings=self.settings)
 
     def reload(self) -> None:
-        self._load(self.query_text)
+        first, self._first = self._first, None
+        self._load(self.query_text, first)
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, query: str) -> None:
+    def _load(self, query: str, first: EarlyLoad | None = None) -> None:
         while self._retired:
             self._retired.popleft()
-        snapshot = load_snapshot(self.db, self.now(), self.tz, self.settings, query=query)
+        if first is not None:
+            snapshot = first.result()
+        else:
+            snapshot = load_snapshot(self.db, self.now(), self.tz, self.settings, query=query)
         self.post_message(SnapshotLoaded(snapshot))
         if get_current_worker().is_cancelled:  # superseded, or the app is closing
             return
