@@ -19,11 +19,11 @@ DEMO_APPS = 12
 
 def code_version() -> str:
     """What the generated data depends on, coarsely: the release, the schema and the demo
-    generator. (Keying on every store file would regenerate the 10,000-application file
-    on each edit; `run.py --fresh` rebuilds when in doubt.)"""
+    generator (its plan and the bulk writer). (Keying on every store file would regenerate
+    the 10,000-application file on each edit; `run.py --fresh` rebuilds when in doubt.)"""
     src = ROOT / "src" / "pursuit"
     digest = hashlib.sha256((src / "demo.py").read_bytes())
-    for name in ("__init__.py", "store/schema.py"):
+    for name in ("__init__.py", "store/schema.py", "demo_plan.py", "store/bulk.py"):
         digest.update((src / name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -108,8 +108,8 @@ def inflate_actions(src: Path, dest: Path, target: int) -> int:
     """A copy with at least `target` actions, for the timer's query at 100,000 actions.
 
     Bench-only: the extra rows are copies of real pending and done actions moved 1-N years
-    on, written with SQL rather than the commands because only the reads are measured on
-    this file, and the demo's write path would need many minutes for that many.
+    on, written with SQL rather than the demo generator because only the reads are measured
+    on this file.
     """
     scratch(src, dest)
     conn = sqlite3.connect(dest)
