@@ -26,7 +26,7 @@ def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
     # Every kind of measure produced numbers, and the table was printed.
     for prefix in (
         "pursuit demo:",
-        "pursuit status (-m)",
+        "pursuit status (python -m)",
         "query: next due",
         "query: applications first page",
         "first paint headless: pursuit app",

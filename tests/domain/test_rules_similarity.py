@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pursuit.domain.similarity import SimilarNote, similarity, too_similar
+from pursuit.domain.similarity import NoteComparer, SimilarNote, similarity, too_similar
 
 NOTE = (
     "Thank you for talking with me about the platform team and its plans for the new "
@@ -63,3 +63,21 @@ def test_threshold_is_inclusive_and_configurable(threshold: float, flagged: bool
 
 def test_nothing_sent_nothing_similar() -> None:
     assert too_similar(NOTE, [], threshold=0.8) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "others", "names"),
+    [
+        ("Dear Jane, thank you for the talk.", ["Dear Bob, thank you for the talk."], ["Bob"]),
+        ("Thanks a lot", ["Entirely different words here", "Thanks a lot indeed"], []),
+        ("", [""], []),
+        ("", ["something"], []),
+        ("words", [], []),
+        ("a b c d", ["d c b a", "a b", "a b c d e f"], ["x"]),
+    ],
+)
+def test_note_comparer_gives_the_highest_pairwise_similarity(
+    text: str, others: list[str], names: list[str]
+) -> None:
+    expected = max((similarity(text, o, names=names) for o in others), default=0.0)
+    assert NoteComparer(others, names=names).max_ratio(text) == expected

@@ -38,10 +38,10 @@ async def go_to(pilot: Pilot[None], table_id: str, wanted: Callable[[Item], bool
     assert isinstance(app, PursuitApp)
     table = app.query_one(f"#{table_id}", PaneTable)
     for _ in range(4):
-        if app.focused is table:
+        if app.focused_table() is table:
             break
         await pilot.press("tab")
-    assert app.focused is table
+    assert app.focused_table() is table
     items = list(table.items.values())
     target = next((i for i, item in enumerate(items) if wanted(item)), None)
     if target is None:
@@ -428,15 +428,15 @@ async def test_help_lists_every_key_and_tab_jk_enter_navigate(app: PursuitApp) -
             assert word in text, word
         await pilot.press("escape")
         agenda_table = app.query_one("#agenda", PaneTable)
-        assert app.focused is agenda_table
+        assert app.focused_table() is agenda_table
         await pilot.press("j", "j")
         assert agenda_table.cursor_row == 2
         await pilot.press("k")
         assert agenda_table.cursor_row == 1
         await pilot.press("tab")
-        assert app.focused is app.query_one("#apps")
+        assert app.focused_table() is app.query_one("#apps")
         await pilot.press("shift+tab")
-        assert app.focused is agenda_table
+        assert app.focused_table() is agenda_table
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
         await settle(pilot)

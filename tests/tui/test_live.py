@@ -126,7 +126,7 @@ async def test_layout_side_by_side_or_stacked(app: PursuitApp, width: int, narro
     async with app.run_test(size=(width, 35)) as pilot:
         await settle(pilot)
         assert app.screen.has_class("-narrow") is narrow
-        assert app.query_one("#detail").display is not narrow
+        assert app.query_one("#detail-body").display is not narrow
         for pane in ("#agenda", "#apps", "#bridges"):
             assert app.query_one(pane).region.height > 3
 

@@ -14,7 +14,7 @@ from pursuit.tui.app import PursuitApp
 from pursuit.tui.cells import PaneRows, row
 from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.keybar import KeyBar
-from pursuit.tui.tables import PaneTable
+from pursuit.tui.tables import Panes, PaneTable
 
 COLUMNS = (("name", 10, 8), ("n", 4, 4))
 
@@ -33,7 +33,9 @@ class Host(App[None]):
         self.events: list[tuple[str, str | None]] = []
 
     def compose(self) -> ComposeResult:
-        yield PaneTable[str](COLUMNS, title="T", id="t")
+        with Panes(id="panes"):
+            yield PaneTable[str](COLUMNS, title="T", id="t")
+            yield PaneTable[str](COLUMNS, title="U", id="u")
         yield DetailView(id="d")
         yield KeyBar(id="k")
 
@@ -50,8 +52,8 @@ def lines(widget: Any) -> list[str]:
 
 async def test_rows_show_and_the_cursor_follows_its_item_when_rows_come_and_go() -> None:
     app = Host()
-    async with app.run_test(size=(40, 12)) as pilot:
-        table = app.query_one(PaneTable)
+    async with app.run_test(size=(40, 30)) as pilot:
+        table = app.query_one("#t", PaneTable)
         table.sync(rows("alpha", "beta", "gamma"), subtitle="3")
         await pilot.pause()
         assert lines(table)[:4] == [
@@ -75,9 +77,9 @@ async def test_rows_show_and_the_cursor_follows_its_item_when_rows_come_and_go()
 
 async def test_a_changed_cell_repaints_and_keys_move_and_select() -> None:
     app = Host()
-    async with app.run_test(size=(40, 8)) as pilot:
-        table = app.query_one(PaneTable)
-        table.focus()
+    async with app.run_test(size=(40, 16)) as pilot:
+        table = app.query_one("#t", PaneTable)
+        app.query_one(Panes).focus()
         table.sync(rows(*[f"r{i:02d}" for i in range(20)]))
         await pilot.pause()
         table.sync(rows(*[f"r{i:02d}" for i in range(20)], value="9"))
@@ -95,19 +97,19 @@ async def test_a_changed_cell_repaints_and_keys_move_and_select() -> None:
 
 async def test_a_click_moves_the_cursor_to_the_row_under_the_mouse() -> None:
     app = Host()
-    async with app.run_test(size=(40, 12)) as pilot:
-        table = app.query_one(PaneTable)
+    async with app.run_test(size=(40, 30)) as pilot:
+        table = app.query_one("#t", PaneTable)
         table.sync(rows("alpha", "beta", "gamma"))
         await pilot.pause()
-        await pilot.click(PaneTable, offset=(3, 2))  # the header, alpha, then beta
+        await pilot.click("#t", offset=(3, 2))  # the header, alpha, then beta
         assert table.selected == "beta"
 
 
 async def test_the_detail_view_shows_lines_rendered_at_its_width_and_scrolls() -> None:
     app = Host()
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(40, 30)) as pilot:
         view = app.query_one(DetailView)
-        long = Text(" ".join(f"word{i}" for i in range(60)))
+        long = Text(" ".join(f"word{i}" for i in range(400)))
         view.show(render_lines(long, view.text_width))
         await pilot.pause()
         shown = lines(view)
@@ -120,7 +122,7 @@ async def test_the_detail_view_shows_lines_rendered_at_its_width_and_scrolls() -
 
 async def test_the_key_bar_names_the_keys_that_apply_and_a_click_presses_one() -> None:
     app = Host()
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(40, 30)) as pilot:
         await pilot.pause()
         bar = app.query_one(KeyBar)
         assert "Ring" in bar.shown
@@ -143,3 +145,24 @@ async def test_the_app_key_bar_follows_the_row_under_the_cursor(app: PursuitApp)
         await pilot.press(*["j"] * target)
         await settle(pilot)
         assert "Thanked" in bar.shown and "Thanked" in widget_text(bar)
+
+
+async def test_keys_go_to_the_active_pane_and_only_its_cursor_is_lit() -> None:
+    app = Host()
+    async with app.run_test(size=(40, 30)) as pilot:
+        panes = app.query_one(Panes)
+        first, second = panes.tables
+        for table in (first, second):
+            table.sync(rows("alpha", "beta", "gamma"))
+        panes.focus()
+        await pilot.pause()
+        assert panes.active is first and first.active and not second.active
+        panes.cycle(1)
+        await pilot.press("j", "j")
+        assert (first.cursor_row, second.cursor_row) == (0, 2)
+        assert first.active is False and second.active is True
+        # The lit cursor row is drawn in the active pane's colours, the other one dimmer.
+        lit = second.render_line(3)  # header, alpha, beta, then gamma under the cursor
+        dim = first.render_line(1)
+        assert lit.text.startswith(" gamma") and dim.text.startswith(" alpha")
+        assert lit._segments[0].style != dim._segments[0].style

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pursuit.domain.similarity import similarity
+from pursuit.domain.similarity import NoteComparer
 
 _OPENINGS = (
     "Thank you for taking the time to talk with me {when} about the {role} role.",
@@ -45,8 +45,7 @@ def thank_you_draft(
     are ignored when comparing, as R2 ignores them, so a draft that differs only in its
     greeting does not count as different."""
     first = name.split()[0] if name.split() else name
-    others = tuple(others)
-    ignore = (name, *names)
+    comparer = NoteComparer(others, names=(name, *names))
     best = ""
     best_ratio = 2.0
     size = len(_OPENINGS)
@@ -68,7 +67,7 @@ def thank_you_draft(
             "Best regards,",
         ]
         text = "\n".join(body)
-        ratio = max((similarity(text, o, names=ignore) for o in others), default=0.0)
+        ratio = comparer.max_ratio(text)
         if ratio < best_ratio:
             best, best_ratio = text, ratio
         if ratio < _DISTINCT:

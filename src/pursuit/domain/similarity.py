@@ -26,6 +26,32 @@ def similarity(a: str, b: str, *, names: Iterable[str] = ()) -> float:
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
+class NoteComparer:
+    """`similarity(text, other)` against fixed others, for many candidate texts: each
+    other note is split into words and indexed once, not once per candidate (a draft tries
+    up to 64 candidates against every note already written to the company)."""
+
+    def __init__(self, others: Iterable[str], *, names: Iterable[str] = ()) -> None:
+        self._names = tuple(names)
+        self._matchers: list[tuple[SequenceMatcher[str], bool]] = []
+        for other in others:
+            words = _normalise(other, self._names)
+            matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+            matcher.set_seq2(words)
+            self._matchers.append((matcher, not words))
+
+    def max_ratio(self, text: str) -> float:
+        """The highest `similarity(text, other)` over the others; 0.0 when there are none."""
+        words = _normalise(text, self._names)
+        best = 0.0
+        for matcher, empty in self._matchers:
+            if not words and empty:
+                return 1.0
+            matcher.set_seq1(words)
+            best = max(best, matcher.ratio())
+        return best
+
+
 @dataclass(frozen=True)
 class SimilarNote:
     other_contact: str

@@ -8,6 +8,7 @@ action falls due (and at least once a minute) and recomputes overdue from the cl
 from __future__ import annotations
 
 import gc
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
@@ -17,7 +18,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -53,12 +54,20 @@ from pursuit.tui.messages import (
 )
 from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, PromptScreen
 from pursuit.tui.snapshot import Snapshot, load_detail, load_snapshot
-from pursuit.tui.tables import PaneTable
+from pursuit.tui.tables import Panes, PaneTable
 
 Selection = AgendaItem | ApplicationRow | BridgeRow
 W = TypeVar("W", bound=Widget)
+FILTER_SETTLE = 0.15
+"""Seconds typing pauses before the panes are filtered."""
 DETAIL_SETTLE = 0.06
 """Seconds the cursor rests before the detail panel follows it."""
+GC_EVERY = 20.0
+"""Seconds between looks for a quiet moment to collect cyclic garbage."""
+GC_IDLE = 3.0
+"""Seconds without a key press that count as a quiet moment."""
+GC_NEVER = 10**9
+"""A full-collection threshold never reached: those collections are run when quiet."""
 POLL_SECONDS = 1.0
 """How often to look for writes from other processes (one tiny indexed read)."""
 
@@ -138,8 +147,16 @@ class PursuitApp(App[None]):
         Binding("slash", "filter", "Filter", id="filter", tooltip="Filter every pane"),
         Binding("question_mark", "help", "Help", id="help", tooltip="All keys"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit pursuit"),
-        Binding("tab", "focus_next", "Next pane", show=False, id="next_pane"),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="previous_pane"),
+        # Priority: the screen's own tab (move focus) must not get there first.
+        Binding("tab", "next_pane", "Next pane", show=False, id="next_pane", priority=True),
+        Binding(
+            "shift+tab",
+            "previous_pane",
+            "Previous pane",
+            show=False,
+            id="previous_pane",
+            priority=True,
+        ),
     ]
 
     def __init__(
@@ -166,7 +183,10 @@ class PursuitApp(App[None]):
         self._wake: Timer | None = None
         self._enabled: tuple[bool | None, ...] = ()
         self._detail_timer: Timer | None = None
+        self._filter_timer: Timer | None = None
         self._frozen = False
+        self._gc_thresholds: tuple[int, int, int] | None = None
+        self._last_input = time.monotonic()
         self._detail_shown: tuple[Selection | None, int] | None = None
         self._topbar: Text | None = None
         self._widgets: dict[str, Widget] = {}
@@ -185,22 +205,25 @@ class PursuitApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="topbar", markup=False)
         with Horizontal(id="body"):
-            with Vertical(id="panes"):
+            with Panes(id="panes"):
                 yield PaneTable[AgendaItem](cells.AGENDA_COLUMNS, title="Follow-ups", id="agenda")
                 yield PaneTable[ApplicationRow](
                     cells.APP_COLUMNS, title="Active applications", id="apps"
                 )
                 yield PaneTable[BridgeRow](cells.BRIDGE_COLUMNS, title="Bridges", id="bridges")
-            with Vertical(id="detail"):
-                yield DetailView(id="detail-body")
+            # One widget with its own border, not a bordered box around it: every widget a
+            # screen line crosses is rendered again when that line changes.
+            yield DetailView(id="detail-body")
         yield Input(id="filter", placeholder="filter: company, role, person…")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        self.main("#detail", Vertical).border_title = "Detail"
-        self.main("#agenda", PaneTable).focus()
+        self.main("#detail-body", DetailView).border_title = "Detail"
+        panes = self.main("#panes", Panes)
+        panes.activate(self.main("#agenda", PaneTable))
+        panes.focus()
         self._paint_topbar()
         for problem in self._problems:
             self.notify(problem, title="config", severity="warning", markup=False, timeout=10)
@@ -279,6 +302,9 @@ class PursuitApp(App[None]):
         self.main("#bridges", PaneTable).sync(snap.bridge_rows, subtitle=f"{len(snap.bridges)}")
         self._paint_topbar()
         self._schedule_wake()
+        if not self._frozen:
+            self._frozen = True
+            self.call_after_refresh(self._settle_memory)
         # A timer wake that changed nothing under the cursor leaves the detail alone: its
         # reload is a query and a repaint of the whole panel.
         if (self.selection(), snap.revision) != self._detail_shown:
@@ -358,14 +384,10 @@ class PursuitApp(App[None]):
     # --- selection and detail ----------------------------------------------------------
 
     def focused_table(self) -> PaneTable[Selection] | None:
+        """The active pane: the one keys go to, even while a dialog or the filter is up."""
         if not self.screen_stack:  # quitting: messages can still arrive
             return None
-        # The main screen keeps its focus while a dialog is on top: the selection is still
-        # the row the dialog is about, and the detail must not fall back to another pane.
-        focused = self.screen_stack[0].focused
-        if isinstance(focused, PaneTable):
-            return focused
-        return None
+        return self.main("#panes", Panes).active
 
     def selection(self) -> Selection | None:
         if not self.screen_stack:
@@ -382,9 +404,15 @@ class PursuitApp(App[None]):
             self._detail_soon()
         self._refresh_keys()
 
-    def on_descendant_focus(self) -> None:
+    def on_panes_switched(self) -> None:
         self._detail_soon()
         self._refresh_keys()
+
+    def action_next_pane(self) -> None:
+        self.main("#panes", Panes).cycle(1)
+
+    def action_previous_pane(self) -> None:
+        self.main("#panes", Panes).cycle(-1)
 
     def _detail_soon(self) -> None:
         # While j is held, the cursor repaints at once and the detail follows when it rests:
@@ -438,11 +466,25 @@ class PursuitApp(App[None]):
         if not self.screen_stack or message.lines is None:  # quitting: a late answer
             return
         self.main("#detail-body", DetailView).show(message.lines)
-        if not self._frozen:
-            # What start-up allocated lives as long as the app: move it out of the garbage
-            # collector's reach so a full collection never pauses a key press for long.
-            gc.freeze()
-            self._frozen = True
+
+    def _settle_memory(self) -> None:
+        # What start-up allocated lives as long as the app: move it out of the garbage
+        # collector's reach so a full collection never pauses a key press for long.
+        gc.freeze()
+        # Full collections still took 50-90 ms at 10,000 applications, at random: while
+        # the app runs they happen when nobody is typing instead (see _collect_if_idle).
+        self._gc_thresholds = gc.get_threshold()
+        young, middle, _ = self._gc_thresholds
+        gc.set_threshold(young, middle, GC_NEVER)
+        self.set_interval(GC_EVERY, self._collect_if_idle)
+
+    def _collect_if_idle(self) -> None:
+        if time.monotonic() - self._last_input >= GC_IDLE:
+            gc.collect()
+
+    def on_unmount(self) -> None:
+        if self._gc_thresholds is not None:
+            gc.set_threshold(*self._gc_thresholds)
 
     def on_detail_view_resized(self) -> None:
         self._load_detail()
@@ -881,25 +923,40 @@ class PursuitApp(App[None]):
 
     def action_filter(self) -> None:
         box = self.main("#filter", Input)
+        # Its own display, not a class on the screen: a screen class restyles every widget.
+        self.main("#keys", KeyBar).display = False
         box.add_class("-shown")
         box.focus()
+
+    def _close_filter(self) -> None:
+        self.main("#filter", Input).remove_class("-shown")
+        self.main("#keys", KeyBar).display = True
+        self.main("#panes", Panes).focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = clean_text(event.value).strip()
-        self.reload()
+        # Typing is echoed at once; the panes follow when the typing pauses, so a fast
+        # typist's keys do not queue behind a reload and repaint of every pane per letter.
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        if self.query_text:
+            self._filter_timer = self.set_timer(FILTER_SETTLE, self.reload)
+        else:
+            self.reload()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
-        self.main("#agenda", PaneTable).focus()
+        # The filter stays on (the top bar names it); / shows it again, escape clears it.
+        self._close_filter()
 
     def on_key(self, event: object) -> None:
+        self._last_input = time.monotonic()
         key = getattr(event, "key", "")
         box = self.main("#filter", Input)
         if key == "escape" and box.has_focus:
             box.value = ""
-            box.remove_class("-shown")
-            self.main("#agenda", PaneTable).focus()
+            self._close_filter()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_rows()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -58,13 +58,26 @@ class DetailView(ScrollView):
             self.post_message(self.Resized())
 
     def show(self, lines: Lines) -> None:
+        """Show new lines; only the lines that differ from those shown are repainted, and
+        the size (whose change means a layout of the screen) changes only for a detail
+        longer than the panel."""
+        old = self._lines
         self._lines = lines
-        self._strips.clear()
-        size = Size(self.text_width, len(lines))
+        size = Size(self.text_width, max(len(lines), self.scrollable_content_region.height))
         if size != self.virtual_size:
             self.virtual_size = size
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
+        if round(self.scroll_y):
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self._strips.clear()
+            self.refresh()
+            return
+        width = self.size.width
+        for y in range(max(len(old), len(lines))):
+            was = old[y] if y < len(old) else None
+            now = lines[y] if y < len(lines) else None
+            if was != now:
+                self._strips.pop(y, None)
+                self.refresh(Region(0, y, width, 1))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

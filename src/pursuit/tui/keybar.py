@@ -8,9 +8,11 @@ renders one line, and repaints only when its text changed.
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.cells import cell_len
+from rich.segment import Segment
 from textual import events
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -40,6 +42,7 @@ class KeyBar(Widget):
         super().__init__(id=id)
         self._keys: tuple[tuple[str, str, str, bool], ...] = ()
         self._spans: list[tuple[int, int, str]] = []
+        self._strip: Strip | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -65,6 +68,7 @@ class KeyBar(Widget):
             keys.append((binding.key, display, binding.description, enabled))
         if tuple(keys) != self._keys:
             self._keys = tuple(keys)
+            self._strip = None
             self.refresh()
 
     @property
@@ -72,21 +76,37 @@ class KeyBar(Widget):
         """The descriptions on the bar now, disabled ones included (for tests and help)."""
         return [description for _key, _display, description, _on in self._keys]
 
-    def render(self) -> Text:
-        key_style = self.get_component_rich_style("keybar--key")
-        description_style = self.get_component_rich_style("keybar--description")
-        disabled_style = self.get_component_rich_style("keybar--disabled")
-        line = Text(no_wrap=True, overflow="crop", end="")
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strip = None
+
+    def render_line(self, y: int) -> Strip:
+        # One cached line, built from segments: going through render() and Rich's wrapping
+        # cost a few milliseconds per change, and the bar changes as the cursor moves.
+        if self._strip is None or self._strip.cell_length != self.size.width:
+            self._strip = self._build().adjust_cell_length(self.size.width, self.rich_style)
+        return self._strip if y == 0 else Strip.blank(self.size.width, self.rich_style)
+
+    def _build(self) -> Strip:
+        base = self.rich_style
+        key_style = base + self.get_component_rich_style("keybar--key")
+        description_style = base + self.get_component_rich_style("keybar--description")
+        disabled_style = base + self.get_component_rich_style("keybar--disabled")
+        segments: list[Segment] = []
         self._spans = []
+        x = 0
         for key, display, description, enabled in self._keys:
-            start = len(line)
-            line.append(f" {display}", key_style if enabled else disabled_style)
+            start = x
+            parts = [(f" {display}", key_style if enabled else disabled_style)]
             if description:
-                line.append(f" {description}", description_style if enabled else disabled_style)
-            line.append(" ")
+                parts.append((f" {description}", description_style if enabled else disabled_style))
+            parts.append((" ", base))
+            for text, style in parts:
+                segments.append(Segment(text, style))
+                x += cell_len(text)
             if enabled:
-                self._spans.append((start, len(line), key))
-        return line
+                self._spans.append((start, x, key))
+        return Strip(segments, x)
 
     async def _on_click(self, event: events.Click) -> None:
         # Hit-testing here rather than @click metadata, which would restyle keys as links.

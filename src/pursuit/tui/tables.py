@@ -10,7 +10,7 @@ a key press repaints only the lines it touched.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from rich.console import Console
 from rich.segment import Segment
@@ -18,6 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -45,16 +46,38 @@ def _segments(cells: Sequence[Text], widths: Sequence[int]) -> list[Segment]:
     return out
 
 
-def _strip(segments: list[Segment], style: Style, width: int) -> Strip:
-    # The row's style goes under the cells' own (so a red "overdue" stays red), except on
-    # the cursor row, whose colours win as in any list.
-    return Strip(Segment.apply_style(segments, style)).adjust_cell_length(width, style)
+_ROW_STATES = (0, 1, 2)
+"""A row's strip: plain, under an inactive pane's cursor, under the active pane's cursor."""
 
 
-class PaneTable(ScrollView, Generic[T], can_focus=True):
-    """A pane whose rows carry the item they show, keyed by a stable id."""
+class _Styles(NamedTuple):
+    base: Style
+    header: Style
+    header_active: Style
+    cursor: Style
+    cursor_active: Style
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"pane-table--header", "pane-table--cursor"}
+
+def _strip(segments: list[Segment], base: Style, width: int, over: Style | None = None) -> Strip:
+    # The pane's style goes under the cells' own (so a red "overdue" stays red), except on
+    # a cursor row, whose colours go over them, as in any list.
+    line = Strip(Segment.apply_style(segments, base, over))
+    return line.adjust_cell_length(width, base if over is None else base + over)
+
+
+class PaneTable(ScrollView, Generic[T], can_focus=False):
+    """A pane whose rows carry the item they show, keyed by a stable id.
+
+    Panes are not focused one by one: `Panes` holds the focus and sends keys to the active
+    pane. Moving Textual's focus restyles both tables through CSS and repaints every line
+    of both (20-30 ms per tab); switching the active pane repaints two lines of each."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "pane-table--header",
+        "pane-table--header-active",
+        "pane-table--cursor",
+        "pane-table--cursor-active",
+    }
 
     DEFAULT_CSS = """
     PaneTable {
@@ -67,30 +90,23 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
             background: $panel;
             color: $foreground;
         }
+        & > .pane-table--header-active {
+            text-style: bold;
+            background: $accent 40%;
+            color: $foreground;
+        }
         & > .pane-table--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
             text-style: $block-cursor-blurred-text-style;
         }
-        &:focus > .pane-table--cursor {
+        & > .pane-table--cursor-active {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
             text-style: $block-cursor-text-style;
         }
     }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-    ]
 
     class RowHighlighted(Message):
         """The cursor moved to another row (or the rows under it changed)."""
@@ -124,10 +140,11 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
         self._rows: PaneRows[T] = PaneRows([], {}, {}, [])
         self._rendered: dict[str, list[Segment]] = {}
         self._header: list[Segment] | None = None
-        self._strips: dict[tuple[str, bool], Strip] = {}
-        self._styles: tuple[Style, Style, Style] | None = None
-        self._painted_with: tuple[Style, Style, Style] | None = None
+        self._strips: dict[tuple[str, int], Strip] = {}
+        self._styles: _Styles | None = None
+        self._painted_with: _Styles | None = None
         self._narrow = False
+        self.active = False
         self.cursor_row = 0
 
     # --- data ------------------------------------------------------------------------
@@ -203,6 +220,14 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
             self._header = None
             self.refresh()
 
+    def set_active(self, active: bool) -> None:
+        """Mark this pane as the one keys go to: its header and cursor row change colour,
+        and only those two lines are repainted."""
+        if active != self.active:
+            self.active = active
+            self._refresh_line(0)
+            self._refresh_row(self.cursor_row)
+
     # --- cursor ----------------------------------------------------------------------
 
     def move_cursor(self, *, row: int) -> None:
@@ -229,25 +254,30 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
     def _refresh_row(self, index: int) -> None:
         self._refresh_line(index + 1)
 
+    def _move(self, row: int) -> None:
+        # A key that cannot move the cursor (j on the last row) changes nothing: no
+        # message, so the detail and the key bar are not reloaded for the same row.
+        row = min(max(row, 0), max(len(self._rows.keys) - 1, 0))
+        if row != self.cursor_row:
+            self._set_cursor(row, announce=True)
+
     def action_cursor_down(self) -> None:
-        self._set_cursor(self.cursor_row + 1, announce=True)
+        self._move(self.cursor_row + 1)
 
     def action_cursor_up(self) -> None:
-        self._set_cursor(self.cursor_row - 1, announce=True)
+        self._move(self.cursor_row - 1)
 
     def action_page_down(self) -> None:
-        page = max(self.scrollable_content_region.height - 1, 1)
-        self._set_cursor(self.cursor_row + page, announce=True)
+        self._move(self.cursor_row + max(self.scrollable_content_region.height - 1, 1))
 
     def action_page_up(self) -> None:
-        page = max(self.scrollable_content_region.height - 1, 1)
-        self._set_cursor(self.cursor_row - page, announce=True)
+        self._move(self.cursor_row - max(self.scrollable_content_region.height - 1, 1))
 
     def action_first(self) -> None:
-        self._set_cursor(0, announce=True)
+        self._move(0)
 
     def action_last(self) -> None:
-        self._set_cursor(len(self._rows.keys) - 1, announce=True)
+        self._move(len(self._rows.keys) - 1)
 
     def action_select_cursor(self) -> None:
         key = self.selected_key
@@ -260,7 +290,9 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
             return
         row = round(self.scroll_y) + offset.y - 1
         if 0 <= row < len(self._rows.keys):
-            self.focus()
+            if isinstance(self.parent, Panes):
+                self.parent.activate(self)
+                self.parent.focus()
             self._set_cursor(row, announce=True)
             if event.chain >= 2:
                 self.action_select_cursor()
@@ -273,60 +305,53 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
         self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
-        # Focus, theme or class changes restyle the pane; which finished lines went stale
-        # is worked out when the new styles are first needed (focus only changes the
-        # cursor row's colours, so the other rows are kept).
+        # A theme or size change restyles the pane: finished lines are stale, the rendered
+        # cells are not.
         super().notify_style_update()
         self._styles = None
+        self._strips.clear()
 
     def _widths(self) -> list[int]:
         return [narrow if self._narrow else wide for _, wide, narrow in self._columns]
 
-    def _line_styles(self) -> tuple[Style, Style, Style]:
+    def _line_styles(self) -> _Styles:
         # `rich_style` walks the ancestors for their backgrounds (tens of microseconds):
         # once per restyle, not once per line.
         if self._styles is None:
             base = self.rich_style
-            styles = (
+            self._styles = _Styles(
                 base,
                 base + self.get_component_rich_style("pane-table--header"),
-                base + self.get_component_rich_style("pane-table--cursor"),
+                base + self.get_component_rich_style("pane-table--header-active"),
+                self.get_component_rich_style("pane-table--cursor"),
+                self.get_component_rich_style("pane-table--cursor-active"),
             )
-            old, self._styles = self._painted_with, styles
-            self._painted_with = styles
-            if old is None or old[0] != styles[0]:
-                self._strips.clear()
-            else:
-                if old[1] != styles[1]:
-                    self._strips.pop(("", False), None)
-                if old[2] != styles[2]:
-                    for stale in [k for k in self._strips if k[1]]:
-                        del self._strips[stale]
         return self._styles
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base, header, cursor = self._line_styles()
+        styles = self._line_styles()
         if y == 0:
-            strip = self._strips.get(("", False))
+            strip = self._strips.get(("", self.active))
             if strip is None:
                 if self._header is None:
                     names = [Text(name, no_wrap=True) for name, _, _ in self._columns]
                     self._header = _segments(names, self._widths())
-                strip = self._strips[("", False)] = _strip(self._header, header, width)
+                style = styles.header_active if self.active else styles.header
+                strip = self._strips[("", self.active)] = _strip(self._header, style, width)
             return strip
         row = round(self.scroll_y) + y - 1
         if not 0 <= row < len(self._rows.keys):
-            return Strip.blank(width, base)
+            return Strip.blank(width, styles.base)
         key = self._rows.keys[row]
-        on_cursor = row == self.cursor_row
-        strip = self._strips.get((key, on_cursor))
+        state = (2 if self.active else 1) if row == self.cursor_row else 0
+        strip = self._strips.get((key, state))
         if strip is None:
             segments = self._rendered.get(key)
             if segments is None:
                 segments = self._rendered[key] = _segments(self._rows.cells[key], self._widths())
-            style = cursor if on_cursor else base
-            strip = self._strips[(key, on_cursor)] = _strip(segments, style, width)
+            over = (None, styles.cursor, styles.cursor_active)[state]
+            strip = self._strips[(key, state)] = _strip(segments, styles.base, width, over)
         return strip
 
     def _refresh_line(self, y: int) -> None:
@@ -335,3 +360,58 @@ class PaneTable(ScrollView, Generic[T], can_focus=True):
         screen_y = y - round(self.scroll_y) if y else 0
         if 0 <= screen_y < self.size.height:
             self.refresh(Region(0, screen_y, self.size.width, 1))
+
+
+class Panes(Vertical, can_focus=True):
+    """Holds the focus for the three panes and sends keys to the active one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "pane('select_cursor')", "Open", show=False),
+        Binding("down", "pane('cursor_down')", "Down", show=False),
+        Binding("up", "pane('cursor_up')", "Up", show=False),
+        Binding("j", "pane('cursor_down')", "Down", show=False, id="down"),
+        Binding("k", "pane('cursor_up')", "Up", show=False, id="up"),
+        Binding("pagedown", "pane('page_down')", "Page down", show=False),
+        Binding("pageup", "pane('page_up')", "Page up", show=False),
+        Binding("home", "pane('first')", "First", show=False),
+        Binding("end", "pane('last')", "Last", show=False),
+    ]
+
+    class Switched(Message):
+        """Another pane became the active one."""
+
+        def __init__(self, table: PaneTable[Any]) -> None:
+            super().__init__()
+            self.table = table
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._active: PaneTable[Any] | None = None
+
+    @property
+    def tables(self) -> list[PaneTable[Any]]:
+        return list(self.query_children(PaneTable))
+
+    @property
+    def active(self) -> PaneTable[Any]:
+        if self._active is None:
+            self.activate(self.tables[0])
+        assert self._active is not None
+        return self._active
+
+    def activate(self, table: PaneTable[Any]) -> None:
+        if table is self._active:
+            return
+        if self._active is not None:
+            self._active.set_active(False)
+        self._active = table
+        table.set_active(True)
+        self.post_message(self.Switched(table))
+
+    def cycle(self, step: int) -> None:
+        tables = self.tables
+        index = tables.index(self.active) if self.active in tables else 0
+        self.activate(tables[(index + step) % len(tables)])
+
+    def action_pane(self, action: str) -> None:
+        getattr(self.active, f"action_{action}")()
