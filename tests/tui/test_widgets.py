@@ -166,3 +166,18 @@ async def test_keys_go_to_the_active_pane_and_only_its_cursor_is_lit() -> None:
         dim = first.render_line(1)
         assert lit.text.startswith(" gamma") and dim.text.startswith(" alpha")
         assert lit._segments[0].style != dim._segments[0].style
+
+
+async def test_past_the_bottom_the_pane_turns_half_a_page() -> None:
+    app = Host()
+    async with app.run_test(size=(40, 16)) as pilot:
+        table = app.query_one("#t", PaneTable)
+        app.query_one(Panes).focus()
+        table.sync(rows(*[f"r{i:02d}" for i in range(30)]))
+        await pilot.pause()
+        visible = table.scrollable_content_region.height - 1
+        await pilot.press(*["j"] * (visible - 1))
+        assert table.scroll_y == 0  # the cursor is on the last visible row
+        await pilot.press("j")
+        assert table.scroll_y == visible // 2
+        assert f" r{visible:02d}" in [line[: len(" r00")] for line in lines(table)]

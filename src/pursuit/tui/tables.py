@@ -244,12 +244,15 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
             self.post_message(self.RowHighlighted(self, self.selected_key))
 
     def _scroll_to_cursor(self) -> None:
+        # Past an edge the pane turns half a page, not one line: every scroll repaints the
+        # whole pane, so holding j costs one full repaint per half page instead of per row.
         visible = max(self.scrollable_content_region.height - 1, 1)
         top = round(self.scroll_y)
+        step = max(visible // 2, 1)
         if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+            self.scroll_to(y=max(self.cursor_row - step + 1, 0), animate=False, immediate=True)
         elif self.cursor_row >= top + visible:
-            self.scroll_to(y=self.cursor_row - visible + 1, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor_row - visible + step, animate=False, immediate=True)
 
     def _refresh_row(self, index: int) -> None:
         self._refresh_line(index + 1)
