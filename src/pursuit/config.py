@@ -12,7 +12,6 @@ from typing import Any
 
 from dateutil import tz as dateutil_tz
 
-from pursuit.domain.cadence import CadenceError, parse_cadence
 from pursuit.domain.settings import RuleSettings
 
 
@@ -86,6 +85,10 @@ def _check(name: str, value: Any, default: Any) -> str | None:
         if name == "timezone" and value and dateutil_tz.gettz(value) is None:
             return "is not a known time zone (e.g. Europe/Paris)"
         if name == "bridge_cadence":
+            # Only when the file sets one: cadences bring in dateutil's rrule, which every
+            # command would otherwise import just to read the config.
+            from pursuit.domain.cadence import CadenceError, parse_cadence
+
             try:
                 parse_cadence(value)
             except CadenceError as exc:

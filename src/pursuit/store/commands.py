@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from pursuit.domain.cadence import CadenceError, parse_cadence
 from pursuit.domain.deadlines import follow_up_due, thank_you_due
 from pursuit.domain.drafts import check_in_draft, follow_up_draft, thank_you_draft
 from pursuit.domain.matching import name_key
@@ -531,6 +530,10 @@ def reject(
 ) -> Moved:
     rule = None
     if friendly:
+        # Imported here: cadences bring in dateutil's rrule, which `pursuit add` and the
+        # other commands never need.
+        from pursuit.domain.cadence import CadenceError, parse_cadence
+
         try:
             rule = parse_cadence(cadence or ctx.settings.bridge_rule)
         except CadenceError as exc:
