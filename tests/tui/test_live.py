@@ -143,3 +143,32 @@ async def test_the_timer_can_fire_while_a_dialog_is_open(app: PursuitApp) -> Non
         assert app.is_running and app.snapshot is not None and app.snapshot.now == clock.now
         await pilot.press("escape")
         assert any("Priya" in r and r.startswith("!") for r in table_text(app, "agenda"))
+
+
+async def test_the_first_screen_is_read_early_and_the_full_page_follows(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from pursuit.demo import generate
+    from pursuit.tui.run import build_app
+    from pursuit.tui.snapshot import FIRST_PAGE, PAGE
+
+    zone = ZoneInfo("America/New_York")
+    db = open_database(db_path)
+    generate(Ctx(db=db, now=FROZEN_NOW - timedelta(days=1), tz=zone), 80)
+    db.close()
+    monkeypatch.setenv("PURSUIT_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("PURSUIT_NOW", FROZEN_NOW.isoformat())
+    monkeypatch.setenv("PURSUIT_TZ", "America/New_York")
+    app = build_app(str(db_path))
+    early = app._first
+    assert early is not None
+    async with app.run_test(size=(120, 35)) as pilot:
+        apps = app.query_one("#apps", PaneTable)
+        await wait_until(pilot, lambda: app.snapshot is not None and app.snapshot.page == PAGE)
+        await wait_until(pilot, lambda: apps.row_count > FIRST_PAGE)
+    # The first paint came from the short page read while Textual was being imported.
+    assert early.result().page == FIRST_PAGE
+    assert len(early.result().app_rows.keys) == FIRST_PAGE
+    app.db.close()

@@ -53,7 +53,7 @@ from pursuit.tui.messages import (
     WriteOutcome,
 )
 from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, PromptScreen
-from pursuit.tui.snapshot import Snapshot, load_detail, load_snapshot
+from pursuit.tui.snapshot import PAGE, Snapshot, load_detail, load_snapshot
 from pursuit.tui.tables import Panes, PaneTable
 
 Selection = AgendaItem | ApplicationRow | BridgeRow
@@ -305,6 +305,8 @@ class PursuitApp(App[None]):
         if not self._frozen:
             self._frozen = True
             self.call_after_refresh(self._settle_memory)
+        if snap.page < PAGE:
+            self.call_after_refresh(self.reload)  # the first paint's short page: the rest
         # A timer wake that changed nothing under the cursor leaves the detail alone: its
         # reload is a query and a repaint of the whole panel.
         if (self.selection(), snap.revision) != self._detail_shown:

@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 
 from pursuit.domain.settings import RuleSettings
 from pursuit.store.database import Database
-from pursuit.tui.snapshot import Snapshot, load_snapshot
+from pursuit.tui.snapshot import FIRST_PAGE, Snapshot, load_snapshot
 
 
 class EarlyLoad:
@@ -31,7 +31,7 @@ class EarlyLoad:
         self, db: Database, tz: tzinfo, settings: RuleSettings, now: Callable[[], datetime]
     ) -> None:
         try:
-            self._future.set_result(load_snapshot(db, now(), tz, settings))
+            self._future.set_result(load_snapshot(db, now(), tz, settings, page=FIRST_PAGE))
         except BaseException as exc:  # handed to whoever waits, raised there
             self._future.set_exception(exc)
 

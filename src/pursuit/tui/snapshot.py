@@ -16,6 +16,9 @@ from pursuit.tui import cells
 
 PAGE = 100
 """Rows per pane: what fits a screen many times over; the filter (/) reaches the rest."""
+FIRST_PAGE = 40
+"""Rows per pane for the very first paint (a tall terminal's worth); the full page follows
+at once. At 10,000 applications the page's queries and cells are most of the first read."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Snapshot:
     app_rows: cells.PaneRows[reads.ApplicationRow]
     bridge_rows: cells.PaneRows[reads.BridgeRow]
     """Cells are built here, in the worker, so the event loop only compares and paints."""
+    page: int = PAGE
 
 
 def _matches(query: str, *fields: str | None) -> bool:
@@ -38,12 +42,18 @@ def _matches(query: str, *fields: str | None) -> bool:
 
 
 def load_snapshot(
-    db: Database, now: datetime, tz: tzinfo, settings: RuleSettings, *, query: str = ""
+    db: Database,
+    now: datetime,
+    tz: tzinfo,
+    settings: RuleSettings,
+    *,
+    query: str = "",
+    page: int = PAGE,
 ) -> Snapshot:
-    agenda = build_agenda(db, now, tz, settings, limit=PAGE, announce=False)
+    agenda = build_agenda(db, now, tz, settings, limit=page, announce=False)
     with db.read() as conn:
-        apps = reads.applications(conn, limit=PAGE, search=query)
-        bridges = reads.bridges(conn, limit=PAGE)
+        apps = reads.applications(conn, limit=page, search=query)
+        bridges = reads.bridges(conn, limit=page)
     if query:
         items = [i for i in agenda.items if _matches(query, i.company, i.title, i.contact, i.what)]
         agenda = Agenda(
@@ -72,6 +82,7 @@ def load_snapshot(
         bridge_rows=cells.PaneRows.of(
             [cells.row(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges]
         ),
+        page=page,
     )
 
 
