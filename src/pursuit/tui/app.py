@@ -969,6 +969,7 @@ class PursuitApp(App[None]):
             rows.append((self.get_key_display(binding), binding.description, binding.tooltip))
         rows.insert(0, ("enter", "Open detail", "Timeline, contacts and draft of the selection"))
         rows.insert(1, ("j / k, ↓ / ↑", "Move", "Move within a pane"))
+        rows.insert(2, ("pgup pgdn home end", "Page", "A page up or down; the first or last row"))
         return rows
 
     def _bindings_for_help(self) -> list[Binding]:

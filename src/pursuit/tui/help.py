@@ -32,7 +32,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog help"):
             yield Label("Keys — pursuit", classes="dialog-title")
             yield Static(table, id="keys")
-            yield Label(
+            # A Static, not a Label: it wraps at the dialog's width instead of being cut off.
+            yield Static(
                 "Everything is also in the command palette (ctrl+p). "
                 "Remap keys by id under [keymap] in the config file.",
                 classes="dialog-keys",
