@@ -230,9 +230,6 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
 
     # --- cursor ----------------------------------------------------------------------
 
-    def move_cursor(self, *, row: int) -> None:
-        self._set_cursor(row, announce=True)
-
     def _set_cursor(self, row: int, *, announce: bool) -> None:
         row = min(max(row, 0), max(len(self._rows.keys) - 1, 0))
         if row != self.cursor_row:
