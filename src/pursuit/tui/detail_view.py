@@ -35,6 +35,11 @@ class DetailView(ScrollView):
         /* Always shown: a bar that comes and goes would cost a second layout. */
         overflow-y: scroll;
         scrollbar-size-vertical: 1;
+        /* The track blends in, so only a thumb shows, and only when there is more. */
+        scrollbar-background: $surface;
+        scrollbar-background-hover: $surface;
+        scrollbar-background-active: $surface;
+        background: $surface;
     }
     """
 
