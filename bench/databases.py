@@ -23,7 +23,13 @@ def code_version() -> str:
     the 10,000-application file on each edit; `run.py --fresh` rebuilds when in doubt.)"""
     src = ROOT / "src" / "pursuit"
     digest = hashlib.sha256((src / "demo.py").read_bytes())
-    for name in ("__init__.py", "store/schema.py", "demo_plan.py", "store/bulk.py"):
+    for name in (
+        "__init__.py",
+        "store/schema.py",
+        "demo_plan.py",
+        "store/steps.py",
+        "store/bulk.py",
+    ):
         digest.update((src / name).read_bytes())
     return digest.hexdigest()[:12]
 

@@ -15,7 +15,7 @@ from typing import assert_never
 from pursuit import demo_plan
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
-from pursuit.store import actions, bulk, commands, unit
+from pursuit.store import actions, bulk, commands, steps, unit
 from pursuit.store.context import Ctx
 
 
@@ -31,7 +31,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
     plan = demo_plan.plan(extra_apps, now=ctx.now, tz=ctx.tz) if extra_apps else []
     if plan:
         # A file that already holds the generated companies is refused before any write.
-        bulk.refuse_existing(ctx, (s.company for s in plan if isinstance(s, bulk.Apply)))
+        bulk.refuse_existing(ctx, (s.company for s in plan if isinstance(s, steps.Apply)))
     c = ctx
     P = Person
     add = commands.add_application
@@ -159,7 +159,7 @@ def generate(ctx: Ctx, n: int, *, seed: int = 7) -> int:
     return n
 
 
-def replay_with_commands(ctx: Ctx, plan: Sequence[bulk.Step]) -> None:
+def replay_with_commands(ctx: Ctx, plan: Sequence[steps.Step]) -> None:
     """The plan through the commands a user runs, each with the clock at its step's time:
     the reference that the bulk writer is tested against. The commands share write
     transactions (`unit.batch`), each still recorded for undo."""
@@ -168,19 +168,19 @@ def replay_with_commands(ctx: Ctx, plan: Sequence[bulk.Step]) -> None:
         for step in plan:
             at = replace(ctx, now=step.at)
             match step:
-                case bulk.Apply():
+                case steps.Apply():
                     status = Status.WISHLIST if step.wishlist else Status.APPLIED
                     added = commands.add_application(
                         at, step.company, step.role, source=step.source, status=status
                     )
                     ids[step.company] = added.application_id
-                case bulk.FollowUp():
+                case steps.FollowUp():
                     actions.log_followup(at, application_id=ids[step.company], force=True)
-                case bulk.HeardBack():
+                case steps.HeardBack():
                     actions.heard_back(at, step.company, note=step.note)
-                case bulk.Move():
+                case steps.Move():
                     commands.move(at, step.company, step.status, application_id=ids[step.company])
-                case bulk.Interview():
+                case steps.Interview():
                     commands.log_interview(
                         at,
                         step.company,
@@ -191,13 +191,13 @@ def replay_with_commands(ctx: Ctx, plan: Sequence[bulk.Step]) -> None:
                         check_back=step.check_back,
                         check_back_text=step.check_back_text,
                     )
-                case bulk.Thanks():
+                case steps.Thanks():
                     actions.mark_thanks(at, step.company, step.name, note=step.note, force=True)
-                case bulk.Reject():
+                case steps.Reject():
                     commands.reject(
                         at, step.company, friendly=step.friendly, application_id=ids[step.company]
                     )
-                case bulk.CheckIn():
+                case steps.CheckIn():
                     actions.check_in(at, step.company, note=step.note)
                 case _:
                     assert_never(step)

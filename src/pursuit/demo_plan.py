@@ -15,7 +15,7 @@ from pursuit.domain.dates import local_to_utc
 from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
-from pursuit.store.bulk import (
+from pursuit.store.steps import (
     Apply,
     CheckIn,
     FollowUp,

@@ -19,7 +19,10 @@ from pursuit.demo_plan import plan
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.domain.status import Status
 from pursuit.store import bulk, commands
-from pursuit.store.bulk import (
+from pursuit.store.context import Ctx
+from pursuit.store.database import open_database
+from pursuit.store.errors import InputError
+from pursuit.store.steps import (
     Apply,
     CheckIn,
     FollowUp,
@@ -30,9 +33,6 @@ from pursuit.store.bulk import (
     Step,
     Thanks,
 )
-from pursuit.store.context import Ctx
-from pursuit.store.database import open_database
-from pursuit.store.errors import InputError
 
 # Every table a command writes, except `change` (bulk writes are not recorded for undo) and
 # `revision` (the commands also update rows, which bumps it more often).
