@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -952,8 +952,14 @@ class PursuitApp(App[None]):
         # The filter stays on (the top bar names it); / shows it again, escape clears it.
         self._close_filter()
 
+    async def on_event(self, event: events.Event) -> None:
+        # Every key and mouse event, priority bindings (tab) included, which never reach
+        # on_key: a quiet moment for garbage collection is one without any of them.
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
     def on_key(self, event: object) -> None:
-        self._last_input = time.monotonic()
         key = getattr(event, "key", "")
         box = self.main("#filter", Input)
         if key == "escape" and box.has_focus:
