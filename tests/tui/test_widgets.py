@@ -14,7 +14,7 @@ from pursuit.tui.app import PursuitApp
 from pursuit.tui.cells import PaneRows, row
 from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.keybar import KeyBar
-from pursuit.tui.tables import Panes, PaneTable
+from pursuit.tui.tables import PaneKeys, Panes, PaneTable
 
 COLUMNS = (("name", 10, 8), ("n", 4, 4))
 
@@ -34,6 +34,7 @@ class Host(App[None]):
 
     def compose(self) -> ComposeResult:
         with Panes(id="panes"):
+            yield PaneKeys()
             yield PaneTable[str](COLUMNS, title="T", id="t")
             yield PaneTable[str](COLUMNS, title="U", id="u")
         yield DetailView(id="d")
@@ -55,6 +56,7 @@ async def test_rows_show_and_the_cursor_follows_its_item_when_rows_come_and_go()
     async with app.run_test(size=(40, 30)) as pilot:
         table = app.query_one("#t", PaneTable)
         table.sync(rows("alpha", "beta", "gamma"), subtitle="3")
+        app.query_one(Panes).focus()
         await pilot.pause()
         assert lines(table)[:4] == [
             " name        n",

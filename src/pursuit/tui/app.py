@@ -54,7 +54,7 @@ from pursuit.tui.messages import (
 )
 from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, PromptScreen
 from pursuit.tui.snapshot import PAGE, Snapshot, load_detail, load_snapshot
-from pursuit.tui.tables import Panes, PaneTable
+from pursuit.tui.tables import PaneKeys, Panes, PaneTable
 
 Selection = AgendaItem | ApplicationRow | BridgeRow
 W = TypeVar("W", bound=Widget)
@@ -206,6 +206,7 @@ class PursuitApp(App[None]):
         yield Static(id="topbar", markup=False)
         with Horizontal(id="body"):
             with Panes(id="panes"):
+                yield PaneKeys()
                 yield PaneTable[AgendaItem](cells.AGENDA_COLUMNS, title="Follow-ups", id="agenda")
                 yield PaneTable[ApplicationRow](
                     cells.APP_COLUMNS, title="Active applications", id="apps"

@@ -10,7 +10,7 @@ a key press repaints only the lines it touched.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, Self, TypeVar
 
 from rich.console import Console
 from rich.segment import Segment
@@ -23,6 +23,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from pursuit.tui.cells import PaneRows
 
@@ -362,8 +363,17 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
             self.refresh(Region(0, screen_y, self.size.width, 1))
 
 
-class Panes(Vertical, can_focus=True):
-    """Holds the focus for the three panes and sends keys to the active one."""
+class PaneKeys(Widget, can_focus=True):
+    """What holds the focus for the panes: keys for a pane are bound here and sent to the
+    active one. It has no children, so focus leaving or returning (the filter opening and
+    closing) restyles this one widget, not every pane below a focused container."""
+
+    DEFAULT_CSS = """
+    PaneKeys {
+        width: 0;
+        height: 0;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "pane('select_cursor')", "Open", show=False),
@@ -376,6 +386,15 @@ class Panes(Vertical, can_focus=True):
         Binding("home", "pane('first')", "First", show=False),
         Binding("end", "pane('last')", "Last", show=False),
     ]
+
+    def action_pane(self, action: str) -> None:
+        panes = self.parent
+        assert isinstance(panes, Panes)
+        getattr(panes.active, f"action_{action}")()
+
+
+class Panes(Vertical):
+    """The panes, one of them active; keys reach it through a `PaneKeys` among them."""
 
     class Switched(Message):
         """Another pane became the active one."""
@@ -413,5 +432,7 @@ class Panes(Vertical, can_focus=True):
         index = tables.index(self.active) if self.active in tables else 0
         self.activate(tables[(index + step) % len(tables)])
 
-    def action_pane(self, action: str) -> None:
-        getattr(self.active, f"action_{action}")()
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Focus goes to the panes' key holder, not to this container."""
+        self.query_one(PaneKeys).focus(scroll_visible)
+        return self
