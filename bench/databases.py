@@ -19,18 +19,14 @@ DEMO_APPS = 12
 
 def code_version() -> str:
     """What the generated data depends on, coarsely: the release, the schema and the demo
-    generator (its plan and the bulk writer). (Keying on every store file would regenerate
+    generator (its plan and the write definitions). (Keying on every store file would regenerate
     the 10,000-application file on each edit; `run.py --fresh` rebuilds when in doubt.)"""
     src = ROOT / "src" / "pursuit"
-    digest = hashlib.sha256((src / "demo.py").read_bytes())
-    for name in (
-        "__init__.py",
-        "store/schema.py",
-        "demo_plan.py",
-        "store/steps.py",
-        "store/bulk.py",
-    ):
-        digest.update((src / name).read_bytes())
+    digest = hashlib.sha256()
+    patterns = ("__init__.py", "demo*.py", "demo/*.py", "store/schema.py", "store/steps.py")
+    for pattern in (*patterns, "store/writer.py", "store/world.py", "store/writes/*.py"):
+        for path in sorted(src.glob(pattern)):
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -73,5 +73,7 @@ def test_demo_apps_writes_a_lived_in_search_once(run_cli: RunCli, tmp_path: Path
     )
     untouched = rows(db, generated)
     undone = run_cli("undo")
-    assert (undone.returncode, undone.stdout) == (0, "Undid: reject Wayne\n"), undone.stderr
+    assert (undone.returncode, undone.stdout) == (0, "Undid: reject Wayne Enterprises\n"), (
+        undone.stderr
+    )
     assert rows(db, generated) == untouched

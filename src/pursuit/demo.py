@@ -1,5 +1,5 @@
 """A realistic demo search: twelve hand-written applications through the same commands a
-user runs, and any number of generated ones written in bulk by the same rules.
+user runs, and any number of generated ones through the same definitions in one write.
 
 Each step runs with the clock set to when it "happened", so the timeline, the overdue
 notes and the bridges look like a search in its fourth week.
@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from datetime import datetime
-from typing import assert_never
 
 from pursuit import demo_plan
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
-from pursuit.store import actions, bulk, commands, steps, unit
+from pursuit.store import actions, commands, steps
 from pursuit.store.context import Ctx
+from pursuit.store.writer import run
+from pursuit.store.writes import story
 
 
 def _at(ctx: Ctx, days_ago: float, hour: int = 10, minute: int = 0) -> datetime:
@@ -31,7 +33,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
     plan = demo_plan.plan(extra_apps, now=ctx.now, tz=ctx.tz) if extra_apps else []
     if plan:
         # A file that already holds the generated companies is refused before any write.
-        bulk.refuse_existing(ctx, (s.company for s in plan if isinstance(s, steps.Apply)))
+        run(ctx, lambda w: story.refuse_clashes(w, plan), label="demo")
     c = ctx
     P = Person
     add = commands.add_application
@@ -146,58 +148,25 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
     )
     commands.reject(_then(c, _at(c, 100)), "Wayne", friendly=True)
     if plan:
-        bulk.write_plan(ctx, plan)
+        write_plan(ctx, plan)
     return 12 + extra_apps
+
+
+def write_plan(ctx: Ctx, plan: Sequence[steps.Step]) -> int:
+    """A generated search in one write, not recorded for undo: `pursuit undo` right after
+    takes back the last change recorded before it."""
+    return run(ctx, lambda w: story.write_plan(w, ctx, plan), label="demo", undoable=False)
 
 
 def generate(ctx: Ctx, n: int, *, seed: int = 7) -> int:
     """N synthetic applications over the last 90 days (about ten actions and events each,
-    see demo_plan.plan), written in bulk: 10,000 take seconds, where the commands one by
-    one take minutes. Not recorded for undo: `pursuit undo` right after takes back the last
-    change recorded before them (in `pursuit demo`, the hand-written "reject Wayne")."""
-    bulk.write_plan(ctx, demo_plan.plan(n, now=ctx.now, tz=ctx.tz, seed=seed))
-    return n
+    see demo_plan.plan), in one write: 10,000 take seconds."""
+    return write_plan(ctx, demo_plan.plan(n, now=ctx.now, tz=ctx.tz, seed=seed))
 
 
 def replay_with_commands(ctx: Ctx, plan: Sequence[steps.Step]) -> None:
-    """The plan through the commands a user runs, each with the clock at its step's time:
-    the reference that the bulk writer is tested against. The commands share write
-    transactions (`unit.batch`), each still recorded for undo."""
+    """The plan one command at a time, each its own transaction recorded for undo, with
+    the clock at its step's time: what the single write of `write_plan` is tested against."""
     ids: dict[str, int] = {}
-    with unit.batch(ctx.db):
-        for step in plan:
-            at = replace(ctx, now=step.at)
-            match step:
-                case steps.Apply():
-                    status = Status.WISHLIST if step.wishlist else Status.APPLIED
-                    added = commands.add_application(
-                        at, step.company, step.role, source=step.source, status=status
-                    )
-                    ids[step.company] = added.application_id
-                case steps.FollowUp():
-                    actions.log_followup(at, application_id=ids[step.company], force=True)
-                case steps.HeardBack():
-                    actions.heard_back(at, step.company, note=step.note)
-                case steps.Move():
-                    commands.move(at, step.company, step.status, application_id=ids[step.company])
-                case steps.Interview():
-                    commands.log_interview(
-                        at,
-                        step.company,
-                        at=step.starts,
-                        people=step.people,
-                        minutes=step.minutes,
-                        kind=step.kind,
-                        check_back=step.check_back,
-                        check_back_text=step.check_back_text,
-                    )
-                case steps.Thanks():
-                    actions.mark_thanks(at, step.company, step.name, note=step.note, force=True)
-                case steps.Reject():
-                    commands.reject(
-                        at, step.company, friendly=step.friendly, application_id=ids[step.company]
-                    )
-                case steps.CheckIn():
-                    actions.check_in(at, step.company, note=step.note)
-                case _:
-                    assert_never(step)
+    for step in plan:
+        run(ctx, partial(story.apply_step, ctx=ctx, step=step, ids=ids), label="step")

@@ -173,7 +173,7 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     ]
     assert ok(run_cli("done", str(fu_id), now=TUE)) == ["Done: follow-up"]
     assert rows(db, "SELECT done_at IS NOT NULL FROM action WHERE id = ?", fu_id) == [(1,)]
-    assert ok(run_cli("undo", now=TUE)) == ["Undid: done"]
+    assert ok(run_cli("undo", now=TUE)) == ["Undid: follow-up marked done"]
     assert rows(db, "SELECT done_at FROM action WHERE id = ?", fu_id) == [(None,)]
 
 

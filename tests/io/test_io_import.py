@@ -4,6 +4,7 @@ and pursuit's own JSON into a database that already has data."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -87,8 +88,10 @@ def test_same_role_another_day_is_new_but_a_row_without_date_matches(
     assert len(report.created) == 1 and len(report.present) == 1
 
 
-def test_a_failure_midway_leaves_nothing_behind(ctx: Ctx, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = importer._add_row
+def test_a_failure_working_out_the_rows_leaves_nothing_behind(
+    ctx: Ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importer.import_row
     calls = []
 
     def flaky(*args: object) -> None:
@@ -97,8 +100,22 @@ def test_a_failure_midway_leaves_nothing_behind(ctx: Ctx, monkeypatch: pytest.Mo
             raise OSError("disk full")
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importer, "_add_row", flaky)
+    monkeypatch.setattr(importer, "import_row", flaky)
     with pytest.raises(OSError):
+        importer.import_file(ctx, TRACKER)
+    assert len(calls) == 5
+    assert set(counts(ctx).values()) == {0}
+
+
+def test_a_failure_midway_through_the_write_leaves_nothing_behind(ctx: Ctx) -> None:
+    # The fifth follow-up insert fails inside the transaction, after the companies,
+    # applications and four actions went in: all of them must be rolled back.
+    with ctx.db.connection() as conn:
+        conn.execute(
+            "CREATE TRIGGER full BEFORE INSERT ON action "
+            "WHEN (SELECT count(*) FROM action) >= 4 BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    with pytest.raises(sqlite3.DatabaseError, match="disk full"):
         importer.import_file(ctx, TRACKER)
     assert set(counts(ctx).values()) == {0}
 

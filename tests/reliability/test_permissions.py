@@ -82,12 +82,14 @@ def test_files_are_private_under_umask_022(
     with umask(0o022):
         path = tmp_path / "own" / "pursuit.db"
         db_obj = open_database(path)
+        held = sqlite.connect(path)  # as the open app holds one
         add_application(Ctx(db=db_obj, now=datetime.now(UTC), tz=UTC), "Acme", "Engineer")
         for side in ("-wal", "-shm"):
             with tally.case(f"{side} is 0600"):
                 side_file = Path(f"{path}{side}")
-                assert side_file.exists(), f"{side} not present while the engine is open"
+                assert side_file.exists(), f"{side} not present while a connection is open"
                 assert mode(side_file) == 0o600, oct(mode(side_file))
+        held.close()
         db_obj.close()
 
         # The backup taken before a migration, from a version-1 file.

@@ -86,7 +86,7 @@ def test_undo_takes_back_an_interview(ctx: Ctx) -> None:
     assert before == [("follow_up", None)]
     commands.log_interview(ctx, "acme", at=ctx.now - DAY, people=(Person("Jane"), Person("Bob")))
     assert sorted(kinds(ctx)) == [("follow_up", None), ("thank_you", "Bob"), ("thank_you", "Jane")]
-    assert undo_last(ctx.db, now=ctx.now) == "interview acme"
+    assert undo_last(ctx.db, now=ctx.now) == "interview Acme"
     # The thank-you notes are gone and the follow-up it replaced is back as it was.
     assert kinds(ctx) == before
     with ctx.db.read() as conn:
@@ -99,13 +99,13 @@ def test_undo_takes_back_a_status_move_and_a_bridge(ctx: Ctx) -> None:
     setup_acme(ctx)
     commands.move(ctx, "acme", Status.ON_HOLD)
     commands.reject(ctx, "acme", friendly=True)
-    assert undo_last(ctx.db, now=ctx.now) == "reject acme"
+    assert undo_last(ctx.db, now=ctx.now) == "reject Acme"
     with ctx.db.read() as conn:
         (app,) = reads.applications(conn)
         assert app.status == Status.ON_HOLD
         assert reads.bridges(conn) == []
     assert [k for k, _ in kinds(ctx)] == ["follow_up"]
-    assert undo_last(ctx.db, now=ctx.now) == "move acme to on hold"
+    assert undo_last(ctx.db, now=ctx.now) == "move Acme to on hold"
     with ctx.db.read() as conn:
         (app,) = reads.applications(conn)
         assert app.status == Status.APPLIED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
@@ -15,3 +16,5 @@ class Ctx:
     now: datetime
     tz: tzinfo
     settings: RuleSettings = field(default=DEFAULTS)
+    on_wait: Callable[[], None] | None = None
+    """Called when a write must wait more than a moment for another process's lock."""

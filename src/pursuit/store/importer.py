@@ -8,39 +8,35 @@ like any other change, so `pursuit undo` takes a whole import back.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from pursuit.domain.dates import DateParseError
-from pursuit.domain.drafts import follow_up_draft
-from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person, PersonParseError, parse_person
-from pursuit.domain.pesky import Direction
 from pursuit.domain.spreadsheet import map_headers, parse_sheet_date, parse_tracker_status
 from pursuit.domain.spreadsheet import unsafe_cell as _unsafe
-from pursuit.domain.status import CLOSED, Status, StatusError
+from pursuit.domain.status import Status, StatusError
 from pursuit.domain.text import clean_name, clean_text
 from pursuit.store import portable
-from pursuit.store.commands import add_event, get_or_create_company, get_or_create_contact
-from pursuit.store.commands import new_action as _new_action
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
-from pursuit.store.models import Application, Company
 from pursuit.store.unit import write_session
+from pursuit.store.world import World
+from pursuit.store.writer import run
+from pursuit.store.writes.imports import SheetRow, already_there, import_row
 
 # Files bigger than this are not a job search; refuse before reading them into memory.
 MAX_BYTES = 50 * 1024 * 1024
 _EMAIL = re.compile(r"[^\s<>,;@]+@[^\s<>,;@]+\.[^\s<>,;@]+")
-# Statuses that wait on the employer: they get a follow-up reminder, as a guess (R4).
-_WAITING = (Status.APPLIED, Status.SCREENING, Status.INTERVIEWING)
 
 
 @dataclass(frozen=True)
@@ -114,25 +110,6 @@ def _run(ctx: Ctx, label: str, dry_run: bool, body: Any) -> None:
 
 
 # --- CSV -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    line: int
-    company: str
-    role: str
-    status: Status
-    applied_at: datetime | None
-    url: str | None
-    source: str | None
-    salary: str | None
-    contacts: tuple[tuple[Person, str | None], ...]
-    """(person, email) for each contact named in the row."""
-    notes: str
-
-    def describe(self, ctx: Ctx) -> str:
-        when = f", {self.applied_at.astimezone(ctx.tz):%Y-%m-%d}" if self.applied_at else ""
-        return f"{self.company} — {self.role} ({self.status.label}{when})"
 
 
 def _delimiter(header_line: str) -> str:
@@ -260,94 +237,27 @@ def import_csv(
 ) -> ImportReport:
     rows, problems = read_sheet(ctx, text, day_first=day_first)
     report = ImportReport("csv", dry_run, problems=problems)
-    if rows:
-        _run(ctx, f"import {label}", dry_run, lambda s: _write_sheet(s, ctx, rows, report))
+    if not rows:
+        return report
+
+    def rule(w: World) -> None:
+        report.created.clear()
+        report.present.clear()
+        for row in rows:
+            if already_there(w, ctx, row):
+                report.present.append(row.describe(ctx))
+            else:
+                import_row(w, ctx, row)
+                report.created.append(row.describe(ctx))
+        w.label = f"import {label}"
+        if dry_run:
+            raise _DryRun
+
+    # The file was read and parsed before this; the rows are worked out before the write
+    # lock is taken, and the transaction only writes them (`store.writer.run`).
+    with contextlib.suppress(_DryRun):
+        run(ctx, rule, label=f"import {label}")
     return report
-
-
-def _write_sheet(session: Session, ctx: Ctx, rows: list[SheetRow], report: ImportReport) -> None:
-    known: dict[tuple[str, str], list[datetime | None]] = {}
-    for comp, app in session.exec(
-        select(Company, Application)
-        .join(Application, col(Application.company_id) == col(Company.id))
-        .where(col(Application.deleted_at).is_(None))
-    ).all():
-        known.setdefault((comp.name_key, name_key(app.title)), []).append(app.applied_at)
-    for row in rows:
-        key = (name_key(row.company), name_key(row.role))
-        dates = known.setdefault(key, [])
-        if any(_same_day(ctx, row.applied_at, d) for d in dates):
-            report.present.append(row.describe(ctx))
-            continue
-        _add_row(session, ctx, row)
-        dates.append(row.applied_at)
-        report.created.append(row.describe(ctx))
-
-
-def _same_day(ctx: Ctx, a: datetime | None, b: datetime | None) -> bool:
-    # A row without a date matches the same company and role whenever it was applied.
-    if a is None or b is None:
-        return True
-    return a.astimezone(ctx.tz).date() == b.astimezone(ctx.tz).date()
-
-
-def _add_row(session: Session, ctx: Ctx, row: SheetRow) -> None:
-    comp = get_or_create_company(session, ctx, row.company)
-    assert comp.id is not None
-    app = Application(
-        company_id=comp.id,
-        title=row.role,
-        status=row.status.value,
-        url=row.url,
-        source=row.source,
-        salary=row.salary,
-        notes=row.notes,
-        applied_at=row.applied_at,
-        created_at=ctx.now,
-        updated_at=ctx.now,
-        closed_at=ctx.now if row.status in CLOSED else None,
-    )
-    session.add(app)
-    session.flush()
-    assert app.id is not None
-    people = []
-    for person, email in row.contacts:
-        found = get_or_create_contact(session, ctx, comp, person)
-        if email and not found.email:
-            found.email = email
-            session.add(found)
-        people.append(found)
-    contact = people[0] if people else None
-    add_event(
-        session,
-        ctx,
-        kind="status",
-        summary=f"{row.status.label}: {row.role} (imported)",
-        company_id=comp.id,
-        application_id=app.id,
-        direction=Direction.OUT if row.applied_at else None,
-        at=row.applied_at or ctx.now,
-    )
-    due: datetime | None = None
-    if row.status in _WAITING:
-        due = (row.applied_at or ctx.now) + ctx.settings.default_guidance
-    elif row.status == Status.ON_HOLD:
-        due = ctx.now + ctx.settings.hold_cadence
-    if due is not None:
-        session.add(
-            _new_action(
-                ctx,
-                kind="follow_up",
-                due=due,
-                guessed=True,
-                company_id=comp.id,
-                application_id=app.id,
-                contact_id=contact.id if contact else None,
-                draft=follow_up_draft(
-                    name=contact.name if contact else None, role=row.role, company=comp.name
-                ),
-            )
-        )
 
 
 # --- JSON ----------------------------------------------------------------------------------

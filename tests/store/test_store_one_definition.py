@@ -1,7 +1,9 @@
-"""The bulk writer against the commands: one plan replayed both ways gives the same rows.
+"""One definition per write: a story written as one command per step, as one big write
+(what `pursuit demo --apps N` does), and through an import gives the same rows.
 
-This is what makes `pursuit demo --apps N` trustworthy: the commands stay the one
-definition of what a write means, and store/bulk.py must follow them column by column.
+They agree because they run the same definitions (`store.writes`); these tests catch a
+write path that stops going through them, or a writer that applies a world differently
+when it is large (executemany) than when it is one command.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import NOW, NY
-from pursuit.demo import replay_with_commands
+from pursuit.demo import replay_with_commands, write_plan
 from pursuit.demo_plan import plan
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.domain.status import Status
-from pursuit.store import bulk, commands
+from pursuit.store import commands, importer
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
 from pursuit.store.errors import InputError
@@ -33,9 +35,10 @@ from pursuit.store.steps import (
     Step,
     Thanks,
 )
+from pursuit.store.undo import undo_last
 
-# Every table a command writes, except `change` (bulk writes are not recorded for undo) and
-# `revision` (the commands also update rows, which bumps it more often).
+# Every table a command writes, except `change` (a generated demo is not recorded for undo)
+# and `revision` (one write per step bumps it more often).
 TABLES = {
     "company": "id",
     "contact": "id",
@@ -149,27 +152,13 @@ def dump(path: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
 
 def fresh(path: Path, settings: RuleSettings) -> Ctx:
     ctx = Ctx(db=open_database(path), now=NOW, tz=NY, settings=settings)
-    # A row already there, so the bulk writer's ids must start after the file's own.
+    # A row already there, so the new rows' ids must start after the file's own.
     commands.add_application(replace(ctx, now=NOW - timedelta(days=120)), "Existing Co", "SRE")
     return ctx
 
 
-@pytest.mark.parametrize("settings", [DEFAULTS, CUSTOM], ids=["default rules", "custom rules"])
-def test_bulk_writes_exactly_what_the_commands_write(
-    tmp_path: Path, settings: RuleSettings
-) -> None:
-    steps = plan(STORIES, now=NOW, tz=NY, seed=SEED)
-    assert branches(steps, NOW) == EVERY_BRANCH
-
-    by_commands = fresh(tmp_path / "commands.db", settings)
-    replay_with_commands(by_commands, steps)
-    by_bulk = fresh(tmp_path / "bulk.db", settings)
-    before = by_bulk.db.revision()
-    written = bulk.write_plan(by_bulk, steps)
-    # The revision triggers fire on bulk inserts too, so an open app sees the new rows.
-    assert by_bulk.db.revision() > before
-
-    want, got = dump(by_commands.db.path), dump(by_bulk.db.path)
+def same_rows(want_path: Path, got_path: Path) -> None:
+    want, got = dump(want_path), dump(got_path)
     for table, (columns, rows) in want.items():
         assert len(got[table][1]) == len(rows), table
         for expected, actual in zip(rows, got[table][1], strict=True):
@@ -177,29 +166,83 @@ def test_bulk_writes_exactly_what_the_commands_write(
                 differ = {
                     c: (e, a) for c, e, a in zip(columns, expected, actual, strict=True) if e != a
                 }
-                pytest.fail(f"{table} row {expected[0]}: (commands, bulk) differ in {differ}")
-    assert (written.applications, written.actions, written.events) == (
-        STORIES,
-        len(want["action"][1]) - 1,
-        len(want["event"][1]) - 1,
-    )
+                pytest.fail(f"{table} row {expected[0]}: (one by one, at once) differ: {differ}")
+
+
+@pytest.mark.parametrize("settings", [DEFAULTS, CUSTOM], ids=["default rules", "custom rules"])
+def test_one_write_gives_what_one_command_per_step_gives(
+    tmp_path: Path, settings: RuleSettings
+) -> None:
+    steps = plan(STORIES, now=NOW, tz=NY, seed=SEED)
+    assert branches(steps, NOW) == EVERY_BRANCH
+
+    by_commands = fresh(tmp_path / "commands.db", settings)
+    replay_with_commands(by_commands, steps)
+    at_once = fresh(tmp_path / "at-once.db", settings)
+    before = at_once.db.revision()
+    assert write_plan(at_once, steps) == STORIES
+    # The revision triggers fire on these inserts too, so an open app sees the new rows.
+    assert at_once.db.revision() > before
+    same_rows(by_commands.db.path, at_once.db.path)
     by_commands.db.close()
-    by_bulk.db.close()
+    at_once.db.close()
 
 
-def test_bulk_refuses_companies_already_in_the_file_and_writes_nothing(ctx: Ctx) -> None:
+SHEET = """company,role,status,applied,source
+Acme Robotics,Backend Engineer,applied,2026-03-01,referral
+Globex,Platform Engineer,interviewing,2026-02-20,
+Initech,SRE,rejected,2026-02-10,job board
+Hooli,SRE,on hold,2026-02-15,
+Soylent,Chef,wishlist,,
+Umbrella Health,Data Engineer,offer,2026-01-30,recruiter
+Vandelay,Importer,ghosted,2026-01-02,
+Pied Piper,Compression Engineer,screening,2026-03-10,
+"""
+
+
+def test_an_import_gives_what_add_then_move_give(tmp_path: Path) -> None:
+    sheet = tmp_path / "tracker.csv"
+    sheet.write_text(SHEET)
+    imported = fresh(tmp_path / "imported.db", DEFAULTS)
+    report = importer.import_file(imported, sheet)
+    assert (len(report.created), report.problems) == (8, [])
+
+    by_hand = fresh(tmp_path / "by-hand.db", DEFAULTS)
+    rows, problems = importer.read_sheet(by_hand, SHEET)
+    assert problems == []
+    for row in rows:
+        start = Status.WISHLIST if row.status == Status.WISHLIST else Status.APPLIED
+        commands.add_application(
+            by_hand,
+            row.company,
+            row.role,
+            applied_at=row.applied_at,
+            source=row.source,
+            status=start,
+        )
+        if row.status != start:
+            commands.move(by_hand, row.company, row.status)
+    same_rows(by_hand.db.path, imported.db.path)
+    # One undo takes the whole import back, as one undo takes back one command.
+    assert undo_last(imported.db, now=NOW) == f"import {sheet.name}"
+    with sqlite3.connect(imported.db.path) as conn:
+        live = conn.execute("SELECT count(*) FROM application WHERE deleted_at IS NULL")
+        assert live.fetchone() == (1,)  # only the row that was there before
+
+
+def test_a_generated_search_refuses_companies_already_in_the_file(ctx: Ctx) -> None:
     steps = plan(3, now=NOW, tz=NY)
-    bulk.write_plan(ctx, steps)
+    write_plan(ctx, steps)
     revision = ctx.db.revision()
     with pytest.raises(InputError, match="Company 00000 is already in this database"):
-        bulk.write_plan(ctx, steps)
+        write_plan(ctx, steps)
     with pytest.raises(InputError, match="3 of the generated companies"):
-        bulk.refuse_existing(ctx, ["company 00002", "Company 00000", "Company 00001", "Other"])
+        write_plan(ctx, [*steps, Apply(NOW, "Other", "SRE")])
     assert ctx.db.revision() == revision
-    # A plan the commands would refuse is refused before anything is written.
+    # A plan a command would refuse is refused whole, before anything is written.
     late = steps[-1].at + timedelta(hours=1)
     with pytest.raises(InputError, match="closed as withdrawn"):
-        bulk.write_plan(
+        write_plan(
             ctx,
             [
                 Apply(late, "Fresh Co", "SRE"),

@@ -1,0 +1,316 @@
+"""The rows one write works on, held in memory, and what the write changed in them.
+
+A write definition (`store.writes`) asks the world for what it needs ("the company the
+user means by 'acme'", "its open application", "its pending follow-ups") and creates or
+changes rows here; it never sees SQL. The world fetches a company's rows from its
+`Source` the first time they are asked for (a whole company at once: its contacts,
+applications, interviews, actions and touches), so a single command reads one company
+and an import of thousands reads each company it names once. `store.writer` then writes
+the new rows and the changed columns, in one transaction.
+
+New rows get their ids here, counting on from the largest in the file: the writer checks
+that nothing was written meanwhile (the revision counter) before it uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from pursuit.domain.kinds import ActionKind
+from pursuit.domain.matching import MatchError, match_name, name_key
+from pursuit.domain.pesky import Touch
+from pursuit.domain.status import CLOSED
+from pursuit.domain.text import clean_name
+from pursuit.store.errors import InputError
+from pursuit.store.rows import (
+    ActionRow,
+    AppRow,
+    CompanyRow,
+    ContactRow,
+    EventRow,
+    InterviewRow,
+    LinkRow,
+    Row,
+)
+
+
+@dataclass
+class Loaded:
+    """The rows of some companies, as a source hands them over."""
+
+    companies: list[CompanyRow] = field(default_factory=list)
+    contacts: list[ContactRow] = field(default_factory=list)
+    apps: list[AppRow] = field(default_factory=list)
+    interviews: list[InterviewRow] = field(default_factory=list)
+    links: list[LinkRow] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+    touches: list[EventRow] = field(default_factory=list)
+    """Only the events that are touches (with a direction): what R5 reads."""
+
+
+class Source(Protocol):
+    """Where the world's rows come from: the database, or nothing (a new file, a test)."""
+
+    def max_ids(self) -> dict[str, int]: ...
+    def company_id(self, key: str) -> int | None:
+        """By name key, soft-deleted companies included (adding one brings it back)."""
+
+    def company_names(self) -> list[tuple[int, str]]:
+        """Every live company, for matching a typed prefix."""
+
+    def owner_of(self, table: str, row_id: int) -> int | None:
+        """The company of an application, action or contact."""
+
+    def load(self, company_ids: list[int]) -> Loaded: ...
+
+
+class EmptySource:
+    def max_ids(self) -> dict[str, int]:
+        return {}
+
+    def company_id(self, key: str) -> int | None:
+        return None
+
+    def company_names(self) -> list[tuple[int, str]]:
+        return []
+
+    def owner_of(self, table: str, row_id: int) -> int | None:
+        return None
+
+    def load(self, company_ids: list[int]) -> Loaded:
+        return Loaded()
+
+
+class World:
+    def __init__(self, source: Source | None = None) -> None:
+        self._source: Source = source or EmptySource()
+        self._next_ids = {t: i + 1 for t, i in self._source.max_ids().items()}
+        self.companies: dict[int, CompanyRow] = {}
+        self._by_key: dict[str, int] = {}
+        self.contacts: dict[int, list[ContactRow]] = {}
+        self.apps: dict[int, AppRow] = {}
+        self._apps_of: dict[int, list[AppRow]] = {}
+        self._interviews_of: dict[int, list[InterviewRow]] = {}
+        self.actions: dict[int, ActionRow] = {}
+        self._actions_of: dict[int, list[ActionRow]] = {}
+        self._touches_of: dict[int, list[EventRow]] = {}
+        self.new: list[Row] = []
+        """Rows created, in order."""
+        self.loaded: list[tuple[Row, tuple[object, ...]]] = []
+        """Rows read from the source, with their values as read (for what changed)."""
+        self.label: str | None = None
+        """What undo calls this write ("add Acme"); set by the definition."""
+
+    # --- reading through the source ------------------------------------------------------
+
+    def _take(self, loaded: Loaded) -> None:
+        for comp in loaded.companies:
+            self._keep(comp)
+            self.companies[comp.id] = comp
+            self._by_key[comp.name_key] = comp.id
+            self.contacts.setdefault(comp.id, [])
+            self._apps_of.setdefault(comp.id, [])
+            self._actions_of.setdefault(comp.id, [])
+        for contact in loaded.contacts:
+            self._keep(contact)
+            self.contacts[contact.company_id].append(contact)
+        for app in loaded.apps:
+            self._keep(app)
+            self.apps[app.id] = app
+            self._apps_of[app.company_id].append(app)
+        for interview in loaded.interviews:
+            self._keep(interview)
+            self._interviews_of.setdefault(interview.application_id, []).append(interview)
+        for action in loaded.actions:
+            self._keep(action)
+            self.actions[action.id] = action
+            self._actions_of[action.company_id].append(action)
+        for event in loaded.touches:
+            if event.application_id is not None:
+                self._touches_of.setdefault(event.application_id, []).append(event)
+
+    def _keep(self, row: Row) -> None:
+        self.loaded.append((row, row.values()))
+
+    def _company_by_id(self, company_id: int) -> CompanyRow | None:
+        if company_id not in self.companies:
+            self._take(self._source.load([company_id]))
+        return self.companies.get(company_id)
+
+    def _company_by_key(self, key: str) -> CompanyRow | None:
+        if key not in self._by_key:
+            found = self._source.company_id(key)
+            if found is None:
+                return None
+            self._company_by_id(found)
+        return self.companies.get(self._by_key[key])
+
+    # --- the lookups the commands make -------------------------------------------------------
+
+    def company(self, text: str) -> CompanyRow:
+        """The live company a user means: the exact name, else a unique prefix."""
+        # Names are stored cleaned, so what is typed is cleaned the same way before matching:
+        # a pasted escape sequence or a decomposed accent must still find the row.
+        text = clean_name(text)
+        exact = self._company_by_key(name_key(text))
+        if exact is not None and exact.deleted_at is None:
+            return exact
+        names = dict(self._source.company_names())
+        names.update({c.id: c.name for c in self.companies.values() if c.deleted_at is None})
+        try:
+            found = match_name(text, list(names.items()))
+        except MatchError as exc:
+            raise InputError(str(exc)) from None
+        comp = self._company_by_id(found)
+        assert comp is not None
+        return comp
+
+    def company_named(self, name: str) -> CompanyRow | None:
+        """By exact name (any case or accents); a soft-deleted one too."""
+        return self._company_by_key(name_key(name))
+
+    def company_by_id(self, company_id: int) -> CompanyRow:
+        comp = self._company_by_id(company_id)
+        if comp is None or comp.deleted_at is not None:
+            raise InputError(f"no company #{company_id}")
+        return comp
+
+    def application_by_id(self, app_id: int) -> AppRow:
+        if app_id not in self.apps:
+            owner = self._source.owner_of("application", app_id)
+            if owner is not None:
+                self._company_by_id(owner)
+        app = self.apps.get(app_id)
+        if app is None or app.deleted_at is not None:
+            raise InputError(f"no application #{app_id}")
+        return app
+
+    def action_by_id(self, action_id: int) -> ActionRow:
+        """A pending action: not deleted, not done."""
+        if action_id not in self.actions:
+            owner = self._source.owner_of("action", action_id)
+            if owner is not None:
+                self._company_by_id(owner)
+        action = self.actions.get(action_id)
+        if action is None or action.deleted_at is not None:
+            raise InputError(f"no action #{action_id}")
+        if action.done_at is not None:
+            raise InputError("that action is already done")
+        return action
+
+    def applications(self, comp: CompanyRow) -> list[AppRow]:
+        """Live applications, the most recently changed first."""
+        apps = [a for a in self._apps_of.get(comp.id, []) if a.deleted_at is None]
+        return sorted(apps, key=lambda a: (a.updated_at, a.id), reverse=True)
+
+    def application(self, comp: CompanyRow, *, include_closed: bool = False) -> AppRow:
+        """The company's current application: the latest open one, else (if allowed) the
+        latest."""
+        apps = self.applications(comp)
+        open_apps = [a for a in apps if a.status not in CLOSED]
+        if open_apps:
+            return open_apps[0]
+        if include_closed and apps:
+            return apps[0]
+        if apps:
+            raise InputError(f"{comp.name} has no open application (last one is {apps[0].status})")
+        raise InputError(f"{comp.name} has no application; add one with: pursuit add")
+
+    def people(self, comp: CompanyRow) -> list[ContactRow]:
+        """Live contacts, in the order they were added."""
+        return [c for c in self.contacts.get(comp.id, []) if c.deleted_at is None]
+
+    def everyone(self, comp: CompanyRow) -> list[ContactRow]:
+        """Every contact ever added, removed ones too (R2 ignores all their names)."""
+        return list(self.contacts.get(comp.id, []))
+
+    def contact(self, comp: CompanyRow, text: str) -> ContactRow:
+        text = clean_name(text)
+        people = self.people(comp)
+        try:
+            cid = match_name(text, [(c.id, c.name) for c in people], what="person")
+        except MatchError as exc:
+            raise InputError(f"{comp.name}: {exc}") from None
+        return next(c for c in people if c.id == cid)
+
+    def contact_by_id(self, comp: CompanyRow, contact_id: int) -> ContactRow:
+        return next(c for c in self.contacts.get(comp.id, []) if c.id == contact_id)
+
+    def actions_of(self, comp: CompanyRow) -> list[ActionRow]:
+        """Every action of the company not deleted, done ones too."""
+        return [a for a in self._actions_of.get(comp.id, []) if a.deleted_at is None]
+
+    def pending(
+        self,
+        comp: CompanyRow,
+        kind: ActionKind | None = None,
+        *,
+        app: AppRow | None = None,
+        contact: ContactRow | None = None,
+    ) -> list[ActionRow]:
+        """Pending actions, soonest first."""
+        found = [
+            a
+            for a in self._actions_of.get(comp.id, [])
+            if a.pending
+            and (kind is None or a.kind == kind)
+            and (app is None or a.application_id == app.id)
+            and (contact is None or a.contact_id == contact.id)
+        ]
+        return sorted(found, key=lambda a: (a.next_at, a.id))
+
+    def interviews(self, app: AppRow) -> list[InterviewRow]:
+        return [i for i in self._interviews_of.get(app.id, []) if i.deleted_at is None]
+
+    def touches(self, app: AppRow) -> list[Touch]:
+        return [
+            Touch(e.at, e.direction, e.kind)
+            for e in self._touches_of.get(app.id, [])
+            if e.deleted_at is None and e.direction is not None
+        ]
+
+    # --- creating rows ---------------------------------------------------------------------
+
+    def next_id(self, table: str) -> int:
+        value = self._next_ids.get(table, 1)
+        self._next_ids[table] = value + 1
+        return value
+
+    def add(self, row: Row) -> None:
+        self.new.append(row)
+        match row:
+            case CompanyRow():
+                self.companies[row.id] = row
+                self._by_key[row.name_key] = row.id
+                self.contacts[row.id] = []
+                self._apps_of[row.id] = []
+                self._actions_of[row.id] = []
+            case ContactRow():
+                self.contacts[row.company_id].append(row)
+            case AppRow():
+                self.apps[row.id] = row
+                self._apps_of[row.company_id].append(row)
+            case InterviewRow():
+                self._interviews_of.setdefault(row.application_id, []).append(row)
+            case ActionRow():
+                self.actions[row.id] = row
+                self._actions_of[row.company_id].append(row)
+            case EventRow():
+                if row.application_id is not None and row.direction is not None:
+                    self._touches_of.setdefault(row.application_id, []).append(row)
+            case _:
+                pass
+
+    def changed(self) -> Iterator[tuple[Row, dict[str, object]]]:
+        """Each loaded row that differs from how it was read, with its old values."""
+        for row, before in self.loaded:
+            after = row.values()
+            if after != before:
+                old = {c: b for c, b, a in zip(row.COLUMNS, before, after, strict=True) if a != b}
+                yield row, old
+
+    @property
+    def empty(self) -> bool:
+        return not self.new and next(self.changed(), None) is None

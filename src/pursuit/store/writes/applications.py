@@ -1,0 +1,425 @@
+"""Applications and interviews: add, interview, guidance, move, reject, reopen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pursuit.domain.deadlines import follow_up_due, thank_you_due
+from pursuit.domain.drafts import check_in_draft, follow_up_draft, thank_you_draft
+from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
+from pursuit.domain.matching import name_key
+from pursuit.domain.people import Person
+from pursuit.domain.status import CLOSED, StatusError, check_move
+from pursuit.domain.text import clean_name, clean_text
+from pursuit.store.context import Ctx
+from pursuit.store.errors import InputError
+from pursuit.store.rows import ActionRow, AppRow, CompanyRow, InterviewRow, LinkRow
+from pursuit.store.world import World
+from pursuit.store.writes import make
+
+
+@dataclass(frozen=True)
+class Added:
+    application_id: int
+    company: str
+    title: str
+    status: Status
+    follow_up_due: datetime | None
+
+
+def add_application(
+    w: World,
+    ctx: Ctx,
+    company: str,
+    title: str,
+    *,
+    applied_at: datetime | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    status: Status = Status.APPLIED,
+    notes: str = "",
+    salary: str | None = None,
+) -> Added:
+    company_name = make.required(company, "company name")
+    title = make.required(title, "role")
+    if status in CLOSED or status == Status.ACCEPTED:
+        raise InputError(f"a new application cannot start as {status.label}")
+    if applied_at is not None and applied_at > ctx.now + timedelta(minutes=1):
+        raise InputError("the date applied is in the future")
+    w.label = f"add {company_name}"
+    comp = make.company(w, ctx, company_name)
+    when = applied_at or ctx.now
+    app = make.application(
+        w,
+        ctx,
+        comp,
+        title,
+        status=status,
+        applied_at=when if status != Status.WISHLIST else None,
+        source=clean_name(source) if source else None,
+        url=clean_name(url) if url else None,
+        salary=clean_name(salary) if salary else None,
+        notes=clean_text(notes, multiline=True),
+    )
+    make.event(
+        w,
+        ctx,
+        kind=EventKind.STATUS,
+        summary=f"{status.label}: {title}",
+        company_id=comp.id,
+        application_id=app.id,
+        direction=Direction.OUT if status != Status.WISHLIST else None,
+        at=when,
+    )
+    due = None
+    if status == Status.APPLIED:
+        # Applying is a touch; check back after the default wait, shown as a guess.
+        due = when + ctx.settings.default_guidance
+        make.action(
+            w,
+            ctx,
+            kind=ActionKind.FOLLOW_UP,
+            due=due,
+            company_id=comp.id,
+            application_id=app.id,
+            guessed=True,
+            draft=follow_up_draft(name=None, role=title, company=comp.name),
+        )
+    return Added(app.id, comp.name, title, status, due)
+
+
+@dataclass(frozen=True)
+class InterviewLogged:
+    interview_id: int
+    company: str
+    thank_you_due: datetime
+    interviewers: tuple[str, ...]
+    follow_up_due: datetime
+    follow_up_guessed: bool
+
+
+def log_interview(
+    w: World,
+    ctx: Ctx,
+    company: str,
+    *,
+    at: datetime,
+    people: tuple[Person, ...],
+    minutes: int = 60,
+    check_back: datetime | None = None,
+    check_back_text: str | None = None,
+    kind: str = "interview",
+    role: str | None = None,
+    notes: str = "",
+) -> InterviewLogged:
+    if not people:
+        raise InputError("say who interviewed you: --with NAME (once per interviewer)")
+    if not 1 <= minutes <= 24 * 60:
+        raise InputError("interview length must be between 1 and 1440 minutes")
+    kind = make.required(kind, "interview kind").lower()
+    ends = at + timedelta(minutes=minutes)
+    if check_back is not None and check_back < ends:
+        raise InputError("the check-back date is before the interview ends")
+    for person in people:
+        make.required(person.name, "interviewer name")
+    if role:
+        comp = make.company(w, ctx, make.required(company, "company name"))
+        app = _open_app_or_new(w, ctx, comp, make.required(role, "role"))
+    else:
+        comp = w.company(company)
+        app = w.application(comp)
+    w.label = f"interview {comp.name}"
+    interview = InterviewRow(
+        id=w.next_id("interview"),
+        application_id=app.id,
+        starts_at=at,
+        ends_at=ends,
+        kind=kind,
+        notes=clean_text(notes, multiline=True),
+        guidance_text=clean_name(check_back_text) if check_back_text else None,
+        guidance_at=check_back,
+        created_at=ctx.now,
+    )
+    w.add(interview)
+    contacts = [make.contact(w, ctx, comp, p) for p in people]
+    unique = list({c.id: c for c in contacts}.values())
+    due = thank_you_due(ends, ctx.settings)
+    # R2 compares a note with every other one to this company, earlier rounds too, so
+    # the drafts must differ from those as well; names are ignored, as R2 ignores them.
+    earlier = [a.sent_note or a.draft for a in w.actions_of(comp) if a.kind == ActionKind.THANK_YOU]
+    everyone = [c.name for c in w.everyone(comp)]
+    drafts: list[str] = []
+    for index, contact in enumerate(unique):
+        w.add(LinkRow(interview.id, contact.id))
+        draft = thank_you_draft(
+            name=contact.name,
+            company=comp.name,
+            role=app.title,
+            talking_point=contact.talking_point,
+            when=f"on {at.astimezone(ctx.tz):%A}",
+            index=len(earlier) + index,
+            others=[*earlier, *drafts],
+            names=everyone,
+        )
+        drafts.append(draft)
+        # R1: one note per interviewer, each its own action.
+        make.action(
+            w,
+            ctx,
+            kind=ActionKind.THANK_YOU,
+            due=due,
+            company_id=comp.id,
+            application_id=app.id,
+            contact_id=contact.id,
+            interview_id=interview.id,
+            draft=draft,
+        )
+    # R4: one follow-up reminder per application, at the employer's date if known.
+    make.cancel(ctx, w.pending(comp, ActionKind.FOLLOW_UP, app=app))
+    fu = follow_up_due(ends, check_back, ctx.settings)
+    make.action(
+        w,
+        ctx,
+        kind=ActionKind.FOLLOW_UP,
+        due=fu.at,
+        guessed=fu.guessed,
+        company_id=comp.id,
+        application_id=app.id,
+        interview_id=interview.id,
+        draft=follow_up_draft(name=unique[0].name, role=app.title, company=comp.name),
+    )
+    if app.status in (Status.WISHLIST, Status.APPLIED, Status.SCREENING):
+        make.set_status(w, ctx, app, Status.INTERVIEWING)
+    names = ", ".join(c.name for c in unique)
+    make.event(
+        w,
+        ctx,
+        kind=EventKind.INTERVIEW,
+        summary=f"{kind} with {names}",
+        company_id=comp.id,
+        application_id=app.id,
+        direction=Direction.IN,
+        at=at,
+    )
+    app.updated_at = ctx.now
+    return InterviewLogged(
+        interview.id, comp.name, due, tuple(c.name for c in unique), fu.at, fu.guessed
+    )
+
+
+def _open_app_or_new(w: World, ctx: Ctx, comp: CompanyRow, role: str) -> AppRow:
+    for app in w.applications(comp):
+        if name_key(app.title) == name_key(role) and app.status not in CLOSED:
+            return app
+    app = make.application(w, ctx, comp, role, status=Status.APPLIED, applied_at=ctx.now)
+    make.event(
+        w,
+        ctx,
+        kind=EventKind.STATUS,
+        summary=f"applied: {role}",
+        company_id=comp.id,
+        application_id=app.id,
+        direction=Direction.OUT,
+    )
+    return app
+
+
+@dataclass(frozen=True)
+class GuidanceRecorded:
+    company: str
+    follow_up_due: datetime
+
+
+def record_guidance(
+    w: World, ctx: Ctx, company: str, when: datetime, text: str | None = None
+) -> GuidanceRecorded:
+    if when <= ctx.now:
+        raise InputError("the check-back date must be in the future")
+    comp = w.company(company)
+    app = w.application(comp)
+    w.label = f"guidance {comp.name}"
+    interviews = w.interviews(app)
+    said = clean_name(text) if text else f"check back after {when.astimezone(ctx.tz):%a %d %b}"
+    if interviews:
+        latest = max(interviews, key=lambda i: (i.starts_at, -i.id))
+        latest.guidance_text = said
+        latest.guidance_at = when
+    actions = w.pending(comp, ActionKind.FOLLOW_UP, app=app)
+    if actions:
+        head, rest = actions[0], actions[1:]
+        make.cancel(ctx, rest)
+        head.due_at = head.next_at = when
+        head.snoozed_until = None
+        head.due_guessed = False
+    else:
+        make.action(
+            w,
+            ctx,
+            kind=ActionKind.FOLLOW_UP,
+            due=when,
+            company_id=comp.id,
+            application_id=app.id,
+            draft=follow_up_draft(name=None, role=app.title, company=comp.name),
+        )
+    make.event(
+        w,
+        ctx,
+        kind=EventKind.GUIDANCE,
+        summary=f"employer: {said}",
+        company_id=comp.id,
+        application_id=app.id,
+        direction=Direction.IN,
+    )
+    app.updated_at = ctx.now
+    return GuidanceRecorded(comp.name, when)
+
+
+@dataclass(frozen=True)
+class Moved:
+    company: str
+    old: Status
+    new: Status
+    bridge_check_in: datetime | None = None
+
+
+def move(
+    w: World, ctx: Ctx, company: str, status: Status, *, application_id: int | None = None
+) -> Moved:
+    if status == Status.REJECTED:
+        return reject(w, ctx, company, friendly=False, application_id=application_id)
+    app, comp = make.target(w, company, application_id)
+    w.label = f"move {comp.name} to {status.label}"
+    old = app.status
+    try:
+        check_move(old, status)
+    except StatusError as exc:
+        raise InputError(f"{comp.name}: {exc}") from None
+    enter_status(w, ctx, comp, app, status)
+    return Moved(comp.name, old, status)
+
+
+def enter_status(w: World, ctx: Ctx, comp: CompanyRow, app: AppRow, status: Status) -> None:
+    """A status and what it brings: closing cancels the reminders, a hold slows them."""
+    make.set_status(w, ctx, app, status)
+    if status in CLOSED or status == Status.ACCEPTED:
+        make.cancel(ctx, _open_reminders(w, comp, app))
+    elif status == Status.ON_HOLD:
+        # R9: a hold keeps a (slower) follow-up cadence instead of closing.
+        make.cancel(ctx, w.pending(comp, ActionKind.FOLLOW_UP, app=app))
+        make.action(
+            w,
+            ctx,
+            kind=ActionKind.FOLLOW_UP,
+            due=ctx.now + ctx.settings.hold_cadence,
+            guessed=True,
+            company_id=comp.id,
+            application_id=app.id,
+            draft=follow_up_draft(name=None, role=app.title, company=comp.name),
+        )
+
+
+def _open_reminders(w: World, comp: CompanyRow, app: AppRow) -> list[ActionRow]:
+    # Thank-you notes are still owed after a close: the people were kind with their time.
+    return [a for a in w.pending(comp, app=app) if a.kind != ActionKind.THANK_YOU]
+
+
+def reject(
+    w: World,
+    ctx: Ctx,
+    company: str,
+    *,
+    friendly: bool,
+    cadence: str | None = None,
+    application_id: int | None = None,
+) -> Moved:
+    rule = None
+    if friendly:
+        # Imported here: cadences bring in dateutil's rrule, which `pursuit add` and the
+        # other commands never need.
+        from pursuit.domain.cadence import CadenceError, parse_cadence
+
+        try:
+            rule = parse_cadence(cadence or ctx.settings.bridge_rule)
+        except CadenceError as exc:
+            raise InputError(str(exc)) from None
+    app, comp = make.target(w, company, application_id)
+    w.label = f"reject {comp.name}"
+    old = app.status
+    try:
+        check_move(old, Status.REJECTED)
+    except StatusError as exc:
+        raise InputError(f"{comp.name}: {exc}") from None
+    make.set_status(w, ctx, app, Status.REJECTED)
+    make.cancel(ctx, _open_reminders(w, comp, app))
+    make.event(
+        w,
+        ctx,
+        kind=EventKind.REJECTED,
+        direction=Direction.IN,
+        company_id=comp.id,
+        application_id=app.id,
+        summary="rejected, on good terms" if friendly else "rejected",
+    )
+    check_in_at = None
+    if rule is not None:
+        # R8: a kind no is a bridge: keep in touch on a cadence.
+        comp.is_bridge = True
+        comp.bridge_cadence = rule.text
+        comp.bridge_since = ctx.now
+        make.cancel(ctx, w.pending(comp, ActionKind.CHECK_IN))
+        check_in_at = rule.after(ctx.now, ctx.now, ctx.tz)
+        contact = make.first_contact(w, comp)
+        make.action(
+            w,
+            ctx,
+            kind=ActionKind.CHECK_IN,
+            due=check_in_at,
+            company_id=comp.id,
+            contact_id=contact.id if contact else None,
+            draft=check_in_draft(name=contact.name if contact else None, company=comp.name),
+        )
+        make.event(
+            w,
+            ctx,
+            kind=EventKind.BRIDGE,
+            company_id=comp.id,
+            summary=f"kept as a bridge: check in {rule.describe()}",
+        )
+    return Moved(comp.name, old, Status.REJECTED, check_in_at)
+
+
+def reopen(w: World, ctx: Ctx, company: str, title: str) -> Added:
+    """A bridge paid off: a new application at the same company, keeping its history."""
+    title = make.required(title, "role")
+    comp = w.company(company)
+    previous = w.application(comp, include_closed=True)
+    if previous.status not in CLOSED:
+        raise InputError(f"{comp.name} already has an open application")
+    w.label = f"reopen {comp.name}"
+    app = make.application(
+        w, ctx, comp, title, status=Status.APPLIED, applied_at=ctx.now, reopened_from=previous.id
+    )
+    comp.is_bridge = False
+    make.cancel(ctx, w.pending(comp, ActionKind.CHECK_IN))
+    make.event(
+        w,
+        ctx,
+        kind=EventKind.STATUS,
+        summary=f"reopened: {title}",
+        direction=Direction.OUT,
+        company_id=comp.id,
+        application_id=app.id,
+    )
+    due = ctx.now + ctx.settings.default_guidance
+    make.action(
+        w,
+        ctx,
+        kind=ActionKind.FOLLOW_UP,
+        due=due,
+        guessed=True,
+        company_id=comp.id,
+        application_id=app.id,
+        draft=follow_up_draft(name=None, role=title, company=comp.name),
+    )
+    return Added(app.id, comp.name, title, Status.APPLIED, due)

@@ -1,0 +1,203 @@
+"""New rows, and the small changes every write shares (a status, a cancelled reminder)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
+from pursuit.domain.matching import name_key
+from pursuit.domain.people import Person
+from pursuit.domain.status import CLOSED
+from pursuit.domain.text import clean_name
+from pursuit.store.context import Ctx
+from pursuit.store.errors import InputError
+from pursuit.store.rows import ActionRow, AppRow, CompanyRow, ContactRow, EventRow
+from pursuit.store.world import World
+
+
+def required(text: str, what: str) -> str:
+    cleaned = clean_name(text)
+    if not cleaned:
+        raise InputError(f"{what} is empty")
+    return cleaned
+
+
+def event(
+    w: World,
+    ctx: Ctx,
+    *,
+    kind: EventKind,
+    summary: str,
+    company_id: int,
+    application_id: int | None = None,
+    contact_id: int | None = None,
+    direction: Direction | None = None,
+    channel: Channel | None = None,
+    body: str | None = None,
+    at: datetime | None = None,
+) -> EventRow:
+    row = EventRow(
+        id=w.next_id("event"),
+        at=at or ctx.now,
+        kind=kind,
+        direction=direction,
+        channel=channel,
+        company_id=company_id,
+        application_id=application_id,
+        contact_id=contact_id,
+        summary=summary,
+        body=body,
+        created_at=ctx.now,
+    )
+    w.add(row)
+    return row
+
+
+def action(
+    w: World,
+    ctx: Ctx,
+    *,
+    kind: ActionKind,
+    due: datetime,
+    company_id: int,
+    application_id: int | None = None,
+    contact_id: int | None = None,
+    interview_id: int | None = None,
+    draft: str = "",
+    guessed: bool = False,
+) -> ActionRow:
+    row = ActionRow(
+        id=w.next_id("action"),
+        kind=kind,
+        due_at=due,
+        due_guessed=guessed,
+        snoozed_until=None,
+        next_at=due,
+        done_at=None,
+        company_id=company_id,
+        application_id=application_id,
+        contact_id=contact_id,
+        interview_id=interview_id,
+        draft=draft,
+        sent_note=None,
+        created_at=ctx.now,
+    )
+    w.add(row)
+    return row
+
+
+def application(
+    w: World,
+    ctx: Ctx,
+    comp: CompanyRow,
+    title: str,
+    *,
+    status: Status,
+    applied_at: datetime | None,
+    source: str | None = None,
+    url: str | None = None,
+    salary: str | None = None,
+    notes: str = "",
+    reopened_from: int | None = None,
+) -> AppRow:
+    row = AppRow(
+        id=w.next_id("application"),
+        company_id=comp.id,
+        title=title,
+        status=status,
+        source=source,
+        url=url,
+        priority=0,
+        salary=salary,
+        notes=notes,
+        applied_at=applied_at,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+        reopened_from_id=reopened_from,
+    )
+    w.add(row)
+    return row
+
+
+def cancel(ctx: Ctx, actions: Iterable[ActionRow]) -> None:
+    """Superseded reminders are soft-deleted, so undo brings them back."""
+    for row in actions:
+        row.deleted_at = ctx.now
+
+
+def company(w: World, ctx: Ctx, name: str) -> CompanyRow:
+    """The company of this exact name (a removed one comes back), or a new one."""
+    found = w.company_named(name)
+    if found is not None:
+        found.deleted_at = None
+        return found
+    row = CompanyRow(
+        id=w.next_id("company"),
+        name=name,
+        name_key=name_key(name),
+        is_bridge=False,
+        bridge_cadence=None,
+        bridge_since=None,
+        notes="",
+        created_at=ctx.now,
+    )
+    w.add(row)
+    return row
+
+
+def contact(
+    w: World, ctx: Ctx, comp: CompanyRow, person: Person, email: str | None = None
+) -> ContactRow:
+    """The live contact of that name at the company (learning a role or email it lacked),
+    or a new one."""
+    name = required(person.name, "interviewer name")
+    role = clean_name(person.role) if person.role else None
+    for existing in w.people(comp):
+        if name_key(existing.name) == name_key(name):
+            if role and not existing.role:
+                existing.role = role
+            if email and not existing.email:
+                existing.email = email
+            return existing
+    row = ContactRow(
+        id=w.next_id("contact"),
+        company_id=comp.id,
+        name=name,
+        role=role,
+        email=email,
+        talking_point=None,
+        notes="",
+        created_at=ctx.now,
+    )
+    w.add(row)
+    return row
+
+
+def set_status(w: World, ctx: Ctx, app: AppRow, new: Status) -> None:
+    old = app.status
+    app.status = new
+    app.updated_at = ctx.now
+    app.closed_at = ctx.now if new in CLOSED else None
+    event(
+        w,
+        ctx,
+        kind=EventKind.STATUS,
+        summary=f"{old.label} → {new.label}",
+        company_id=app.company_id,
+        application_id=app.id,
+    )
+
+
+def first_contact(w: World, comp: CompanyRow) -> ContactRow | None:
+    people = w.people(comp)
+    return people[0] if people else None
+
+
+def target(w: World, company: str, application_id: int | None) -> tuple[AppRow, CompanyRow]:
+    """The application a command is about: by id (from the app), else the company's."""
+    if application_id is not None:
+        app = w.application_by_id(application_id)
+        return app, w.company_by_id(app.company_id)
+    comp = w.company(company)
+    return w.application(comp), comp

@@ -1,0 +1,35 @@
+"""A quick-entry line: the one meaning shared by the app's `a` and `pursuit quick`."""
+
+from __future__ import annotations
+
+from pursuit.domain.quick_entry import QuickEntry
+from pursuit.store.context import Ctx
+from pursuit.store.world import World
+from pursuit.store.writes.applications import add_application, log_interview, record_guidance
+
+
+def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry) -> str:
+    """Everything the preview promised, in one write; returns a one-line confirmation."""
+    if entry.interview_at is not None:
+        result = log_interview(
+            w,
+            ctx,
+            entry.company,
+            at=entry.interview_at,
+            people=entry.interviewers,
+            minutes=entry.interview_minutes or 60,
+            check_back=entry.check_back,
+            check_back_text=entry.check_back_text,
+            role=entry.role,
+        )
+        notes = len(result.interviewers)
+        owed = f"{notes} thank-you note{'s' if notes != 1 else ''} to write"
+        return f"Interview at {result.company} logged: {owed}"
+    saved: list[str] = []
+    if entry.role is not None:
+        added = add_application(w, ctx, entry.company, entry.role, url=entry.url)
+        saved.append(f"Added {added.company} — {added.title}")
+    if entry.check_back is not None:
+        guided = record_guidance(w, ctx, entry.company, entry.check_back, entry.check_back_text)
+        saved.append(f"{guided.company}: follow up as they asked")
+    return "; ".join(saved) or "Nothing to save"
