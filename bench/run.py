@@ -30,6 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import databases
+import imports
 from measure import Row, interleaved, percentile, run_once
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -504,6 +505,7 @@ def main() -> int:
         inflated_path = tmp / "inflated.db"
         actions = databases.inflate_actions(big.path, inflated_path, 300 if smoke else 100_000)
         rows += cli_rows(py, pursuit, big.path, tmp, repeat, warm, smoke)
+        rows += imports.import_rows(pursuit, env, tmp, rows=200 if smoke else 20_000)
         query, plans = query_rows(inflated_path, repeat, actions)
         rows += query
         paint, memory = paint_rows(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
 from datetime import datetime
+from functools import partial
 
 from pursuit import demo_plan
 from pursuit.domain.people import Person

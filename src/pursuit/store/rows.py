@@ -6,10 +6,12 @@ turns what changed into SQL. Kinds are enums here and their strings in the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import Enum
-from typing import Any, ClassVar
+from operator import attrgetter
+from typing import Any, ClassVar, get_type_hints
 
 from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
 from pursuit.store.timefmt import to_db
@@ -47,16 +49,65 @@ def db_value(value: Any) -> Any:
     return value
 
 
+class _Instants(dict[datetime, str]):
+    """UTC text of instants already seen: a write repeats the same few (its clock reading,
+    above all) on thousands of rows, and strftime is the slow part of writing them."""
+
+    def __missing__(self, value: datetime) -> str:
+        if len(self) > 50_000:
+            self.clear()
+        text = self[value] = to_db(value)
+        return text
+
+
+_instant_text = _Instants()
+
+
+def _instant(value: datetime | None) -> str | None:
+    return None if value is None else _instant_text[value]
+
+
+def _kind(value: Enum | None) -> Any:
+    return None if value is None else value.value
+
+
+def _flag(value: bool) -> int:
+    return int(value)
+
+
 class Row:
     TABLE: ClassVar[str]
     COLUMNS: ClassVar[tuple[str, ...]]
+    _GETTER: ClassVar[Callable[[Any], tuple[Any, ...]]]
+    _CONVERT: ClassVar[tuple[tuple[int, Callable[[Any], Any]], ...]]
 
     def values(self) -> tuple[Any, ...]:
-        return tuple(db_value(getattr(self, c)) for c in self.COLUMNS)
+        """The fields as the file holds them, in column order."""
+        raw = self._GETTER(self)
+        if not self._CONVERT:
+            return raw
+        out = list(raw)
+        for index, convert in self._CONVERT:
+            out[index] = convert(out[index])
+        return tuple(out)
 
 
 def _columns(cls: type[Row]) -> type[Row]:
-    cls.COLUMNS = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    declared = fields(cls)  # type: ignore[arg-type]
+    cls.COLUMNS = tuple(f.name for f in declared)
+    getter = attrgetter(*cls.COLUMNS)
+    cls._GETTER = getter if len(cls.COLUMNS) > 1 else lambda row: (getter(row),)
+    hints = get_type_hints(cls)
+    convert: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, name in enumerate(cls.COLUMNS):
+        hint = str(hints[name])
+        if "datetime" in hint:
+            convert.append((index, _instant))
+        elif "bool" in hint:
+            convert.append((index, _flag))
+        elif any(k in hint for k in ("Kind", "Status", "Direction", "Channel")):
+            convert.append((index, _kind))
+    cls._CONVERT = tuple(convert)
     return cls
 
 

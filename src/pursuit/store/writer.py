@@ -30,12 +30,16 @@ T = TypeVar("T")
 _OPTIMISTIC_TRIES = 3
 # Long enough that a neighbour's ordinary write never shows a message; past it, say why.
 _QUIET_WAIT_MS = 1_000
+_CACHE_KIB = 256 * 1024
 
 
 def run(ctx: Ctx, rule: Callable[[World], T], *, label: str, undoable: bool = True) -> T:
     """Apply `rule` to the rows it asks for and write its changes; nothing is written
     if it raises. Recorded for undo under the world's label (or `label`)."""
     with ctx.db.connection() as conn:
+        # Room for every page a large write dirties: a cache that spills mid-transaction
+        # writes pages to the WAL twice and doubles the time the lock is held.
+        conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
         for _ in range(_OPTIMISTIC_TRIES):
             conn.execute("BEGIN")
             try:
