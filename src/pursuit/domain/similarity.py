@@ -62,8 +62,8 @@ class _Indexed:
     """A note indexed for matching many texts against it (difflib's `b2j`)."""
 
     note: _Bounded
-    positions: dict[str, list[int]] = field(default_factory=dict)
-    _counts: Counter[str] | None = None
+    positions: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    _counts: Counter[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for j, word in enumerate(self.note.words):
