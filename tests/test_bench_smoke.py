@@ -32,6 +32,7 @@ def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
         "first paint headless: pursuit app",
         "key to repaint p95 (all keys",
         "timer wake: on the event loop",
+        "thanks: 300-word note, company has a 10 MB sent note",
     ):
         found = [m for m in measures if m.startswith(prefix)]
         assert found, prefix
