@@ -20,8 +20,8 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import Boolean, Integer, Table
 from sqlmodel import SQLModel
 
+from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
 from pursuit.domain.matching import name_key
-from pursuit.domain.status import Status
 from pursuit.domain.text import clean_text
 from pursuit.store.errors import InputError
 from pursuit.store.models import (
@@ -46,8 +46,13 @@ _KIND_NAMES = {
     "bool": "true or false",
     "datetime": "a time",
 }
-_ACTION_KINDS = frozenset({"thank_you", "follow_up", "check_in"})
-_DIRECTIONS = frozenset({"in", "out"})
+# The sets the schema's CHECK constraints hold: a row outside them is reported, not
+# handed to SQLite to refuse the whole import.
+_STATUSES = frozenset(Status)
+_ACTION_KINDS = frozenset(ActionKind)
+_EVENT_KINDS = frozenset(EventKind)
+_DIRECTIONS = frozenset(Direction)
+_CHANNELS = frozenset(Channel)
 
 
 class RowError(ValueError):
@@ -209,7 +214,7 @@ def _check_company(v: dict[str, Any]) -> str | None:
 
 
 def _check_application(v: dict[str, Any]) -> str | None:
-    if v["status"] not in {s.value for s in Status}:
+    if v["status"] not in _STATUSES:
         return f"unknown status {v['status']!r}"
     return None if v["title"].strip() else "title is empty"
 
@@ -219,8 +224,12 @@ def _check_action(v: dict[str, Any]) -> str | None:
 
 
 def _check_event(v: dict[str, Any]) -> str | None:
+    if v["kind"] not in _EVENT_KINDS:
+        return f"unknown event kind {v['kind']!r}"
     if v.get("direction") is not None and v["direction"] not in _DIRECTIONS:
         return f"direction must be in or out, not {v['direction']!r}"
+    if v.get("channel") is not None and v["channel"] not in _CHANNELS:
+        return f"unknown channel {v['channel']!r}"
     return None
 
 

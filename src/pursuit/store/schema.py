@@ -180,6 +180,87 @@ CREATE INDEX ix_action_company_pending ON action(company_id, kind, next_at)
 """
 
 
+# Version 4: kinds are a closed set in the file too, not only in the code: CHECK
+# constraints on statuses, action and event kinds, directions and channels. The sets are
+# written out here, not read from the enums: a migration is what version 4 meant, forever;
+# adding a kind is a new migration (a test keeps the enums and the HEAD schema equal).
+_V4_SETS = {
+    "status": ("wishlist", "applied", "screening", "interviewing", "offer", "accepted",
+               "rejected", "withdrawn", "ghosted", "on_hold"),
+    "action_kind": ("thank_you", "follow_up", "check_in"),
+    "event_kind": ("status", "interview", "guidance", "thank_you", "follow_up", "reply",
+                   "rejected", "bridge", "check_in"),
+    "direction": ("in", "out"),
+    "channel": ("email", "phone", "letter", "message", "meeting"),
+}  # fmt: skip
+
+
+def _one_of(column: str, values: tuple[str, ...], *, null: bool = False) -> str:
+    allowed = ", ".join(f"'{v}'" for v in values)
+    either = f"{column} IS NULL OR " if null else ""
+    return f"CHECK ({either}{column} IN ({allowed}))"
+
+
+_V4_APPLICATION = f"""CREATE TABLE application (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL REFERENCES company(id),
+    title TEXT NOT NULL,
+    status TEXT NOT NULL {_one_of("status", _V4_SETS["status"])},
+    source TEXT,
+    url TEXT,
+    priority INTEGER NOT NULL DEFAULT 0,
+    salary TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    applied_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    closed_at TEXT,
+    reopened_from_id INTEGER REFERENCES application(id),
+    deleted_at TEXT
+)"""
+_V4_ACTION = f"""CREATE TABLE action (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL {_one_of("kind", _V4_SETS["action_kind"])},
+    due_at TEXT NOT NULL,
+    due_guessed INTEGER NOT NULL DEFAULT 0,
+    snoozed_until TEXT,
+    next_at TEXT NOT NULL,
+    done_at TEXT,
+    company_id INTEGER NOT NULL REFERENCES company(id),
+    application_id INTEGER REFERENCES application(id),
+    contact_id INTEGER REFERENCES contact(id),
+    interview_id INTEGER REFERENCES interview(id),
+    draft TEXT NOT NULL DEFAULT '',
+    sent_note TEXT,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT,
+    notified_at TEXT
+)"""
+_V4_EVENT = f"""CREATE TABLE event (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL {_one_of("kind", _V4_SETS["event_kind"])},
+    direction TEXT {_one_of("direction", _V4_SETS["direction"], null=True)},
+    channel TEXT {_one_of("channel", _V4_SETS["channel"], null=True)},
+    company_id INTEGER NOT NULL REFERENCES company(id),
+    application_id INTEGER REFERENCES application(id),
+    contact_id INTEGER REFERENCES contact(id),
+    summary TEXT NOT NULL,
+    body TEXT,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT
+)"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    for table, create in (
+        ("application", _V4_APPLICATION),
+        ("action", _V4_ACTION),
+        ("event", _V4_EVENT),
+    ):
+        rebuild_table(conn, table, create)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -260,5 +341,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _script(_V1 + _revision_triggers())),
     Migration(2, "notified_at and event time index", _script(_V2)),
     Migration(3, "indexes for large searches", _script(_V3)),
+    Migration(4, "kinds as closed sets (CHECK constraints)", _v4, rebuilds=True),
 )
 HEAD = MIGRATIONS[-1].version
