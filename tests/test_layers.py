@@ -94,6 +94,37 @@ def test_store_knows_nothing_above_it(module: Module) -> None:
     assert _hits(module.imports, banned) == set()
 
 
+_DEFINITIONS = [
+    m
+    for m in _modules("store")
+    if m.name.startswith("pursuit.store.writes")
+    or m.name in ("pursuit.store.world", "pursuit.store.rows")
+]
+
+
+def test_the_write_definitions_are_found() -> None:
+    names = {m.name for m in _DEFINITIONS}
+    assert {"pursuit.store.writes.applications", "pursuit.store.world"} <= names
+
+
+@pytest.mark.parametrize("module", _DEFINITIONS, ids=lambda m: m.name)
+def test_write_definitions_see_rows_not_sql(module: Module) -> None:
+    """A write is the rules applied to rows in memory; only store.writer and store.source
+    turn them into SQL. So the same definition serves one command, an import and a demo."""
+    assert (
+        _hits(module.imports, (*DB_LIBRARIES, "pursuit.store.writer", "pursuit.store.source"))
+        == set()
+    )
+    assert _hits(module.imports, ("pursuit.store.database", "pursuit.store.unit")) == set()
+    assert [s for s in module.strings() if _SQL.search(s)] == []
+    called = {
+        node.func.attr
+        for node in ast.walk(module.tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+    assert not called & {"now", "utcnow", "today"}
+
+
 @pytest.mark.parametrize("module", _modules("agenda"), ids=lambda m: m.name)
 def test_agenda_knows_nothing_above_it(module: Module) -> None:
     assert _hits(module.imports, ("textual", "rich", "pursuit.tui", "pursuit.cli")) == set()
@@ -125,7 +156,7 @@ import importlib, json, pkgutil, sys
 import pursuit.domain
 report = {}
 domain = ["pursuit.domain." + m.name for m in pkgutil.iter_modules(pursuit.domain.__path__)]
-for name in [*domain, "pursuit.store.reads", "pursuit.agenda"]:
+for name in [*domain, "pursuit.store.reads", "pursuit.agenda", "pursuit.store.commands"]:
     importlib.import_module(name)
     report[name] = sorted(
         m for m in ("textual", "rich", "sqlalchemy", "sqlmodel") if m in sys.modules
@@ -136,7 +167,9 @@ print(json.dumps(report))
 
 def test_headless_modules_do_not_load_the_ui_or_the_orm() -> None:
     """Imported in a fresh interpreter, one after another: any that drags in Textual (or,
-    for the read path, SQLAlchemy) shows up at the first module that loads it."""
+    for the read path and the commands, SQLAlchemy) shows up at the first module that
+    loads it. The commands write with the standard library's driver: `pursuit add` never
+    pays for building the ORM's classes."""
     result = subprocess.run(
         [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, timeout=60
     )

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import NOW, NY
 from pursuit.demo import replay_with_commands, write_plan
-from pursuit.demo_plan import plan
+from pursuit.demo.plan import plan
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.domain.status import Status
 from pursuit.store import commands, importer

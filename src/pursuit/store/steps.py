@@ -1,7 +1,7 @@
 """The steps of a planned search: each is one command, run with the clock at `at`.
 
-A plan (see `pursuit.demo_plan`) is a list of these; `store.bulk` writes one in a few
-large statements, and `demo.replay_with_commands` runs it through the commands.
+A plan (see `pursuit.demo.plan`) is a list of these; `store.writes.story` applies each
+through the definition its command uses.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
-from pursuit import demo_plan
+from pursuit.demo import plan as demo_plan
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
 from pursuit.store import actions, commands, steps

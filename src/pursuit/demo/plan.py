@@ -1,8 +1,8 @@
 """Synthetic job searches as data: what happened to each application, and when.
 
 A pure function of a seed and a clock (no I/O), so one plan can be replayed through the
-commands (`demo.replay_with_commands`, the reference) or written in bulk
-(`store.bulk.write_plan`, what `pursuit demo --apps N` uses), and the two compared.
+commands one per step (`demo.replay_with_commands`) or written in one go
+(`demo.write_plan`, what `pursuit demo --apps N` uses), and the two compared.
 """
 
 from __future__ import annotations
