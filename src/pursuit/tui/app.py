@@ -53,8 +53,9 @@ from pursuit.tui.messages import (
     WriteOutcome,
 )
 from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, PromptScreen
+from pursuit.tui.panes import PaneKeys, Panes
 from pursuit.tui.snapshot import PAGE, Snapshot, load_detail, load_snapshot
-from pursuit.tui.tables import PaneKeys, Panes, PaneTable
+from pursuit.tui.tables import PaneTable
 
 Selection = AgendaItem | ApplicationRow | BridgeRow
 W = TypeVar("W", bound=Widget)
