@@ -69,7 +69,7 @@ class Browsing(Shell):
         self._detail_timer = self.set_timer(DETAIL_SETTLE, self._load_detail)
 
     def _load_detail(self) -> None:
-        if not self.screen_stack:
+        if self.quitting:
             return
         view = self.main("#detail-body", DetailView)
         item = self.selection()
@@ -98,7 +98,7 @@ class Browsing(Shell):
         self.post_message(DetailLoaded(detail, render_lines(render_detail(detail, self.tz), width)))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
-        if not self.screen_stack or message.lines is None:  # quitting: a late answer
+        if self.quitting or message.lines is None:
             return
         self.main("#detail-body", DetailView).show(message.lines)
 

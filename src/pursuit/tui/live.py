@@ -63,7 +63,7 @@ class LiveData(Browsing):
             self.reload()
 
     def on_snapshot_loaded(self, message: SnapshotLoaded) -> None:
-        if not self.screen_stack:  # quitting: a worker's late answer
+        if self.quitting:
             return
         snap = message.snapshot
         first = self.snapshot is None
@@ -101,7 +101,7 @@ class LiveData(Browsing):
     # --- announcements -----------------------------------------------------------------
 
     def on_announcements_found(self, message: AnnouncementsFound) -> None:
-        if not self.screen_stack:  # quitting: a worker's late answer
+        if self.quitting:
             return
         fresh = self.notifier.newly_overdue_items(message.items)
         if not fresh:

@@ -128,6 +128,12 @@ class Shell(App[None]):
     # --- what the parts share ----------------------------------------------------------
 
     @property
+    def quitting(self) -> bool:
+        """Shutting down: a worker's late answer finds the main screen's widgets gone or
+        going (they are removed before the screen leaves the stack)."""
+        return not self.is_running or not self.screen_stack
+
+    @property
     def main_screen(self) -> Screen[object]:
         return self.screen_stack[0]
 
