@@ -62,7 +62,10 @@ def _pursuit_app(db: str) -> Any:
 
 def paint(db: str, out: str) -> None:
     app = _pursuit_app(db)  # before the app module is patched: that import is measured
-    original = type(app).on_snapshot_loaded
+    from pursuit.tui.live import LiveData
+
+    # Patched where it is defined: Textual calls the handler of each class that has one.
+    original = LiveData.on_snapshot_loaded
 
     def on_snapshot_loaded(self: Any, message: Any) -> None:
         first = self.snapshot is None
@@ -75,20 +78,20 @@ def paint(db: str, out: str) -> None:
         _write(out, {"paint_epoch": time.time(), "agenda_rows": rows})
         app.exit()
 
-    type(app).on_snapshot_loaded = on_snapshot_loaded
+    LiveData.on_snapshot_loaded = on_snapshot_loaded  # type: ignore[method-assign]
     app.run(headless=True, size=(120, 35))
 
 
 async def _session(db: str, out: str, keys: int, wakes: int) -> None:
     import asyncio
 
-    from pursuit.tui import app as app_module
+    from pursuit.tui import live
 
     loop_ms: list[float] = []
     worker_ms: list[float] = []
     loaded = asyncio.Event()
-    original = app_module.PursuitApp.on_snapshot_loaded
-    original_load = app_module.load_snapshot
+    original = live.LiveData.on_snapshot_loaded
+    original_load = live.load_snapshot
 
     def on_snapshot_loaded(self: Any, message: Any) -> None:
         start = time.perf_counter()
@@ -103,8 +106,8 @@ async def _session(db: str, out: str, keys: int, wakes: int) -> None:
         finally:
             worker_ms.append((time.perf_counter() - start) * 1000)
 
-    app_module.PursuitApp.on_snapshot_loaded = on_snapshot_loaded  # type: ignore[method-assign]
-    app_module.load_snapshot = load_snapshot
+    live.LiveData.on_snapshot_loaded = on_snapshot_loaded  # type: ignore[method-assign]
+    live.load_snapshot = load_snapshot
     app = _pursuit_app(db)
     result: dict[str, Any] = {}
     async with app.run_test(size=(120, 35)) as pilot:

@@ -26,10 +26,14 @@ class Bucket(StrEnum):
     UPCOMING = "upcoming"
 
 
+OPTIONS = "options"
+"""The kind of the options nudge (R7): a row of the agenda that is not a stored action."""
+
+
 @dataclass(frozen=True)
 class AgendaItem:
     kind: str
-    """thank_you, follow_up, check_in, or options (the R7 nudge, not stored)."""
+    """An ActionKind (thank_you, follow_up, check_in), or OPTIONS for the R7 nudge."""
     bucket: Bucket
     due: datetime
     what: str
@@ -42,6 +46,8 @@ class AgendaItem:
     guessed: bool = False
     draft: str = ""
     notified: bool = False
+    loud: bool = False
+    """The options nudge while an offer or final round is in play: it is shown loudest."""
 
     @property
     def overdue(self) -> bool:
@@ -126,11 +132,12 @@ def build_agenda(
     nudge = gauge.nudge
     if nudge is not None:
         item = AgendaItem(
-            kind="options",
+            kind=OPTIONS,
             bucket=Bucket.TODAY,
             due=now,
             what=nudge,
             draft=gauge.short_nudge or nudge,
+            loud=gauge.loud,
         )
         # Loud when an offer or final round is in play: first of all; otherwise after overdue.
         at = 0 if gauge.loud else sum(1 for i in items if i.overdue)

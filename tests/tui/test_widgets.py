@@ -14,7 +14,8 @@ from pursuit.tui.app import PursuitApp
 from pursuit.tui.cells import PaneRows, row
 from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.keybar import KeyBar
-from pursuit.tui.tables import PaneKeys, Panes, PaneTable
+from pursuit.tui.panes import PaneKeys, Panes
+from pursuit.tui.tables import PaneTable
 
 COLUMNS = (("name", 10, 8), ("n", 4, 4))
 

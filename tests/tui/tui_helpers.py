@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -11,15 +10,14 @@ from pathlib import Path
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.worker import WorkerCancelled
 
+from pursuit.tui import showcase
 from pursuit.tui.app import PursuitApp
 
 
 async def workers_done(pilot: Pilot[None]) -> None:
-    # An exclusive worker replaced by a newer one counts as done, not as a failure.
-    with contextlib.suppress(WorkerCancelled):
-        await pilot.app.workers.wait_for_complete()
+    # Not the keys' flows, which can wait on a dialog: the work they start is waited for.
+    await showcase.workers_done(pilot.app)
 
 
 async def settle(pilot: Pilot[None], rounds: int = 4) -> None:

@@ -9,8 +9,9 @@ from typing import Generic, TypeVar
 
 from rich.text import Text
 
-from pursuit.agenda import AgendaItem, Bucket
+from pursuit.agenda import OPTIONS, AgendaItem, Bucket
 from pursuit.domain.dates import humanize_due
+from pursuit.domain.kinds import ActionKind, Status
 from pursuit.store.reads import ApplicationRow, BridgeRow
 
 T = TypeVar("T")
@@ -58,10 +59,10 @@ OVERDUE_MARK = "!"
 """A character, not only a colour, so overdue still stands out under NO_COLOR."""
 
 KIND_LABEL = {
-    "thank_you": "thank-you",
-    "follow_up": "follow-up",
-    "check_in": "check-in",
-    "options": "options",
+    ActionKind.THANK_YOU: "thank-you",
+    ActionKind.FOLLOW_UP: "follow-up",
+    ActionKind.CHECK_IN: "check-in",
+    OPTIONS: "options",
 }
 
 # (title, width at >= 100 columns, width below): fixed widths so a long name cannot push
@@ -105,11 +106,11 @@ def due_cell(due: datetime | None, now: datetime) -> Text:
 
 
 def agenda_cells(item: AgendaItem, now: datetime) -> tuple[Text, ...]:
-    if item.kind == "options":
+    if item.kind == OPTIONS:
         return (
             Text("»", style="bold magenta"),
             Text("now" if item.bucket != Bucket.OVERDUE else "", style="magenta"),
-            Text(item.draft, style="bold magenta" if "fall through" in item.what else "magenta"),
+            Text(item.draft, style="bold magenta" if item.loud else "magenta"),
             Text(""),
         )
     mark = Text(OVERDUE_MARK, style="bold red") if item.overdue else Text(" ")
@@ -119,28 +120,27 @@ def agenda_cells(item: AgendaItem, now: datetime) -> tuple[Text, ...]:
     return (mark, due_cell(item.due, now), what, plain(item.company))
 
 
+_STATUS_STYLE = {
+    Status.OFFER: "bold green",
+    Status.INTERVIEWING: "cyan",
+    Status.SCREENING: "cyan",
+    Status.ON_HOLD: "yellow",
+    Status.WISHLIST: "dim",
+}
+
+
 def app_cells(row: ApplicationRow, now: datetime) -> tuple[Text, ...]:
     nxt = KIND_LABEL.get(row.next_kind or "", row.next_kind or "")
-    if row.next_contact and row.next_kind == "thank_you":
+    if row.next_contact and row.next_kind == ActionKind.THANK_YOU:
         nxt = f"thank {row.next_contact.split()[0]}"
     return (
         plain(row.company),
         plain(row.title),
-        Text(row.status.label, style=_status_style(row.status.value)),
+        Text(row.status.label, style=_STATUS_STYLE.get(row.status, "")),
         _since(row.last_touch, now),
         plain(nxt or "—"),
         due_cell(row.next_at, now),
     )
-
-
-def _status_style(status: str) -> str:
-    return {
-        "offer": "bold green",
-        "interviewing": "cyan",
-        "screening": "cyan",
-        "on_hold": "yellow",
-        "wishlist": "dim",
-    }.get(status, "")
 
 
 def bridge_cells(row: BridgeRow, now: datetime) -> tuple[Text, ...]:

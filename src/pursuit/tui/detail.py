@@ -7,11 +7,12 @@ from datetime import tzinfo
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from pursuit.domain.kinds import Direction
 from pursuit.domain.options import OptionsGauge
 from pursuit.tui.cells import local
 from pursuit.tui.snapshot import Detail
 
-_ARROW = {"in": "←", "out": "→"}
+_ARROW: dict[str, str] = {Direction.IN: "←", Direction.OUT: "→"}
 
 
 def render_detail(detail: Detail | None, tz: tzinfo, *, events: int = 40) -> RenderableType:

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from textual.message import Message
 
 from pursuit.agenda import AgendaItem
-from pursuit.store.context import Ctx
 from pursuit.tui.detail_view import Lines
 from pursuit.tui.snapshot import Detail, Snapshot
-
-Job = Callable[[Ctx], str]
 
 
 class SnapshotLoaded(Message):
@@ -39,18 +33,3 @@ class RevisionChanged(Message):
     def __init__(self, revision: int) -> None:
         super().__init__()
         self.revision = revision
-
-
-@dataclass
-class WriteOutcome:
-    message: str | None = None
-    error: str | None = None
-    refused_summary: str | None = None
-    refused_reasons: tuple[str, ...] = ()
-    forced: Job | None = None
-
-
-class WriteFinished(Message):
-    def __init__(self, outcome: WriteOutcome) -> None:
-        super().__init__()
-        self.outcome = outcome

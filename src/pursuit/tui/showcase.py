@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dateutil import tz as dateutil_tz
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
@@ -15,7 +16,9 @@ from textual.worker import WorkerCancelled
 from pursuit.config import Config
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
-from pursuit.tui.app import DETAIL_SETTLE, PursuitApp
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.browsing import DETAIL_SETTLE
+from pursuit.tui.triage import FLOWS
 
 ZONE = "America/New_York"
 FROZEN_NOW = datetime(2026, 11, 26, 15, 20, tzinfo=dateutil_tz.gettz(ZONE))
@@ -37,13 +40,23 @@ def demo_app(path: Path, *, now: datetime = FROZEN_NOW, fill: bool = True) -> Pu
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 
 
+async def workers_done(app: App[None]) -> None:
+    """The app's work done: loads, reads and store commands. A key's flow is not waited
+    for, as it may be waiting on a dialog for as long as the user takes; the work it starts
+    is a worker of its own."""
+    work = [w for w in app.workers if w.group != FLOWS]
+    if work:  # wait_for_complete([]) would wait for every worker
+        # An exclusive worker replaced by a newer one counts as done, not as a failure.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete(work)
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Workers done, messages handled, toasts and cursor blink out of the picture."""
     # The detail panel follows the cursor once it rests (a short timer).
     await pilot.pause(DETAIL_SETTLE)
     for _ in range(4):
-        with contextlib.suppress(WorkerCancelled):
-            await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
     pilot.app.clear_notifications()
     for widget in pilot.app.screen.query(Input):

@@ -1,4 +1,4 @@
-"""The three panes: fixed-column tables drawn line by line, cheap to repaint.
+"""A pane: a fixed-column table drawn line by line, cheap to repaint.
 
 Textual's DataTable re-renders every visible cell through Rich whenever its styles change,
 and a focus change restyles it: tens of milliseconds per `tab` with 10,000 applications
@@ -10,20 +10,17 @@ a key press repaints only the lines it touched.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, NamedTuple, Self, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from pursuit.tui.cells import PaneRows
 
@@ -128,6 +125,17 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
             super().__init__()
             self.table = table
             self.key = key
+
+        @property
+        def control(self) -> PaneTable[Any]:
+            return self.table
+
+    class Clicked(Message):
+        """A click on one of the rows: the panes make this pane the active one."""
+
+        def __init__(self, table: PaneTable[Any]) -> None:
+            super().__init__()
+            self.table = table
 
         @property
         def control(self) -> PaneTable[Any]:
@@ -291,9 +299,9 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
             return
         row = round(self.scroll_y) + offset.y - 1
         if 0 <= row < len(self._rows.keys):
-            if isinstance(self.parent, Panes):
-                self.parent.activate(self)
-                self.parent.focus()
+            # Posted first, so the pane is active by the time its highlight (and a double
+            # click's selection) reach the app through the panes.
+            self.post_message(self.Clicked(self))
             self._set_cursor(row, announce=True)
             if event.chain >= 2:
                 self.action_select_cursor()
@@ -361,78 +369,3 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
         screen_y = y - round(self.scroll_y) if y else 0
         if 0 <= screen_y < self.size.height:
             self.refresh(Region(0, screen_y, self.size.width, 1))
-
-
-class PaneKeys(Widget, can_focus=True):
-    """What holds the focus for the panes: keys for a pane are bound here and sent to the
-    active one. It has no children, so focus leaving or returning (the filter opening and
-    closing) restyles this one widget, not every pane below a focused container."""
-
-    DEFAULT_CSS = """
-    PaneKeys {
-        width: 0;
-        height: 0;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "pane('select_cursor')", "Open", show=False),
-        Binding("down", "pane('cursor_down')", "Down", show=False),
-        Binding("up", "pane('cursor_up')", "Up", show=False),
-        Binding("j", "pane('cursor_down')", "Down", show=False, id="down"),
-        Binding("k", "pane('cursor_up')", "Up", show=False, id="up"),
-        Binding("pagedown", "pane('page_down')", "Page down", show=False),
-        Binding("pageup", "pane('page_up')", "Page up", show=False),
-        Binding("home", "pane('first')", "First", show=False),
-        Binding("end", "pane('last')", "Last", show=False),
-    ]
-
-    def action_pane(self, action: str) -> None:
-        panes = self.parent
-        assert isinstance(panes, Panes)
-        getattr(panes.active, f"action_{action}")()
-
-
-class Panes(Vertical):
-    """The panes, one of them active; keys reach it through a `PaneKeys` among them."""
-
-    class Switched(Message):
-        """Another pane became the active one."""
-
-        def __init__(self, table: PaneTable[Any]) -> None:
-            super().__init__()
-            self.table = table
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._active: PaneTable[Any] | None = None
-
-    @property
-    def tables(self) -> list[PaneTable[Any]]:
-        return list(self.query_children(PaneTable))
-
-    @property
-    def active(self) -> PaneTable[Any]:
-        if self._active is None:
-            self.activate(self.tables[0])
-        assert self._active is not None
-        return self._active
-
-    def activate(self, table: PaneTable[Any]) -> None:
-        if table is self._active:
-            return
-        if self._active is not None:
-            self._active.set_active(False)
-        self._active = table
-        table.set_active(True)
-        self.post_message(self.Switched(table))
-
-    def cycle(self, step: int) -> None:
-        tables = self.tables
-        index = tables.index(self.active) if self.active in tables else 0
-        self.activate(tables[(index + step) % len(tables)])
-
-    def focus(self, scroll_visible: bool = True) -> Self:
-        """Focus goes to the panes' key holder, not to this container."""
-        self.query_one(PaneKeys).focus(scroll_visible)
-        return self

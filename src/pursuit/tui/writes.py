@@ -1,0 +1,87 @@
+"""How a key's flow (triage.py) reaches the store: one command at a time, on a thread.
+
+A command runs in a thread worker with its own short session and comes back as an
+outcome: done (a line to show), refused by a rule the user may overrule (R2, R5), or
+failed (bad input, a database fault: one clear line). The UI never writes SQL; the
+commands in `pursuit.store` do, and are imported on the first write, not at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual import work
+
+from pursuit.store.context import Ctx
+from pursuit.tui.live import LiveData
+from pursuit.tui.modals import ConfirmScreen
+
+Job = Callable[[Ctx], str]
+"""A store command as a flow writes it: runs on a thread, returns the line to show."""
+
+
+@dataclass(frozen=True)
+class Done:
+    message: str
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A rule said no and why; going ahead anyway is the user's call."""
+
+    summary: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Failed:
+    error: str
+
+
+Outcome = Done | Refusal | Failed
+
+
+def go_ahead(refusal: Refusal) -> ConfirmScreen:
+    """The question a refusal asks: yes runs the command again, forced."""
+    return ConfirmScreen(
+        refusal.summary[:1].upper() + refusal.summary[1:] + ". Go ahead anyway?",
+        refusal.reasons,
+        yes="go ahead",
+        no="wait",
+    )
+
+
+class Writes(LiveData):
+    async def in_thread(self, job: Job) -> Outcome:
+        """Run a store command off the event loop and wait for its outcome."""
+        return await self._run(job).wait()
+
+    # A thread worker rather than asyncio.to_thread: the write is then one of the app's
+    # workers, so an unexpected error is reported like any worker's, and waiting for the
+    # app's work (as the tests do) waits for it too.
+    @work(thread=True, group="write")
+    def _run(self, job: Job) -> Outcome:
+        from pursuit.store.errors import InputError, Refused
+        from pursuit.store.sqlite import DatabaseError
+
+        try:
+            return Done(job(self.ctx()))
+        except Refused as exc:
+            return Refusal(exc.summary, tuple(exc.reasons))
+        except (InputError, DatabaseError, ValueError) as exc:
+            return Failed(str(exc))
+
+    async def confirmed(self, question: ConfirmScreen) -> bool:
+        """Whether the user said yes (from a flow's worker); no and escape are both no."""
+        answer: bool | None = await self.push_screen_wait(question)
+        return bool(answer)
+
+    def report(self, outcome: Outcome) -> None:
+        """Say how a write went, and look for its change now rather than at the next poll."""
+        if isinstance(outcome, Done):
+            self.notify(outcome.message, markup=False)
+        elif isinstance(outcome, Failed):
+            self.notify(outcome.error, severity="error", markup=False)
+        # A refusal was the flow's to ask about: the user has answered it already.
+        self._check_revision()
