@@ -62,21 +62,21 @@ def test_new_user_scenario(run_cli: RunCli, tmp_path: Path) -> None:
     assert reject.returncode == 0, reject.stderr
     assert reject.stdout.splitlines() == [
         "Acme: closed as rejected",
-        "Kept as a bridge: check in Mon 15 Jun 09:00",
+        "Kept as a bridge: check in Mon 15 Jun 09:30",
     ]
     assert rows(db, "SELECT is_bridge FROM company") == [(1,)]
     assert rows(
         db,
         "SELECT due_at FROM action WHERE kind = 'check_in' AND done_at IS NULL AND deleted_at IS NULL",
-    ) == [("2026-06-15 13:00:00.000000",)]
+    ) == [("2026-06-15 13:30:00.000000",)]
     # A check-in with the bridge schedules the next one a cadence after it...
     checkin = run_cli(
         "checkin", "acme", "--note", "Congrats on the launch", now="2026-06-16T10:00:00-04:00"
     )
-    assert checkin.stdout.splitlines() == ["Check-in with Acme logged; next Mon 14 Sep 10:00"]
+    assert checkin.stdout.splitlines() == ["Check-in with Acme logged; next Tue 15 Sep 09:30"]
     assert rows(
         db, "SELECT due_at, done_at IS NOT NULL FROM action WHERE kind = 'check_in' ORDER BY id"
-    ) == [("2026-06-15 13:00:00.000000", 1), ("2026-09-14 14:00:00.000000", 0)]
+    ) == [("2026-06-15 13:30:00.000000", 1), ("2026-09-15 13:30:00.000000", 0)]
     # ...and when it pays off, a new application keeps the company's history.
     reopen = run_cli("reopen", "acme", "Staff Engineer", now="2026-07-01T10:00:00-04:00")
     assert reopen.stdout.splitlines() == ["Reopened Acme — Staff Engineer; its history is kept"]

@@ -142,7 +142,7 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
         now=TUE,
     )
     assert followup.returncode == 0, followup.stderr
-    assert followup.stdout.startswith("Follow-up to Globex logged; next check Tue 24 Mar 09:00")
+    assert followup.stdout.startswith("Follow-up to Globex logged; next check Tue 24 Mar 09:30")
     assert followup.stderr.splitlines() == [
         "pursuit: warning: mentions an uninvited visit: keep follow-ups to email, phone, letter or a message"
     ]
@@ -163,7 +163,8 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
         db,
         "SELECT id, due_at FROM action WHERE kind = 'follow_up' AND done_at IS NULL AND deleted_at IS NULL",
     )
-    assert fu_due == "2026-04-16 13:00:00.000000"  # R9: thirty days, the hold cadence
+    # R9: thirty days, the hold cadence, at the usual time: Thu 16 Apr 09:30.
+    assert fu_due == "2026-04-16 13:30:00.000000"
 
     assert ok(run_cli("snooze", str(fu_id), "apr", "20", now=TUE)) == [
         "Snoozed until Mon 20 Apr 09:00"

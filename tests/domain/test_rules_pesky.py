@@ -34,10 +34,19 @@ DAY = timedelta(days=1)
         (NOW + 3 * DAY, None, 1, ["check back after Thu 19 Mar (3 d from now)"]),
         (NOW + timedelta(hours=5), None, 1, ["(5 h from now)"]),
         # Within the minimum gap since the last touch.
-        (None, NOW - DAY, 1, ["1 d ago", "at least 7 d", "(6 d to go)"]),
-        (None, NOW - timedelta(hours=2), 1, ["2 h ago", "(7 d to go)"]),
-        # Both, each with its own reason.
-        (NOW + 2 * DAY, NOW - 3 * DAY, 2, ["check back after Wed 18 Mar", "3 d ago"]),
+        (
+            None,
+            NOW - DAY,
+            1,
+            [
+                "your last contact was on Sun 15 Mar at 09:00; leave 7 d between touches: "
+                "from Sun 22 Mar 09:00 (6 d to go)"
+            ],
+        ),
+        (None, NOW - timedelta(hours=2), 1, ["was today at 07:00", "(7 d to go)"]),
+        # With the employer's date, their date is the rule, not the gap.
+        (NOW + 2 * DAY, NOW - 3 * DAY, 1, ["check back after Wed 18 Mar"]),
+        (NOW - DAY, NOW - timedelta(hours=3), 0, []),
     ],
 )
 def test_too_soon_reasons(
@@ -51,6 +60,24 @@ def test_too_soon_reasons(
     for fragment in fragments:
         assert fragment in joined
     assert all("\n" not in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("at", "count"),
+    [
+        (datetime(2026, 3, 13, 8, 59, tzinfo=NY), 1),
+        (datetime(2026, 3, 13, 9, 0, tzinfo=NY), 0),
+    ],
+)
+def test_the_gap_is_counted_in_calendar_days_across_daylight_saving(
+    at: datetime, count: int
+) -> None:
+    # The clocks went forward on Sun 8 Mar: a touch at 09:00 on Fri 6 Mar is 7 days old at
+    # 09:00 on Fri 13 Mar (6 d 23 h of elapsed time), as a person counts, and as the
+    # guessed follow-up is counted, so the two never disagree by an hour.
+    touched = datetime(2026, 3, 6, 9, 0, tzinfo=NY)
+    reasons = too_soon_reasons(at, employer_date=None, last_touch=touched, settings=DEFAULTS, tz=NY)
+    assert len(reasons) == count
 
 
 def test_gap_is_configurable() -> None:
@@ -105,8 +132,10 @@ def test_last_outgoing_ignores_incoming() -> None:
     ("touches", "expected_days_ago"),
     [
         ([], None),
-        ([_t(1, IN, "reply")], None),
-        ([_t(10, OUT, "status"), _t(1, IN, "reply")], 10),
+        # Every touch counts, theirs too: one clock of contact.
+        ([_t(1, IN, "reply")], 1),
+        ([_t(10, OUT, "status"), _t(1, IN, "reply")], 1),
+        ([_t(10, OUT, "status"), _t(4, OUT, "thank_you")], 4),
         # An interview is a conversation both ways: the gap counts from it too.
         ([_t(30, OUT, "status"), _t(1, IN, "interview")], 1),
         # One still to come does not count yet.

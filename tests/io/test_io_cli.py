@@ -138,8 +138,10 @@ def test_due_notify_announces_each_overdue_action_once(ctx: Ctx, tmp_path: Path)
     assert call.endswith("|Acme &amp; Sons|")  # the body is escaped: servers read HTML
     second = run(tmp_path, "due", "--notify", env=env)
     assert (second.returncode, second.stdout) == (0, "")
-    # Six days on, Globex's follow-up is overdue too: only it is announced.
-    later = run(tmp_path, "due", "--notify", env=env, now=(NOW + timedelta(days=6)).isoformat())
+    # Globex's guessed follow-up fell on Mon 23 Mar 09:30 (a week after Sat 14 Mar is a
+    # Saturday); an hour later it is overdue too: only it is announced.
+    later_now = (NOW + timedelta(days=7, hours=1)).isoformat()
+    later = run(tmp_path, "due", "--notify", env=env, now=later_now)
     assert "Globex" in later.stdout and "Acme" not in later.stdout
     assert len(calls.read_text().splitlines()) == 2
 

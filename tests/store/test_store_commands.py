@@ -78,7 +78,8 @@ def test_add_creates_company_application_event_and_a_guessed_follow_up(ctx: Ctx)
         "Backend Engineer",
         Status.APPLIED,
     )
-    assert added.follow_up_due == ctx.now + 7 * DAY
+    # A week later, at the usual sending time (09:30) of a working day: Mon 23 Mar.
+    assert added.follow_up_due == datetime(2026, 3, 23, 9, 30, tzinfo=NY)
     db = ctx.db
     assert q(db, "SELECT name, name_key FROM company") == [("Acme Robotics", "acme robotics")]
     assert q(db, "SELECT title, status, url, source FROM application") == [
@@ -88,7 +89,11 @@ def test_add_creates_company_application_event_and_a_guessed_follow_up(ctx: Ctx)
         ("status", "out", "applied: Backend Engineer")
     ]
     (fu,) = pending(db)
-    assert (fu.kind, fu.next_at, fu.guessed) == ("follow_up", ctx.now + 7 * DAY, True)
+    assert (fu.kind, fu.next_at, fu.guessed) == (
+        "follow_up",
+        datetime(2026, 3, 23, 9, 30, tzinfo=NY),
+        True,
+    )
     # Same company typed differently: one company, two applications.
     commands.add_application(ctx, "ACME robotics", "SRE")
     assert one(db, "SELECT count(*) FROM company") == 1
@@ -152,7 +157,10 @@ def test_interview_one_thank_you_per_interviewer(ctx: Ctx) -> None:
     # R4 without an answer: one follow-up, a week after, marked as a guess; the application's
     # earlier follow-up is replaced, not doubled.
     (fu,) = pending(ctx.db, "follow_up")
-    assert (fu.next_at, fu.guessed) == (ends + 7 * DAY, True)
+    # A week after the interview ends (06:45 on Mon 23 Mar) is before the usual time, so
+    # it lands at 09:30 that day.
+    assert local(ends + 7 * DAY) == datetime(2026, 3, 23, 6, 45)
+    assert (fu.next_at, fu.guessed) == (datetime(2026, 3, 23, 9, 30, tzinfo=NY), True)
     assert one(ctx.db, "SELECT status FROM application") == "interviewing"
     assert one(ctx.db, "SELECT count(*) FROM interview_contact") == 3
     assert one(ctx.db, "SELECT count(*) FROM contact") == 3
@@ -274,14 +282,15 @@ def test_followup_too_soon_after_the_last_message(ctx: Ctx) -> None:
     with pytest.raises(Refused) as caught:
         actions.log_followup(tomorrow, "acme", note="Any news?")
     assert caught.value.summary == "too soon to follow up with Acme"
-    assert "leave at least 7 d between touches" in caught.value.reasons[0]
+    assert caught.value.reasons[0].startswith("your last contact was on Mon 16 Mar at")
+    assert "leave 7 d between touches" in caught.value.reasons[0]
     assert revision(ctx.db) == before
     assert actions.follow_up_check(tomorrow, "acme") == caught.value.reasons
     logged = actions.log_followup(tomorrow, "acme", note="Any news?", force=True)
-    assert logged.next_due == tomorrow.now + 7 * DAY
+    assert logged.next_due == datetime(2026, 3, 24, 9, 30, tzinfo=NY)  # a week on, 09:30
     assert logged.warnings == [] and logged.ghosted_hint is None
     (fu,) = pending(ctx.db, "follow_up")
-    assert (fu.next_at, fu.guessed) == (tomorrow.now + 7 * DAY, True)
+    assert (fu.next_at, fu.guessed) == (datetime(2026, 3, 24, 9, 30, tzinfo=NY), True)
     assert q(
         ctx.db, "SELECT sent_note FROM action WHERE kind = 'follow_up' AND done_at IS NOT NULL"
     ) == [("Any news?",)]
@@ -343,12 +352,13 @@ def test_on_hold_keeps_a_slower_follow_up(ctx: Ctx) -> None:
     moved = commands.move(ctx, "acme", Status.ON_HOLD)
     assert (moved.old, moved.new) == (Status.APPLIED, Status.ON_HOLD)
     (fu,) = pending(ctx.db, "follow_up")
-    assert fu.next_at == ctx.now + 30 * DAY
+    assert fu.next_at == datetime(2026, 4, 15, 9, 30, tzinfo=NY)  # a Wednesday, 30 d on
     # Following up while on hold schedules the next at the hold cadence, and a hold is
     # not a ghosting.
     actions.log_followup(later(ctx, 30 * DAY), "acme")
     logged = actions.log_followup(later(ctx, 60 * DAY), "acme")
-    assert logged.next_due == ctx.now + 90 * DAY
+    # 30 days after the follow-up of Fri 15 May is Sun 14 Jun: Monday at 09:30.
+    assert logged.next_due == datetime(2026, 6, 15, 9, 30, tzinfo=NY)
     assert logged.ghosted_hint is None
     assert (
         one(ctx.db, "SELECT summary FROM event WHERE kind = 'status' AND summary LIKE '%→%'")
@@ -378,7 +388,9 @@ def test_friendly_reject_makes_a_bridge_with_a_check_in(ctx: Ctx) -> None:
     moved = commands.reject(ctx, "acme", friendly=True)
     assert moved.new == Status.REJECTED
     assert moved.bridge_check_in is not None
-    assert local(moved.bridge_check_in) == local(ctx.now) + 90 * DAY
+    # 90 days on is Sun 14 Jun: the check-in waits for Monday at the usual time.
+    assert local(ctx.now + 90 * DAY).strftime("%a %d %b") == "Sun 14 Jun"
+    assert local(moved.bridge_check_in) == datetime(2026, 6, 15, 9, 30)
     assert q(ctx.db, "SELECT is_bridge, bridge_cadence FROM company") == [
         (1, "RRULE:FREQ=DAILY;INTERVAL=90")
     ]
@@ -398,12 +410,15 @@ def test_friendly_reject_makes_a_bridge_with_a_check_in(ctx: Ctx) -> None:
     # A check-in is logged and the next one scheduled a cadence after it.
     done = actions.check_in(later(ctx, 91 * DAY), "acme", note="Congrats on the launch!")
     assert done.warnings == []
-    assert local(done.next_check_in) == local(ctx.now) + 181 * DAY
+    # 90 days after this check-in is Sun 13 Sep: Monday at the usual time.
+    assert local(done.next_check_in) == datetime(2026, 9, 14, 9, 30)
     (check,) = pending(ctx.db, "check_in")
     assert check.next_at == done.next_check_in
     # An early check-in moves the next one a full cadence later, never sooner (R5).
     early = actions.check_in(later(ctx, 150 * DAY), "acme")
-    assert local(early.next_check_in) == local(ctx.now) + 240 * DAY
+    # 90 days after Wed 12 Aug is Tue 10 Nov; that day at 09:30 is not after 09:00...
+    # the rule's next occurrence counts from the check-in's own time, so Wed 11 Nov 09:30.
+    assert local(early.next_check_in) == datetime(2026, 11, 11, 9, 30)
     gift = actions.check_in(later(ctx, 181 * DAY), "acme", note="Sending a gift basket to the team")
     assert any("a care package" in w for w in gift.warnings)
 
@@ -439,7 +454,7 @@ def test_plain_reject_and_custom_cadence(ctx: Ctx) -> None:
         commands.move(ctx, "acme", Status.SCREENING)
     moved = commands.reject(ctx, "wayne", friendly=True, cadence="3 months")
     assert moved.bridge_check_in is not None
-    assert local(moved.bridge_check_in) == datetime(2026, 6, 16, 9, 0)
+    assert local(moved.bridge_check_in) == datetime(2026, 6, 16, 9, 30)
     with pytest.raises(InputError, match=r"can.t read cadence|sometimes"):
         commands.reject(ctx, "wayne", friendly=True, cadence="sometimes")
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
 
+from pursuit.domain.coach import gap_ends
 from pursuit.domain.settings import RuleSettings
 
 
@@ -30,6 +31,13 @@ def _days(delta_seconds: float) -> str:
     return f"{round(days)} d"
 
 
+def _when(then: datetime, now: datetime, tz: tzinfo) -> str:
+    local, today = then.astimezone(tz), now.astimezone(tz).date()
+    if local.date() == today:
+        return f"today at {local:%H:%M}"
+    return f"on {local:%a %d %b} at {local:%H:%M}"
+
+
 def too_soon_reasons(
     at: datetime,
     *,
@@ -44,14 +52,17 @@ def too_soon_reasons(
         local = employer_date.astimezone(tz)
         wait = _days((employer_date - at).total_seconds())
         reasons.append(f"the employer said to check back after {local:%a %d %b} ({wait} from now)")
-    if last_touch is not None and at - last_touch < settings.followup_gap:
-        since = _days((at - last_touch).total_seconds())
-        gap = _days(settings.followup_gap.total_seconds())
-        left = _days((last_touch + settings.followup_gap - at).total_seconds())
-        reasons.append(
-            f"your last contact was {since} ago; leave at least {gap} between touches "
-            f"({left} to go)"
-        )
+    if employer_date is None and last_touch is not None:
+        # The employer's own date replaces the gap: following up when they said to is
+        # never pesky, however recent the last contact (a thank-you the day before).
+        ready = gap_ends(last_touch, settings, tz)
+        if at < ready:
+            gap = _days(settings.followup_gap.total_seconds())
+            left = _days((ready - at).total_seconds())
+            reasons.append(
+                f"your last contact was {_when(last_touch, at, tz)}; leave {gap} between "
+                f"touches: from {ready.astimezone(tz):%a %d %b %H:%M} ({left} to go)"
+            )
     return reasons
 
 
@@ -76,12 +87,9 @@ def last_outgoing(touches: Iterable[Touch]) -> datetime | None:
 
 
 def last_touch(touches: Iterable[Touch], now: datetime) -> datetime | None:
-    """The latest contact the gap counts from: a message out, or an interview, which is a
-    conversation both ways (a follow-up the morning after one is the classic pesky case).
-    An interview still to come does not count yet."""
-    times = [
-        t.at
-        for t in touches
-        if t.at <= now and (t.direction == Direction.OUT or t.kind == "interview")
-    ]
+    """The last contact: the latest touch either way that has happened (an application
+    sent, an interview, a note or follow-up sent, their reply, an offer, a check-in).
+    R5, the "touched" column, `last_touch` in JSON and the guessed follow-up all read
+    this one value. An interview still to come does not count yet."""
+    times = [t.at for t in touches if t.at <= now]
     return max(times) if times else None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from collections.abc import Container
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ class RuleSettings:
     """R7: new applications per 7 days."""
     similarity_threshold: float = 0.8
     """R2: two notes to one company this alike are flagged."""
+    working_days: frozenset[int] = frozenset(range(5))
+    """Days a guessed follow-up or check-in may land on (0 is Monday)."""
+    usual_time: time = time(9, 30)
+    """The local time of day dates pursuit chooses are set to."""
+    holidays: Container[date] = field(default_factory=frozenset)
+    """Public holidays skipped like weekends (from the `holidays` setting's country)."""
 
 
 DEFAULTS = RuleSettings()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from pursuit.domain.deadlines import follow_up_due, thank_you_due
@@ -75,7 +75,7 @@ def add_application(
     due = None
     if status == Status.APPLIED:
         # Applying is a touch; check back after the default wait, shown as a guess.
-        due = when + ctx.settings.default_guidance
+        due = make.guess(w, ctx, app, when, ctx.settings.default_guidance)
         make.action(
             w,
             ctx,
@@ -178,6 +178,8 @@ def log_interview(
     # R4: one follow-up reminder per application, at the employer's date if known.
     make.cancel(ctx, w.pending(comp, ActionKind.FOLLOW_UP, app=app))
     fu = follow_up_due(ends, check_back, ctx.settings)
+    if fu.guessed:
+        fu = replace(fu, at=make.guess(w, ctx, app, ends, ctx.settings.default_guidance))
     make.action(
         w,
         ctx,
@@ -311,7 +313,7 @@ def enter_status(w: World, ctx: Ctx, comp: CompanyRow, app: AppRow, status: Stat
             w,
             ctx,
             kind=ActionKind.FOLLOW_UP,
-            due=ctx.now + ctx.settings.hold_cadence,
+            due=make.guess(w, ctx, app, ctx.now, ctx.settings.hold_cadence),
             guessed=True,
             company_id=comp.id,
             application_id=app.id,
@@ -368,7 +370,7 @@ def reject(
         comp.bridge_cadence = rule.text
         comp.bridge_since = ctx.now
         make.cancel(ctx, w.pending(comp, ActionKind.CHECK_IN))
-        check_in_at = rule.after(ctx.now, ctx.now, ctx.tz)
+        check_in_at = make.coach_after(ctx, rule.after(ctx.now, ctx.now, ctx.tz))
         contact = make.first_contact(w, comp)
         make.action(
             w,
@@ -411,7 +413,7 @@ def reopen(w: World, ctx: Ctx, company: str, title: str) -> Added:
         company_id=comp.id,
         application_id=app.id,
     )
-    due = ctx.now + ctx.settings.default_guidance
+    due = make.guess(w, ctx, app, ctx.now, ctx.settings.default_guidance)
     make.action(
         w,
         ctx,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from pursuit.domain.coach import coach_time, gap_ends, guessed_follow_up
+from pursuit.domain.deadlines import effective_due
 from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
 from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person
+from pursuit.domain.pesky import last_touch
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
 from pursuit.store.context import Ctx
@@ -187,6 +190,37 @@ def set_status(w: World, ctx: Ctx, app: AppRow, new: Status) -> None:
         company_id=app.company_id,
         application_id=app.id,
     )
+
+
+def last_contact(w: World, ctx: Ctx, app: AppRow) -> datetime | None:
+    return last_touch(w.touches(app), ctx.now)
+
+
+def guess(w: World, ctx: Ctx, app: AppRow, after: datetime, wait: timedelta) -> datetime:
+    """R4's guessed follow-up: `wait` after `after`, on a working day at the usual time,
+    never inside R5's gap after the last contact."""
+    return guessed_follow_up(after, wait, last_contact(w, ctx, app), ctx.settings, ctx.tz)
+
+
+def keep_follow_ups_clear(w: World, ctx: Ctx, comp: CompanyRow, app: AppRow) -> None:
+    """After a touch, a guessed follow-up still pending moves past R5's gap, so the agenda
+    never shows as due what `followup` would refuse. The employer's own dates stay."""
+    last = last_contact(w, ctx, app)
+    if last is None:
+        return
+    for row in w.pending(comp, ActionKind.FOLLOW_UP, app=app):
+        if row.due_guessed and row.due_at < gap_ends(last, ctx.settings, ctx.tz):
+            move_due(row, guessed_follow_up(last, timedelta(0), last, ctx.settings, ctx.tz))
+
+
+def move_due(row: ActionRow, due: datetime) -> None:
+    row.due_at = due
+    row.next_at = effective_due(due, row.snoozed_until)
+
+
+def coach_after(ctx: Ctx, when: datetime) -> datetime:
+    """A date pursuit picks after a touch now: a working day, the usual time, past R5's gap."""
+    return coach_time(max(when, gap_ends(ctx.now, ctx.settings, ctx.tz)), ctx.settings, ctx.tz)
 
 
 def first_contact(w: World, comp: CompanyRow) -> ContactRow | None:

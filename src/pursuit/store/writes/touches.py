@@ -91,6 +91,8 @@ def mark_thanks(
         channel=channel,
         body=text,
     )
+    if action.application_id is not None:
+        make.keep_follow_ups_clear(w, ctx, comp, w.application_by_id(action.application_id))
     return ThanksSent(comp.name, contact.name, similar.other_contact if similar else None)
 
 
@@ -157,8 +159,8 @@ def log_followup(
         body=text,
     )
     on_hold = app.status == Status.ON_HOLD
-    gap = ctx.settings.hold_cadence if on_hold else ctx.settings.default_guidance
-    next_due = ctx.now + gap
+    wait = ctx.settings.hold_cadence if on_hold else ctx.settings.default_guidance
+    next_due = make.guess(w, ctx, app, ctx.now, wait)
     make.action(
         w,
         ctx,
@@ -194,6 +196,10 @@ def heard_back(w: World, ctx: Ctx, company: str, note: str | None = None) -> str
         direction=Direction.IN,
         body=_note(note),
     )
+    # Their answer restarts the wait: a guessed follow-up moves to a week after it.
+    for row in w.pending(comp, ActionKind.FOLLOW_UP, app=app):
+        if row.due_guessed:
+            make.move_due(row, make.guess(w, ctx, app, ctx.now, ctx.settings.default_guidance))
     app.updated_at = ctx.now
     return comp.name
 
@@ -237,7 +243,8 @@ def check_in(
         # "Every 90 days" means 90 days after this check-in, even an early one: a
         # fixed anchor would bring the next one sooner, which is pesky (R5).
         comp.bridge_since = ctx.now
-    nxt = cadence.after(comp.bridge_since, ctx.now, ctx.tz)
+    # Done late, the next one still comes at least R5's gap after this one.
+    nxt = make.coach_after(ctx, cadence.after(comp.bridge_since, ctx.now, ctx.tz))
     contact = make.first_contact(w, comp)
     make.action(
         w,
