@@ -23,7 +23,7 @@ def _plain(
     conn: sqlite3.Connection, *, include_closed: bool, search: str, limit: int | None, offset: int
 ) -> list[reads.ApplicationRow]:
     sql = _PLAIN
-    params: list[object] = []
+    params: list[object] = [reads._NEVER]  # the last-touch cap comes first
     if search:
         sql += " AND (c.name LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')"
         params.extend([reads.like_pattern(search)] * 2)

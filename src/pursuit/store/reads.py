@@ -10,8 +10,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
+from pursuit.domain.kinds import ActionKind
 from pursuit.domain.options import WEEK, AppSnapshot
 from pursuit.domain.status import ACTIVE, CLOSED, OPEN, Status
+from pursuit.domain.whose import WhoseMove, whose_move
 from pursuit.store.timefmt import from_db, opt_from_db, to_db
 
 _OPEN = tuple(s.value for s in OPEN)
@@ -129,15 +131,20 @@ class ApplicationRow:
     applied_at: datetime | None
     updated_at: datetime
     last_touch: datetime | None
-    next_kind: str | None
+    next_kind: ActionKind | None
     next_contact: str | None
     next_at: datetime | None
+    """`last_touch` is the last contact either way (R5's clock); a touch still to come,
+    such as an interview booked for next week, does not count yet."""
+
+    def whose(self, now: datetime) -> WhoseMove:
+        return whose_move(self.next_kind, self.next_at, now)
 
 
 _APP_SELECT = f"""
 SELECT a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a.updated_at,
-  (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id AND e.direction = 'out'
-     AND e.deleted_at IS NULL) AS last_touch,
+  (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id
+     AND e.direction IS NOT NULL AND e.deleted_at IS NULL AND e.at <= ?) AS last_touch,
   n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id), n.next_at
 FROM application a
 JOIN company c ON c.id = a.company_id
@@ -157,15 +164,17 @@ def _app(row: tuple[object, ...]) -> ApplicationRow:
         applied_at=opt_from_db(row[5]),  # type: ignore[arg-type]
         updated_at=from_db(str(row[6])),
         last_touch=opt_from_db(row[7]),  # type: ignore[arg-type]
-        next_kind=row[8],  # type: ignore[arg-type]
+        next_kind=None if row[8] is None else ActionKind(str(row[8])),
         next_contact=row[9],  # type: ignore[arg-type]
         next_at=opt_from_db(row[10]),  # type: ignore[arg-type]
     )
 
 
+# Without a clock reading, every touch counts, however far ahead.
+_NEVER = "9999-12-31 23:59:59.999999"
 _APP_COLUMNS = """a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a.updated_at,
-  (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id AND e.direction = 'out'
-     AND e.deleted_at IS NULL) AS last_touch"""
+  (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id
+     AND e.direction IS NOT NULL AND e.deleted_at IS NULL AND e.at <= ?) AS last_touch"""
 # Applications with something pending, soonest first: walk ix_action_pending from the
 # soonest action and keep each application's first one, so a page costs what it shows,
 # not the number of applications (CROSS JOIN keeps SQLite from starting at application).
@@ -194,6 +203,7 @@ def applications(
     limit: int | None = None,
     offset: int = 0,
     search: str = "",
+    now: datetime | None = None,
 ) -> list[ApplicationRow]:
     """Open applications, soonest next action first (then most recently updated), those
     with none last, most recently updated first."""
@@ -206,12 +216,13 @@ def applications(
         where += f" AND a.status IN ({','.join('?' * len(_OPEN))})"
         params.extend(_OPEN)
     page: list[object] = [] if limit is None else [limit, offset]
+    touched = [_NEVER if now is None else to_db(now)]
     rows = conn.execute(
         _WITH_NEXT
         + where
         + " ORDER BY n.next_at, a.updated_at DESC, a.id"
         + (" LIMIT ? OFFSET ?" if page else ""),
-        [*params, *page],
+        [*touched, *params, *page],
     ).fetchall()
     if limit is not None and len(rows) >= limit:
         return [_app(r) for r in rows]
@@ -219,14 +230,14 @@ def applications(
     if limit is not None and not rows and offset:
         # The page starts past every application with something pending: count those.
         count_sql = "SELECT COUNT(*) FROM (" + _WITH_NEXT + where + ")"
-        skip = max(0, offset - int(conn.execute(count_sql, params).fetchone()[0]))
+        skip = max(0, offset - int(conn.execute(count_sql, [*touched, *params]).fetchone()[0]))
     rest: list[object] = [] if limit is None else [limit - len(rows), skip]
     rows += conn.execute(
         _WITHOUT_NEXT
         + where
         + " ORDER BY a.updated_at DESC, a.id"
         + (" LIMIT ? OFFSET ?" if rest else ""),
-        [*params, *rest],
+        [*touched, *params, *rest],
     ).fetchall()
     return [_app(r) for r in rows]
 
@@ -251,8 +262,11 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def application(conn: sqlite3.Connection, application_id: int) -> ApplicationRow | None:
-    row = conn.execute(_APP_SELECT + " WHERE a.id = ?", (application_id,)).fetchone()
+def application(
+    conn: sqlite3.Connection, application_id: int, *, now: datetime | None = None
+) -> ApplicationRow | None:
+    touched = _NEVER if now is None else to_db(now)
+    row = conn.execute(_APP_SELECT + " WHERE a.id = ?", (touched, application_id)).fetchone()
     return _app(row) if row else None
 
 

@@ -52,7 +52,7 @@ def load_snapshot(
 ) -> Snapshot:
     agenda = build_agenda(db, now, tz, settings, limit=page, announce=False)
     with db.read() as conn:
-        apps = reads.applications(conn, limit=page, search=query)
+        apps = reads.applications(conn, limit=page, search=query, now=now)
         bridges = reads.bridges(conn, limit=page)
     if query:
         items = [i for i in agenda.items if _matches(query, i.company, i.title, i.contact, i.what)]
