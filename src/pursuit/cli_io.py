@@ -154,7 +154,7 @@ def cmd_note(args: argparse.Namespace) -> int:
     if not args.edit:
         print(note.draft)
         return 0
-    from pursuit.editing import EditorError, edit_text
+    from pursuit.desktop.editor import EditorError, edit_text
     from pursuit.store.actions import set_draft
 
     try:
@@ -178,8 +178,8 @@ def cmd_due_notify(args: argparse.Namespace) -> int:
     from pursuit.agenda import describe
     from pursuit.cli import _ctx
     from pursuit.config import load_config
+    from pursuit.desktop.notify import desktop_notify, overdue_to_notify, ring_bell
     from pursuit.domain.dates import humanize_due
-    from pursuit.notify import desktop_notify, overdue_to_notify, ring_bell
     from pursuit.paths import config_path
     from pursuit.store.actions import mark_notified
 

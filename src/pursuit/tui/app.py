@@ -346,7 +346,7 @@ class PursuitApp(App[None]):
 
     @work(thread=True, group="notify")
     def _desktop_notify(self, title: str, body: str) -> None:
-        from pursuit.notify import desktop_notify
+        from pursuit.desktop.notify import desktop_notify
 
         desktop_notify(title, body)
 
@@ -886,7 +886,7 @@ class PursuitApp(App[None]):
         item = self.selection()
         if not isinstance(item, AgendaItem) or item.action_id is None:
             return
-        from pursuit.editing import EditorError, edit_text
+        from pursuit.desktop.editor import EditorError, edit_text
 
         try:
             if self.is_headless:
