@@ -9,7 +9,7 @@ import sys
 
 
 def main() -> int:
-    from pursuit.status_line import fast_status
+    from pursuit.cli.status_line import fast_status
 
     try:
         code = fast_status(sys.argv[1:])

@@ -9,8 +9,8 @@ import sys
 
 
 def cmd_config(args: argparse.Namespace) -> int:
+    from pursuit.cli.config_show import render
     from pursuit.config import load_config
-    from pursuit.config_show import render
     from pursuit.paths import config_path
 
     path = config_path()
@@ -27,8 +27,8 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_completion(args: argparse.Namespace) -> int:
+    from pursuit.cli.completion import bash_script, zsh_script
     from pursuit.cli.parser import build_parser
-    from pursuit.completion import bash_script, zsh_script
 
     script = bash_script if args.shell == "bash" else zsh_script
     print(script(build_parser()), end="")

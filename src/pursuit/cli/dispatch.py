@@ -50,7 +50,7 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None, *, fast_status_tried: bool = False) -> int:
     if not fast_status_tried:
         # The shell-prompt line, answered without argparse or the ORM when it can be.
-        from pursuit.status_line import fast_status
+        from pursuit.cli.status_line import fast_status
 
         try:
             code = fast_status(sys.argv[1:] if argv is None else argv)
