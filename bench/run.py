@@ -173,7 +173,7 @@ def _headless_paint(argv: list[str], env: dict[str, str], out: Path) -> tuple[fl
 def _marker(path: Path) -> str:
     """Text that only shows once the data is painted: the top bar's overdue count."""
     sys.path.insert(0, str(ROOT / "src"))
-    from pursuit.status_line import day_end_us, now_us
+    from pursuit.cli.status_line import day_end_us, now_us
     from pursuit.store import fastread
 
     os.environ["TZ"] = "America/New_York"

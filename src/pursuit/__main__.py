@@ -9,7 +9,7 @@ import sys
 
 
 def main() -> int:
-    from pursuit.status_line import fast_status
+    from pursuit.cli.status_line import fast_status
 
     try:
         code = fast_status(sys.argv[1:])
@@ -21,7 +21,7 @@ def main() -> int:
         # the CLI); point stdout at devnull so the final flush does not complain either.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    from pursuit.cli import main as cli_main
+    from pursuit.cli.dispatch import main as cli_main
 
     return cli_main(fast_status_tried=True)
 

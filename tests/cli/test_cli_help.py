@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from conftest import RunCli
-from pursuit.cli import VERBS, build_parser
+from pursuit.cli.dispatch import VERBS
+from pursuit.cli.parser import build_parser
 
 ISSUE_VERBS = {
     "add",

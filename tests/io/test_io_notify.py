@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from pursuit.notify import overdue_to_notify
+from pursuit.desktop.notify import overdue_to_notify
 from pursuit.store import commands
 from pursuit.store.actions import mark_notified, snooze
 from pursuit.store.context import Ctx

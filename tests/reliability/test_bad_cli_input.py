@@ -2,8 +2,8 @@
 name or a missing argument, exits 2 with one line on stderr, no traceback, and leaves the
 database exactly as it was (a hash of its whole content, taken after each call).
 
-The calls run in one runner process through `pursuit.cli.main` (the code the installed
-command runs); a handful also run as real `pursuit` processes.
+The calls run in one runner process through `pursuit.cli.dispatch.main` (the code the
+installed command runs); a handful also run as real `pursuit` processes.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 
 The app's side is what its worker threads call: `store.commands` on one shared `Database`,
 from many threads at once. The command line's side is `pursuit add`: two runner processes
-each run `pursuit.cli.main(["add", ...])` 249 times (the real CLI code in another process,
-without paying a second of interpreter start-up per call), plus two real `pursuit add`
-processes. All writers share a handful of company names, so they also race to create the
+each run `pursuit.cli.dispatch.main(["add", ...])` 249 times (the real CLI code in another
+process, without paying a second of interpreter start-up per call), plus two real `pursuit
+add` processes. All writers share a handful of company names, so they also race to create the
 same company.
 """
 

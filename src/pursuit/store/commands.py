@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from pursuit.domain.people import Person
+from pursuit.domain.quick_entry import QuickEntry
 from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
 from pursuit.store.writer import run
 from pursuit.store.writes import applications as define
+from pursuit.store.writes import quick
 from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged, Moved
 
 __all__ = ["Added", "GuidanceRecorded", "InterviewLogged", "Moved"]
@@ -111,3 +113,9 @@ def reject(
 
 def reopen(ctx: Ctx, company: str, title: str) -> Added:
     return run(ctx, lambda w: define.reopen(w, ctx, company, title), label="reopen")
+
+
+def save_quick_entry(ctx: Ctx, entry: QuickEntry) -> str:
+    """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
+    promised in one transaction, or nothing; returns a one-line confirmation."""
+    return run(ctx, lambda w: quick.save_quick_entry(w, ctx, entry), label="quick entry")

@@ -125,7 +125,7 @@ class LiveData(Browsing):
 
     @work(thread=True, group="notify")
     def _desktop_notify(self, title: str, body: str) -> None:
-        from pursuit.notify import desktop_notify
+        from pursuit.desktop.notify import desktop_notify
 
         desktop_notify(title, body)
 

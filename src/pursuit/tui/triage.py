@@ -60,7 +60,7 @@ class Triage(Writes):
         line = prefix + clean_text(text)
 
         def save(ctx: Ctx) -> str:
-            from pursuit.quick import save_quick_entry
+            from pursuit.store.commands import save_quick_entry
 
             return save_quick_entry(ctx, parse_quick_entry(line, ctx.now, ctx.tz))
 
@@ -311,7 +311,7 @@ class Triage(Writes):
         item = self.selection()
         if not isinstance(item, AgendaItem) or item.action_id is None:
             return
-        from pursuit.editing import EditorError, edit_text
+        from pursuit.desktop.editor import EditorError, edit_text
 
         # Here, not in the flow: the editor has the terminal, and the app waits for it.
         try:

@@ -2,8 +2,8 @@
 
 Starting Python and importing SQLModel costs about a second, so a test that needs hundreds
 of command-line calls or writes from another process starts one of these and sends it work.
-`cli` runs `pursuit.cli.main(argv)` here, the very function the installed `pursuit` runs,
-with stdout and stderr captured and the environment set per call.
+`cli` runs `pursuit.cli.dispatch.main(argv)` here, the very function the installed `pursuit`
+runs, with stdout and stderr captured and the environment set per call.
 
     python runner.py [--log FILE]     # --log: every logger at DEBUG into FILE
 """
@@ -38,7 +38,7 @@ if "--log" in sys.argv:
 
 from dateutil import tz as dateutil_tz
 
-from pursuit import cli
+from pursuit.cli import dispatch
 from pursuit.domain.people import Person
 from pursuit.store.actions import complete
 from pursuit.store.commands import add_application, log_interview
@@ -86,7 +86,7 @@ def run_cli(argv: list[str], env: dict[str, str | None]) -> dict[str, Any]:
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
-                code = cli.main(argv)
+                code = dispatch.main(argv)
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
             except BaseException:

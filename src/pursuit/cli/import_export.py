@@ -1,0 +1,102 @@
+"""Verbs that move whole data in and out: import (a tracker CSV or a pursuit JSON export),
+export (json, csv, ics), backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pursuit.cli.context import open_ctx
+from pursuit.cli.output import UsageError
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pursuit.store.importer import import_file
+
+    ctx = open_ctx(args)
+    path = Path(args.file)
+    report = import_file(ctx, path, dry_run=args.dry_run, day_first=args.day_first)
+    for problem in report.problems:
+        print(f"pursuit: skipped {problem}", file=sys.stderr)
+    would = "would be " if args.dry_run else ""
+    skipped = f"; {len(report.problems)} skipped (see above)" if report.problems else ""
+    if report.kind == "csv":
+        for line in report.created:
+            print(f"{'would add' if args.dry_run else 'added'}: {line}")
+        for line in report.present:
+            print(f"already there: {line}")
+        print(
+            f"{len(report.created)} applications {would}imported from {path.name}; "
+            f"{len(report.present)} already there{skipped}"
+        )
+    else:
+        counts = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in report.counts.items())
+        print(
+            f"Rows {would}imported from {path.name}: {counts}; "
+            f"{len(report.present)} already there{skipped}"
+        )
+    return 2 if report.nothing_usable else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    ctx = open_ctx(args)
+    if args.format == "json":
+        from pursuit.store.exporter import export_json
+
+        data = export_json(ctx.db)
+    elif args.format == "csv":
+        from pursuit.store.exporter import export_csv
+
+        data = export_csv(ctx.db, ctx.tz)
+    else:
+        from pursuit.store.calendar import export_ics
+
+        data = export_ics(ctx.db, ctx.now)
+    if args.output:
+        from pursuit.store.exporter import write_private
+
+        target = Path(args.output)
+        write_private(target, data)
+        print(f"Exported {args.format} to {target}")
+        return 0
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    ctx = open_ctx(args)
+    stamp = ctx.now.strftime("%Y%m%dT%H%M%S")
+    target = Path(args.path) if args.path else ctx.db.path.with_name(f"pursuit-{stamp}.db")
+    if target.exists():
+        raise UsageError(f"{target} already exists; pick another path")
+    ctx.db.backup(target)
+    print(f"Backed up to {target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pursuit import clock
+    from pursuit.paths import database_path
+    from pursuit.store.restore import restore
+
+    target, is_default = database_path(args.db)
+    done = restore(
+        Path(args.path).expanduser(),
+        target,
+        now=clock.now(),
+        force=args.force,
+        private_dir=is_default,
+    )
+    print(f"Restored {done.target} from {args.path}")
+    if done.kept:
+        print(f"The database it replaced is kept as {done.kept}")
+    return 0

@@ -1,0 +1,137 @@
+"""Verbs that only read: list (applications), due (the agenda; --notify announces each
+newly overdue action once, for cron) and status (the full path behind status_line)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pursuit.cli.context import open_ctx
+from pursuit.cli.output import UsageError, print_json
+
+# More overdue actions than this at once get one summary notification, not a pile.
+MAX_SEPARATE_NOTIFICATIONS = 3
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from pursuit.domain.dates import humanize_due
+    from pursuit.store import reads
+
+    ctx = open_ctx(args)
+    with ctx.db.read() as conn:
+        rows = reads.applications(conn, include_closed=args.all)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "company": r.company,
+                    "role": r.title,
+                    "status": r.status.value,
+                    "applied": r.applied_at.astimezone(ctx.tz).isoformat()
+                    if r.applied_at
+                    else None,
+                    "last_touch": r.last_touch.astimezone(ctx.tz).isoformat()
+                    if r.last_touch
+                    else None,
+                    "next_action": r.next_kind,
+                    "next_due": r.next_at.astimezone(ctx.tz).isoformat() if r.next_at else None,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print("No applications yet. Add one: pursuit add COMPANY ROLE")
+    for r in rows:
+        due = humanize_due(r.next_at, ctx.now) if r.next_at else ""
+        print(f"{r.company:<22.22} {r.title:<28.28} {r.status.label:<12} {due}")
+    return 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from pursuit.agenda import build_agenda
+    from pursuit.domain.dates import humanize_due
+
+    if args.notify:
+        return cmd_due_notify(args)
+    ctx = open_ctx(args)
+    agenda = build_agenda(ctx.db, ctx.now, ctx.tz, ctx.settings, limit=args.limit)
+    if args.json:
+        print_json(
+            [
+                {
+                    "kind": i.kind,
+                    "company": i.company,
+                    "contact": i.contact,
+                    "due": i.due.astimezone(ctx.tz).isoformat(),
+                    "overdue": i.overdue,
+                    "bucket": i.bucket.value,
+                    "what": i.what,
+                    "action_id": i.action_id,
+                    "application_id": i.application_id,
+                    "role": i.title,
+                    "guessed": i.guessed,
+                }
+                for i in agenda.items
+            ]
+        )
+        return 0
+    if not agenda.items:
+        print("Nothing due. Keep going!")
+    for i in agenda.items:
+        marker = "!" if i.overdue else " "
+        when = humanize_due(i.due, ctx.now) if i.kind != "options" else ""
+        where = f"{i.company} — {i.title}" if i.title else (i.company or "")
+        ident = f"#{i.action_id}" if i.action_id is not None else ""
+        print(f"{marker} {i.bucket.value:<8} {when:<15} {i.what:<44} {where} {ident}".rstrip())
+    return 0
+
+
+def cmd_due_notify(args: argparse.Namespace) -> int:
+    """`pursuit due --notify`: announce each overdue action once (for cron / timers)."""
+    from pursuit.agenda import describe
+    from pursuit.config import load_config
+    from pursuit.desktop.notify import desktop_notify, overdue_to_notify, ring_bell
+    from pursuit.domain.dates import humanize_due
+    from pursuit.paths import config_path
+    from pursuit.store.actions import mark_notified
+
+    ctx = open_ctx(args)
+    config, _problems = load_config(config_path())  # open_ctx already reported the problems
+    rows = overdue_to_notify(ctx.db, ctx.now)
+    if not rows:
+        return 0
+    for row in rows:
+        where = f"{row.company} — {row.title}" if row.title else row.company
+        print(f"! {describe(row)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}")
+    if config.notify_send:
+        if len(rows) > MAX_SEPARATE_NOTIFICATIONS:
+            companies = ", ".join(dict.fromkeys(r.company for r in rows))
+            desktop_notify(f"pursuit: {len(rows)} actions overdue", companies)
+        else:
+            for row in rows:
+                desktop_notify(f"pursuit: {describe(row)}", row.company)
+    if config.bell:
+        ring_bell()
+    mark_notified(ctx, [r.id for r in rows])
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from pursuit.agenda import build_agenda
+
+    ctx = open_ctx(args)
+    agenda = build_agenda(ctx.db, ctx.now, ctx.tz, ctx.settings, limit=0)
+    fields = {
+        "overdue": agenda.overdue,
+        "today": agenda.today,
+        "active": agenda.gauge.active,
+        "target": agenda.gauge.target_active,
+        "new": agenda.gauge.new_this_week,
+    }
+    fmt = args.format or "{overdue} overdue · {today} today · {active}/{target} active"
+    try:
+        print(fmt.format(**fields))
+    except (KeyError, IndexError, ValueError) as exc:
+        raise UsageError(f"bad --format: {exc}; fields: {', '.join(fields)}") from None
+    return 0

@@ -1,0 +1,111 @@
+"""Verbs that act on the agenda: thanks, note (the thank-you draft, --edit in $EDITOR),
+followup, heard, checkin, snooze, done and undo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pursuit.cli.context import open_ctx, read_when
+from pursuit.cli.output import UsageError, show_when
+
+
+def cmd_thanks(args: argparse.Namespace) -> int:
+    from pursuit.store.actions import mark_thanks
+
+    ctx = open_ctx(args)
+    result = mark_thanks(ctx, args.company, args.name, note=args.note, force=args.force)
+    extra = f" (sent anyway; alike the note to {result.similar_to})" if result.similar_to else ""
+    print(f"Thank-you note to {result.contact} at {result.company} marked sent{extra}")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    from pursuit.store.notes import pending_thank_you
+
+    if args.show and not args.edit:
+        raise UsageError("--show goes with --edit (without --edit the draft is printed anyway)")
+    ctx = open_ctx(args)
+    note = pending_thank_you(ctx.db, args.company, args.name)
+    if not args.edit:
+        print(note.draft)
+        return 0
+    from pursuit.desktop.editor import EditorError, edit_text
+    from pursuit.store.actions import set_draft
+
+    try:
+        text = edit_text(note.draft)
+    except EditorError as exc:
+        raise UsageError(str(exc)) from None
+    if not text.strip():
+        raise UsageError("the draft came back empty; nothing saved")
+    if text == note.draft.rstrip():
+        print(f"Draft to {note.contact} unchanged", file=sys.stderr)
+    else:
+        set_draft(ctx, note.action_id, text)
+        print(f"Draft to {note.contact} at {note.company} saved", file=sys.stderr)
+    if args.show:
+        print(text)
+    return 0
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    from pursuit.domain.gimmicks import parse_channel
+    from pursuit.store.actions import log_followup
+
+    try:
+        channel = parse_channel(args.channel)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    ctx = open_ctx(args)
+    result = log_followup(ctx, args.company, note=args.note, force=args.force, channel=channel)
+    for warning in result.warnings:
+        print(f"pursuit: warning: {warning}", file=sys.stderr)
+    print(f"Follow-up to {result.company} logged; next check {show_when(ctx, result.next_due)}")
+    if result.ghosted_hint:
+        print(f"Hint: {result.ghosted_hint} (pursuit move {result.company!r} ghosted)")
+    return 0
+
+
+def cmd_heard(args: argparse.Namespace) -> int:
+    from pursuit.store.actions import heard_back
+
+    print(f"Noted: {heard_back(open_ctx(args), args.company, args.note)} answered")
+    return 0
+
+
+def cmd_checkin(args: argparse.Namespace) -> int:
+    from pursuit.store.actions import check_in
+
+    ctx = open_ctx(args)
+    result = check_in(ctx, args.company, note=args.note)
+    for warning in result.warnings:
+        print(f"pursuit: warning: {warning}", file=sys.stderr)
+    print(f"Check-in with {result.company} logged; next {show_when(ctx, result.next_check_in)}")
+    return 0
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    from pursuit.store.actions import snooze
+
+    ctx = open_ctx(args)
+    until = snooze(ctx, args.action_id, read_when(ctx, " ".join(args.until)))
+    print(f"Snoozed until {show_when(ctx, until)}")
+    return 0
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    from pursuit.store.actions import complete
+
+    kind = complete(open_ctx(args), args.action_id)
+    print(f"Done: {kind.replace('_', '-')}")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from pursuit.store.unit import undo_last
+
+    ctx = open_ctx(args)
+    label = undo_last(ctx.db, now=ctx.now)
+    print(f"Undid: {label}" if label else "Nothing to undo")
+    return 0
