@@ -36,7 +36,13 @@ def open_ctx(args: argparse.Namespace) -> Ctx:
     path, is_default = database_path(args.db)
     tz = clock.local_zone(config.timezone or None)
     db = open_database(path, private_dir=is_default)
-    return Ctx(db=db, now=clock.now(), tz=tz, settings=config.rules())
+    return Ctx(db=db, now=clock.now(), tz=tz, settings=config.rules(), on_wait=_say_waiting)
+
+
+def _say_waiting() -> None:
+    # Another pursuit (a long import, the app) holds the write lock: say why nothing
+    # happens yet, once; the write goes ahead as soon as the lock is free.
+    print("pursuit: waiting for another pursuit to finish writing…", file=sys.stderr, flush=True)
 
 
 def read_when(ctx: Ctx, text: str, *, prefer: str = "future") -> datetime:

@@ -4,6 +4,7 @@ newly overdue action once, for cron) and status (the full path behind status_lin
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 
 from pursuit.cli.context import open_ctx
 from pursuit.cli.output import UsageError, print_json
@@ -18,8 +19,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     ctx = open_ctx(args)
     with ctx.db.read() as conn:
-        rows = reads.applications(conn, include_closed=args.all)
+        rows = reads.applications(conn, include_closed=args.all, now=ctx.now)
     if args.json:
+
+        def local(when: datetime | None) -> str | None:
+            return when.astimezone(ctx.tz).isoformat() if when else None
+
         print_json(
             [
                 {
@@ -35,6 +40,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                     else None,
                     "next_action": r.next_kind,
                     "next_due": r.next_at.astimezone(ctx.tz).isoformat() if r.next_at else None,
+                    "whose_move": (whose := r.whose(ctx.now)).turn.value,
+                    "waiting_until": local(whose.waiting_until),
                 }
                 for r in rows
             ]
