@@ -136,6 +136,16 @@ class Change(SQLModel, table=True):
     undone_at: datetime | None = _when()
 
 
+class Setting(SQLModel, table=True):
+    """A choice the user made that is not a row of the search (the options nudge's)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    value: str | None = None
+    created_at: datetime = _when(nullable=False)
+    deleted_at: datetime | None = _when()
+
+
 TABLES: dict[str, type[SQLModel]] = {
     "company": Company,
     "contact": Contact,

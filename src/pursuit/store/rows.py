@@ -232,6 +232,19 @@ class EventRow(Row):
     deleted_at: datetime | None = None
 
 
+@_columns
+@dataclass(slots=True, eq=False)
+class SettingRow(Row):
+    """A choice kept by key: the options nudge snoozed until a time, or dismissed."""
+
+    TABLE = "setting"
+    id: int
+    key: str
+    value: str | None
+    created_at: datetime
+    deleted_at: datetime | None = None
+
+
 ROW_TYPES: tuple[type[Row], ...] = (
     CompanyRow,
     ContactRow,
@@ -240,5 +253,6 @@ ROW_TYPES: tuple[type[Row], ...] = (
     LinkRow,
     ActionRow,
     EventRow,
+    SettingRow,
 )
 """In the order new rows are written, parents before children."""

@@ -17,6 +17,7 @@ from pursuit.store.rows import (
     InterviewRow,
     LinkRow,
     Row,
+    SettingRow,
 )
 from pursuit.store.timefmt import from_db
 from pursuit.store.world import Loaded
@@ -64,7 +65,7 @@ class SqliteSource:
         self.conn = conn
 
     def max_ids(self) -> dict[str, int]:
-        tables = ("company", "contact", "application", "interview", "action", "event")
+        tables = ("company", "contact", "application", "interview", "action", "event", "setting")
         return {
             t: int(self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0])
             for t in tables
@@ -79,6 +80,10 @@ class SqliteSource:
             (int(i), str(n))
             for i, n in self.conn.execute("SELECT id, name FROM company WHERE deleted_at IS NULL")
         ]
+
+    def setting(self, key: str) -> SettingRow | None:
+        found = self.conn.execute(_select(SettingRow, "key = ?"), (key,)).fetchone()
+        return None if found is None else _reader(SettingRow)(found)
 
     def owner_of(self, table: str, row_id: int) -> int | None:
         row = self.conn.execute(_OWNERS[table], (row_id,)).fetchone()

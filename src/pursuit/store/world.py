@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from pursuit.domain.kinds import ActionKind
@@ -33,6 +34,7 @@ from pursuit.store.rows import (
     InterviewRow,
     LinkRow,
     Row,
+    SettingRow,
 )
 
 
@@ -63,6 +65,8 @@ class Source(Protocol):
     def owner_of(self, table: str, row_id: int) -> int | None:
         """The company of an application, action or contact."""
 
+    def setting(self, key: str) -> SettingRow | None: ...
+
     def load(self, company_ids: list[int]) -> Loaded: ...
 
 
@@ -77,6 +81,9 @@ class EmptySource:
         return []
 
     def owner_of(self, table: str, row_id: int) -> int | None:
+        return None
+
+    def setting(self, key: str) -> SettingRow | None:
         return None
 
     def load(self, company_ids: list[int]) -> Loaded:
@@ -100,6 +107,7 @@ class World:
         """Rows created, in order."""
         self.loaded: list[tuple[Row, tuple[object, ...]]] = []
         """Rows read from the source, with their values as read (for what changed)."""
+        self._settings: dict[str, SettingRow | None] = {}
         self.label: str | None = None
         """What undo calls this write ("add Acme"); set by the definition."""
 
@@ -270,6 +278,23 @@ class World:
             for e in self._touches_of.get(app.id, [])
             if e.deleted_at is None and e.direction is not None
         ]
+
+    def setting(self, key: str) -> SettingRow | None:
+        """A kept choice, if it was ever made (a removed one too: its row is reused)."""
+        if key not in self._settings:
+            found = self._settings[key] = self._source.setting(key)
+            if found is not None:
+                self._keep(found)
+        return self._settings[key]
+
+    def set_setting(self, key: str, value: str | None, now: datetime) -> SettingRow:
+        row = self.setting(key)
+        if row is None:
+            row = SettingRow(id=self.next_id("setting"), key=key, value=value, created_at=now)
+            self.add(row)
+            self._settings[key] = row
+        row.value, row.deleted_at = value, None
+        return row
 
     # --- creating rows ---------------------------------------------------------------------
 
