@@ -83,7 +83,7 @@ class Row:
 
     def values(self) -> tuple[Any, ...]:
         """The fields as the file holds them, in column order."""
-        raw = self._GETTER(self)
+        raw = type(self)._GETTER(self)
         if not self._CONVERT:
             return raw
         out = list(raw)
