@@ -13,6 +13,7 @@ __all__ = ["Person", "PersonParseError", "parse_people", "parse_person"]
 _PERSON_EXAMPLES = 'write "Jane Doe", "Jane Doe, EM" or "Jane Doe (EM)"'
 _PEOPLE_EXAMPLES = 'write "Jane Doe (EM), Bob Lee" or "Jane Doe (EM) and Bob Lee"'
 
+
 class PersonParseError(ValueError):
     """A person's name could not be read; the message is one line."""
 
@@ -50,7 +51,9 @@ def _parse_one(text: str, *, role_after_comma: bool, examples: str) -> Person:
         # ("Head of Platform Engineering & Infrastructure (EMEA)" stays one role).
         name, role = head.strip(), tail.strip()
         if role.count("(") != role.count(")"):
-            raise PersonParseError(f'can\'t read "{_shown(text)}" (unbalanced brackets); {examples}')
+            raise PersonParseError(
+                f'can\'t read "{_shown(text)}" (unbalanced brackets); {examples}'
+            )
     elif "(" in flat or ")" in flat:
         name, role = _bracketed(flat, text, examples)
     else:
