@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class RuleSettings:
     """R7: new applications per 7 days."""
     similarity_threshold: float = 0.8
     """R2: two notes to one company this alike are flagged."""
+    date_order: Literal["day-first", "month-first"] | None = None
+    """How to read "03/05/2026" when nothing else settles it; None: ask."""
 
 
 DEFAULTS = RuleSettings()
