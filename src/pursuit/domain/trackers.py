@@ -72,12 +72,13 @@ HUNTR = Layout(
         {
             "id",
             "company id",
-            "board id",
             "list id",
             "employer id",
             "owner id",
             "description",
             "html description",
+            "board id",
+            "board name",
         }
     ),
     dates="ISO 8601 timestamps in UTC (2026-02-03T17:22:09.000Z), or Unix seconds",
