@@ -37,8 +37,6 @@ class Config:
     """R2: notes to one company at least this alike are flagged."""
     timezone: str = ""
     """Zone for showing and reading times; empty means the system's."""
-    date_order: str = ""
-    """How to read 03/05/2026 when nothing else settles it: "day-first" or "month-first"; empty: ask."""
     theme: str = "textual-dark"
     """Any Textual theme name."""
     bell: bool = False
@@ -59,11 +57,6 @@ class Config:
             target_active=self.target_active,
             target_new_per_week=self.target_new_per_week,
             similarity_threshold=self.similarity_threshold,
-            date_order="day-first"
-            if self.date_order == "day-first"
-            else "month-first"
-            if self.date_order == "month-first"
-            else None,
         )
 
 
@@ -89,8 +82,6 @@ def _check(name: str, value: Any, default: Any) -> str | None:
     if isinstance(default, str):
         if not isinstance(value, str):
             return "must be text"
-        if name == "date_order" and value not in ("", "day-first", "month-first"):
-            return 'must be "day-first", "month-first" or empty'
         if name == "timezone" and value and dateutil_tz.gettz(value) is None:
             return "is not a known time zone (e.g. Europe/Paris)"
         if name == "bridge_cadence":
