@@ -4,6 +4,7 @@ means it, the report saying how, and old applications not piling up as overdue."
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import replace
 from datetime import timedelta
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from pursuit.domain.settings import DEFAULTS
+from pursuit.domain.spreadsheet import header_key
+from pursuit.domain.trackers import LAYOUTS
 from pursuit.store import importer
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
@@ -428,3 +431,16 @@ def test_importing_a_tracker_twice_adds_nothing(ctx: Ctx) -> None:
     assert [dict(row.values)["follow up"] for row in again.sample] == ["(already there)"] * 3
     with sqlite3.connect(ctx.db.path) as conn:
         assert conn.execute("SELECT count(*) FROM action").fetchone() == before
+
+
+def test_the_docs_list_every_trackers_columns_and_stages() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "integrations.md").read_text()
+    docs = re.sub(r"```.*?```", "", docs, flags=re.S)
+    quoted = {header_key(token) for token in re.findall(r"`([^`]+)`", docs)}
+    words = " ".join(re.sub(r"[^\w\s]", " ", docs).split()).casefold()
+    for layout in LAYOUTS:
+        assert f"### {layout.name}\n" in docs
+        for field, names in layout.columns.items():
+            assert any(name in quoted for name in names), (layout.name, field, names)
+        for word in layout.statuses:
+            assert f" {word} " in f" {words} ", (layout.name, word)
