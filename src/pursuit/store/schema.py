@@ -180,6 +180,14 @@ CREATE INDEX ix_action_company_pending ON action(company_id, kind, next_at)
 """
 
 
+# Version 4: whether a follow-up went out though R5 said it was too soon (the review's
+# habits, issue #17): 1 it was (the user went ahead anyway), 0 R5 was checked and had no
+# objection; NULL on every other event, and on follow-ups logged before this version.
+_V4 = """
+ALTER TABLE event ADD COLUMN too_soon INTEGER;
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -260,5 +268,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _script(_V1 + _revision_triggers())),
     Migration(2, "notified_at and event time index", _script(_V2)),
     Migration(3, "indexes for large searches", _script(_V3)),
+    Migration(4, "follow-ups sent though too soon", _script(_V4)),
 )
 HEAD = MIGRATIONS[-1].version

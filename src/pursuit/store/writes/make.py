@@ -36,6 +36,7 @@ def event(
     channel: Channel | None = None,
     body: str | None = None,
     at: datetime | None = None,
+    too_soon: bool | None = None,
 ) -> EventRow:
     row = EventRow(
         id=w.next_id("event"),
@@ -49,6 +50,7 @@ def event(
         summary=summary,
         body=body,
         created_at=ctx.now,
+        too_soon=too_soon,
     )
     w.add(row)
     return row
