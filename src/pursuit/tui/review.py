@@ -17,8 +17,9 @@ Wiring it into the app is a binding and an action:
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from math import ceil
 from typing import ClassVar
@@ -421,17 +422,22 @@ class ReviewScreen(Screen[None]):
         tz: tzinfo,
         settings: RuleSettings = DEFAULTS,
         period: PeriodKey = PeriodKey.FOUR_WEEKS,
+        figures: Mapping[PeriodKey, Review] | None = None,
     ) -> None:
+        """`figures` already computed (all three periods) skip the read."""
         super().__init__()
         self._db = db
         self._now: Clock = now if callable(now) else (lambda: now)
         self._tz = tz
         self._settings = settings
         self.period = period
-        self.figures: dict[PeriodKey, Review] = {}
+        self.figures: dict[PeriodKey, Review] = dict(figures or {})
         self.shown: Review | None = None
         self.timings: dict[str, float] = {}
         """Milliseconds: read and compute (in the worker), and draw (on the loop)."""
+        self.drawn_at: float | None = None
+        """perf_counter() when the figures shown last were on screen."""
+        self._first_drawn = threading.Event()
         self._error: str | None = None
 
     # --- layout ------------------------------------------------------------------------
@@ -458,10 +464,13 @@ class ReviewScreen(Screen[None]):
         yield Label("p period · ↑↓ figure · ←→ week · enter open · escape close", id="review-keys")
 
     def on_mount(self) -> None:
-        self._paint_title()
-        self._load(self.period)
-        first = self.query(FigureRow).first()
-        first.focus()
+        self.query(FigureRow).first().focus()
+        ready = self.figures.get(self.period)
+        if ready is not None and all(k in self.figures for k in SCREEN_PERIODS):
+            self._show(ready)
+        else:
+            self._paint_title()
+            self._load(self.period)
 
     # --- loading -----------------------------------------------------------------------
 
@@ -485,6 +494,10 @@ class ReviewScreen(Screen[None]):
         order = [first, *(k for k in SCREEN_PERIODS if k != first)]
         worker = get_current_worker()
         for key in order:
+            if key != first:
+                # The other periods once the first is on screen: computing them meanwhile
+                # would take the interpreter from the event loop while it draws.
+                self._first_drawn.wait(timeout=2.0)
             if worker.is_cancelled:
                 return
             started = time.perf_counter()
@@ -539,7 +552,9 @@ class ReviewScreen(Screen[None]):
         self.call_after_refresh(self._drawn, started)
 
     def _drawn(self, started: float) -> None:
-        self.timings["draw"] = (time.perf_counter() - started) * 1000
+        self.drawn_at = time.perf_counter()
+        self.timings["draw"] = (self.drawn_at - started) * 1000
+        self._first_drawn.set()
 
     def _paint_title(self) -> None:
         bar = Text(" Review ", style="bold reverse")
@@ -558,6 +573,7 @@ class ReviewScreen(Screen[None]):
     # --- keys --------------------------------------------------------------------------
 
     def action_close(self) -> None:
+        self._first_drawn.set()  # a worker still waiting goes on, sees it is cancelled
         self.dismiss(None)
 
     def action_next_period(self) -> None:
@@ -595,13 +611,20 @@ class ReviewScreen(Screen[None]):
 
 
 class LinesLoaded(Message):
-    def __init__(self, lines: list[AppLine]) -> None:
+    def __init__(self, lines: list[AppLine], options: list[Option]) -> None:
         super().__init__()
         self.lines = lines
+        self.options = options
+
+
+PAGE = 200
+"""Options added to the list at a time: 10,000 at once would hold the event loop for a
+second; more are added as the highlight comes near the end."""
 
 
 class ApplicationsScreen(ModalScreen[None]):
-    """The applications behind a figure; `enter` opens one's detail."""
+    """The applications behind a figure, marked ones (late, too soon, no answer) first;
+    `enter` opens one's detail."""
 
     DEFAULT_CSS = """
     ApplicationsScreen #review-apps {
@@ -629,12 +652,13 @@ class ApplicationsScreen(ModalScreen[None]):
         self._ids = list(ids)
         self._marks = marks or {}
         self.lines: list[AppLine] = []
+        self._options: list[Option] = []
 
     def compose(self) -> ComposeResult:
         count = len(self._ids)
         plural = "application" if count == 1 else "applications"
         with Vertical(classes="dialog"):
-            yield Label(Text(f"{self._heading}: {count} {plural}"), classes="dialog-title")
+            yield Label(Text(f"{self._heading}: {count:,} {plural}"), classes="dialog-title")
             yield OptionList(id="review-apps")
             yield Label("enter open · escape close", classes="dialog-keys")
 
@@ -645,17 +669,25 @@ class ApplicationsScreen(ModalScreen[None]):
     def _fetch(self) -> None:
         with self._db.read() as conn:
             lines = app_lines(conn, self._ids)
-        # Marked ones (late, too soon, no answer) first.
         lines.sort(key=lambda a: a.id not in self._marks)
-        self.post_message(LinesLoaded(lines))
+        self.post_message(LinesLoaded(lines, [self._option(line) for line in lines]))
 
     def on_lines_loaded(self, message: LinesLoaded) -> None:
         message.stop()
-        self.lines = message.lines
+        self.lines, self._options = message.lines, message.options
         options = self.query_one("#review-apps", OptionList)
-        options.add_options(self._option(line) for line in message.lines)
+        self._more(options)
         options.highlighted = 0 if message.lines else None
         options.focus()
+
+    def _more(self, options: OptionList) -> None:
+        shown = options.option_count
+        options.add_options(self._options[shown : shown + PAGE])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index >= event.option_list.option_count - PAGE // 4:
+            self._more(event.option_list)
 
     def _option(self, line: AppLine) -> Option:
         # Names and titles are the user's: Text segments, never markup.
