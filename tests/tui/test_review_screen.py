@@ -230,3 +230,42 @@ async def test_habits_mark_where_they_slipped(demo_db: Database) -> None:
         first = str(options.get_option_at_index(0).prompt)
         assert first.endswith("late")
         assert listing.lines[0].id in habit.flagged
+
+
+@pytest.mark.parametrize("name", ["[/]", "[@click=app.quit]Acme", "Initech [bold]"])
+async def test_names_are_shown_as_typed(demo_db: Database, name: str) -> None:
+
+    from dateutil import tz
+
+    from pursuit.store import commands
+    from pursuit.store.context import Ctx
+
+    zone = tz.gettz(ZONE)
+    assert zone is not None
+    ctx = Ctx(db=demo_db, now=FROZEN_NOW, tz=zone)
+    commands.add_application(ctx, name, "Engineer [remote]")
+    host = Host(demo_db, FROZEN_NOW)
+    async with host.run_test(size=(80, 30)) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("enter")  # applications sent
+        await wait_until(pilot, lambda: isinstance(host.screen, ApplicationsScreen))
+        listing = host.screen
+        assert isinstance(listing, ApplicationsScreen)
+        await wait_until(pilot, lambda: bool(listing.lines))
+        options = listing.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any(p.startswith(f"{name} — Engineer [remote]") for p in prompts)
+        assert host.is_running and screen.is_attached
+
+
+async def test_a_history_that_cannot_be_read_is_one_line(tmp_path: Path) -> None:
+    broken = Database(tmp_path / "empty.db")  # not migrated: no tables
+    host = Host(broken, FROZEN_NOW)
+    async with host.run_test(size=(80, 30)) as pilot:
+        await pilot.press("v")
+        screen = host.screen
+        assert isinstance(screen, ReviewScreen)
+        await wait_until(pilot, lambda: "cannot read the history" in screen_lines(host)[0])
+        assert screen.shown is None
+        await pilot.press("escape")
+        assert not isinstance(host.screen, ReviewScreen)

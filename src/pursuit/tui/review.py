@@ -71,6 +71,7 @@ PERIOD_NAMES = {
     PeriodKey.THREE_MONTHS: "3 months",
     PeriodKey.ALL: "all",
 }
+MUTED = Style(dim=True)
 LABEL = 18
 """Columns for a row's label ("applications sent")."""
 
@@ -98,12 +99,7 @@ class ReviewFailed(Message):
 class FigureRow(Widget, can_focus=True):
     """One figure on one line: focusable, `enter` opens the applications behind it."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "figure--bar",
-        "figure--muted",
-        "figure--good",
-        "figure--bad",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"figure--bar", "figure--good", "figure--bad"}
     DEFAULT_CSS = """
     FigureRow {
         height: 1;
@@ -114,9 +110,6 @@ class FigureRow(Widget, can_focus=True):
     }
     FigureRow > .figure--bar {
         color: $accent;
-    }
-    FigureRow > .figure--muted {
-        color: $text-muted;
     }
     FigureRow > .figure--good {
         color: $success;
@@ -133,6 +126,9 @@ class FigureRow(Widget, can_focus=True):
         self.text = Text()
 
     def style_of(self, name: str) -> Style:
+        if name == "muted":
+            # $text-muted has an alpha a Rich style cannot carry: dim, as the app's top bar.
+            return MUTED
         return self.get_component_rich_style(f"figure--{name}", partial=True)
 
     def draw(self, width: int) -> Text:
@@ -182,8 +178,22 @@ class SeriesRow(FigureRow):
     all fit), whose applications `enter` then opens."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "week(-1)", "Earlier week", show=False),
-        Binding("right,l", "week(1)", "Later week", show=False),
+        Binding(
+            "left,h",
+            "week(-1)",
+            "Earlier week",
+            show=False,
+            id="review_week_earlier",
+            tooltip="Pick a week; enter opens its applications",
+        ),
+        Binding(
+            "right,l",
+            "week(1)",
+            "Later week",
+            show=False,
+            id="review_week_later",
+            tooltip="Pick a week; enter opens its applications",
+        ),
     ]
     cursor: reactive[int | None] = reactive(None)
     series: Series | None = None
@@ -394,8 +404,8 @@ class ReviewScreen(Screen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="review_close"),
-        Binding("q,v", "close", "Close", show=False, id="review_close_q"),
+        Binding("escape", "close", "Close", id="review_close", tooltip="Back to the agenda"),
+        Binding("q,v", "close", "Close", show=False, id="review_close_q", tooltip="Close"),
         Binding(
             "p",
             "next_period",
@@ -403,9 +413,25 @@ class ReviewScreen(Screen[None]):
             id="review_period",
             tooltip="Last 4 weeks, 3 months, or all time",
         ),
-        Binding("1", "period('4w')", "4 weeks", show=False, id="review_period_4w"),
-        Binding("2", "period('3m')", "3 months", show=False, id="review_period_3m"),
-        Binding("3", "period('all')", "All", show=False, id="review_period_all"),
+        Binding(
+            "1",
+            "period('4w')",
+            "4 weeks",
+            show=False,
+            id="review_period_4w",
+            tooltip="Last 4 weeks",
+        ),
+        Binding(
+            "2",
+            "period('3m')",
+            "3 months",
+            show=False,
+            id="review_period_3m",
+            tooltip="Last 13 weeks",
+        ),
+        Binding(
+            "3", "period('all')", "All", show=False, id="review_period_all", tooltip="All time"
+        ),
         # Priority: the scrolling body would take up and down for itself first.
         Binding("down,j", "figure(1)", "Next figure", show=False, id="review_next", priority=True),
         Binding(
@@ -557,11 +583,12 @@ class ReviewScreen(Screen[None]):
         self._first_drawn.set()
 
     def _paint_title(self) -> None:
-        bar = Text(" Review ", style="bold reverse")
+        bar = Text()
+        bar.append(" Review ", style="bold reverse")
         for key in SCREEN_PERIODS:
             name = PERIOD_NAMES[key]
             bar.append("  ")
-            bar.append(f" {name} ", style="reverse" if key == self.period else "dim")
+            bar.append(f" {name} ", style="bold reverse" if key == self.period else "")
         if self._error:
             bar.append(f"   {self._error}", style="bold red")
         elif self.shown is not None and self.shown.period.key == self.period:
@@ -633,7 +660,7 @@ class ApplicationsScreen(ModalScreen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="review_apps_close"),
+        Binding("escape,q", "close", "Close", id="review_apps_close", tooltip="Back to the review"),
     ]
 
     def __init__(
