@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -259,9 +260,11 @@ def complete(w: World, ctx: Ctx, action_id: int) -> str:
     w.label = f"{action.kind.label} marked done"
     early = None
     if action.kind == ActionKind.FOLLOW_UP and action.application_id is not None:
-        # Done by hand is never refused, but R5's verdict is kept, as for `followup`.
-        app = w.application_by_id(action.application_id)
-        early = bool(too_soon(w, ctx, w.company_by_id(app.company_id), app))
+        # Done by hand is never refused, but R5's verdict is kept, as for `followup`
+        # (none when the application is gone: marking done must still work).
+        with contextlib.suppress(InputError):
+            app = w.application_by_id(action.application_id)
+            early = bool(too_soon(w, ctx, w.company_by_id(app.company_id), app))
     action.done_at = ctx.now
     if action.kind in (ActionKind.FOLLOW_UP, ActionKind.CHECK_IN):
         make.event(
