@@ -296,6 +296,24 @@ def test_followup_too_soon_after_the_last_message(ctx: Ctx) -> None:
     ) == [("Any news?",)]
 
 
+def test_a_follow_up_keeps_r5s_verdict_sent_anyway_or_not(ctx: Ctx) -> None:
+    """Issue #17's habit: a follow-up sent though R5 said to wait is recorded as such,
+    whether it was logged with force or marked done by hand; one R5 had no objection to is
+    recorded as fine; other events carry no verdict."""
+    commands.add_application(later(ctx, -30 * DAY), "Acme", "Engineer")
+    interviewed(ctx, "Jane")
+    actions.log_followup(later(ctx, DAY), "acme", force=True)  # the day after: too soon
+    actions.log_followup(later(ctx, 9 * DAY), "acme")  # a week after that: fine
+    (fu,) = pending(ctx.db, "follow_up")
+    actions.complete(later(ctx, 10 * DAY), fu.id)  # by hand, a day later: too soon
+    verdicts = q(ctx.db, "SELECT kind, too_soon FROM event WHERE kind = 'follow_up' ORDER BY at")
+    assert verdicts == [("follow_up", 1), ("follow_up", 0), ("follow_up", 1)]
+    assert (
+        one(ctx.db, "SELECT count(*) FROM event WHERE kind != 'follow_up' AND too_soon IS NOT NULL")
+        == 0
+    )
+
+
 def test_followup_the_morning_after_an_interview_is_too_soon(ctx: Ctx) -> None:
     # Applied weeks ago, so only the interview itself is recent.
     commands.add_application(later(ctx, -30 * DAY), "Acme", "Engineer")

@@ -124,6 +124,9 @@ class Event(SQLModel, table=True):
     body: str | None = None
     created_at: datetime = _when(nullable=False)
     deleted_at: datetime | None = _when()
+    too_soon: bool | None = None
+    """A follow-up sent though R5 said to wait (schema 4); None: not a follow-up, or not
+    checked when it was logged."""
 
 
 class Change(SQLModel, table=True):

@@ -289,6 +289,14 @@ def _v5(conn: sqlite3.Connection) -> None:
     _script(_V5_SETTING + _revision_triggers(("setting",)))(conn)
 
 
+# Version 6: whether a follow-up went out though R5 said it was too soon (the review's
+# habits, issue #17): 1 it was (the user went ahead anyway), 0 R5 was checked and had no
+# objection; NULL on every other event, and on follow-ups logged before this version.
+_V6 = """
+ALTER TABLE event ADD COLUMN too_soon INTEGER;
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -371,5 +379,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "indexes for large searches", _script(_V3)),
     Migration(4, "kinds as closed sets (CHECK constraints)", _v4, rebuilds=True),
     Migration(5, "offers, withdrawals and the options nudge's setting", _v5, rebuilds=True),
+    Migration(6, "follow-ups sent though too soon", _script(_V6)),
 )
 HEAD = MIGRATIONS[-1].version

@@ -27,6 +27,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     **{c: from_db for c in INSTANTS},
     "is_bridge": bool,
     "due_guessed": bool,
+    "too_soon": bool,
 }
 _KINDS: dict[type[Row], dict[str, Callable[[Any], Any]]] = {
     AppRow: {"status": Status},

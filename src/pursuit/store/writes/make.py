@@ -39,6 +39,7 @@ def event(
     channel: Channel | None = None,
     body: str | None = None,
     at: datetime | None = None,
+    too_soon: bool | None = None,
 ) -> EventRow:
     row = EventRow(
         id=w.next_id("event"),
@@ -52,6 +53,7 @@ def event(
         summary=summary,
         body=body,
         created_at=ctx.now,
+        too_soon=too_soon,
     )
     w.add(row)
     return row

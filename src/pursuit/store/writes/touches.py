@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -157,6 +158,8 @@ def log_followup(
         direction=Direction.OUT,
         channel=channel,
         body=text,
+        # Sent anyway though R5 said to wait: the review counts these (issue #17).
+        too_soon=bool(reasons),
     )
     on_hold = app.status == Status.ON_HOLD
     wait = ctx.settings.hold_cadence if on_hold else ctx.settings.default_guidance
@@ -262,6 +265,13 @@ def complete(w: World, ctx: Ctx, action_id: int) -> str:
     """Done without the side effects of a specific verb (e.g. a note sent by hand)."""
     action = w.action_by_id(action_id)
     w.label = f"{action.kind.label} marked done"
+    early = None
+    if action.kind == ActionKind.FOLLOW_UP and action.application_id is not None:
+        # Done by hand is never refused, but R5's verdict is kept, as for `followup`
+        # (none when the application is gone: marking done must still work).
+        with contextlib.suppress(InputError):
+            app = w.application_by_id(action.application_id)
+            early = bool(too_soon(w, ctx, w.company_by_id(app.company_id), app))
     action.done_at = ctx.now
     if action.kind in (ActionKind.FOLLOW_UP, ActionKind.CHECK_IN):
         make.event(
@@ -273,5 +283,6 @@ def complete(w: World, ctx: Ctx, action_id: int) -> str:
             company_id=action.company_id,
             application_id=action.application_id,
             contact_id=action.contact_id,
+            too_soon=early,
         )
     return action.kind.value
