@@ -1,4 +1,4 @@
-"""`pursuit report`'s handler (report_cli.report), called as the verb will call it."""
+"""`pursuit report`'s handler (cli.report.report), called as the verb calls it."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import NOW, NY, sha256
+from pursuit.cli.report import report
 from pursuit.demo import fill_demo
 from pursuit.domain.review import PeriodKey, period, prepare, review
 from pursuit.domain.review_report import as_json
 from pursuit.domain.settings import DEFAULTS, RuleSettings
-from pursuit.report_cli import report
 from pursuit.store.context import Ctx
 from pursuit.store.history import read_history
 

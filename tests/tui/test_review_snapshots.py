@@ -13,17 +13,14 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from pursuit.tui.app import PursuitApp
 from pursuit.tui.review import ReviewScreen
 from pursuit.tui.showcase import demo_app, settle
 
 
 async def _review(pilot: Pilot[None]) -> None:
     await settle(pilot)
-    app = pilot.app
-    assert isinstance(app, PursuitApp)
-    screen = ReviewScreen(app.db, now=app.now, tz=app.tz, settings=app.settings)
-    app.push_screen(screen)
+    await pilot.press("v")  # the app's own key for the review
+    assert isinstance(pilot.app.screen, ReviewScreen)
     await settle(pilot)
     await pilot.press("down", "down")  # the focus on a figure, as after two key presses
 

@@ -12,7 +12,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from pursuit.cli import applications, config_and_completion, import_export, reading, triage
+from pursuit.cli import (
+    applications,
+    config_and_completion,
+    import_export,
+    reading,
+    report,
+    triage,
+)
 from pursuit.cli.output import EXIT_BAD_INPUT, EXIT_REFUSED, UsageError, fail
 from pursuit.cli.parser import build_parser
 
@@ -34,6 +41,7 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "quick": applications.cmd_quick,
     "list": reading.cmd_list,
     "due": reading.cmd_due,
+    "report": report.cmd_report,
     "status": reading.cmd_status,
     "backup": import_export.cmd_backup,
     "demo": applications.cmd_demo,

@@ -113,6 +113,13 @@ def build_parser() -> Parser:
     p.add_argument("--all", action="store_true", help="include closed ones")
     p.add_argument("--json", action="store_true")
 
+    p = verb("report", "how the search is going: funnel, activity, answers by source, habits")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--week", action="store_true", help="the last 7 days (the default)")
+    when.add_argument("--month", action="store_true", help="the last 4 weeks")
+    when.add_argument("--since", metavar="DATE", help="from that day, e.g. 2026-02-01 or 'feb 1'")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
     p = verb("due", "the agenda: what to do, overdue first")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=None)

@@ -76,6 +76,9 @@ class PursuitApp(Triage, FilterBox):
             "y", "copy_note", "Copy", id="copy_note", tooltip="Copy the draft to the clipboard"
         ),
         Binding("u", "undo", "Undo", id="undo", tooltip="Take back the last change"),
+        Binding(
+            "v", "review", "Review", id="review", tooltip="How the search is going: funnel, habits"
+        ),
         Binding("slash", "filter", "Filter", id="filter", tooltip="Filter every pane"),
         Binding("question_mark", "help", "Help", id="help", tooltip="All keys"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit pursuit"),
@@ -102,6 +105,11 @@ class PursuitApp(Triage, FilterBox):
         for problem in self._problems:
             self.notify(problem, title="config", severity="warning", markup=False, timeout=10)
         self.start_live_data()
+
+    def action_review(self) -> None:
+        from pursuit.tui.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(self.db, now=self.now, tz=self.tz, settings=self.settings))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_rows()))

@@ -94,6 +94,12 @@ async def _help(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def _review(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("v")
+    await settle(pilot)
+
+
 SHOTS: dict[str, tuple[tuple[int, int], Steps]] = {
     "main": ((120, 35), _main),
     "main-narrow": ((80, 30), _main),
@@ -101,5 +107,6 @@ SHOTS: dict[str, tuple[tuple[int, int], Steps]] = {
     "confirm-reject": ((120, 35), _confirm),
     "detail": ((120, 35), _detail),
     "help": ((120, 35), _help),
+    "review": ((120, 35), _review),
 }
 """The screens shown in the README, each reached by real key presses."""

@@ -1,8 +1,7 @@
 """`pursuit report`: how the search is going, as text, Markdown or JSON (issue #17).
 
-The verb's handler, apart from `cli` so that it can be wired into the command's parser
-wherever that lives: `report(...)` takes the parsed values and returns the text and the
-exit status, and prints nothing. The figures are the review screen's (`domain.review`),
+`report(...)` takes the parsed values and returns the text and the exit status, and
+prints nothing; `cmd_report` is the verb. The figures are the review screen's (`domain.review`),
 read in one snapshot (`store.history`) and rendered by `domain.review_report`.
 
     pursuit report                      the last 7 days (the weekly report)
@@ -13,7 +12,9 @@ read in one snapshot (`store.history`) and rendered by `domain.review_report`.
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Literal
@@ -86,3 +87,21 @@ def report(
 def _bad(message: str) -> tuple[str, int]:
     # Messages echo what was typed: one clean line, as every other verb's.
     return f"pursuit: {clean_name(message)}\n", EXIT_BAD_INPUT
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pursuit.cli.context import open_ctx
+
+    ctx = open_ctx(args)
+    text, code = report(
+        ctx.db.path,
+        now=ctx.now,
+        tz=ctx.tz,
+        settings=ctx.settings,
+        week=args.week,
+        month=args.month,
+        since=args.since,
+        fmt=args.format,
+    )
+    print(text, end="", file=sys.stdout if code == EXIT_OK else sys.stderr)
+    return code
