@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -17,6 +15,7 @@ from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
 from pursuit.tui.app import PursuitApp
+from reliability.helpers.timer import Clock as Clock  # the fake clock timer tests share
 
 M = TypeVar("M", bound=Message)
 
@@ -43,39 +42,6 @@ async def wait_until(
         await workers_done(pilot)
         await pilot.pause(0.01)
     raise AssertionError("condition never became true")
-
-
-class Clock:
-    """The app's clock in a test (the app reads time only through its `now` callable).
-
-    It stands still at the reading the test sets until `start()`; from then on it moves at
-    the speed of real time, as the real clock does, so the app's own timer, sleeping real
-    seconds, wakes to find the time it slept through has passed. Setting `now` is a jump
-    (a laptop waking from sleep, a clock correction); a running clock keeps running.
-    """
-
-    def __init__(self, now: datetime) -> None:
-        self._reading = now
-        self._since: float | None = None
-
-    @property
-    def now(self) -> datetime:
-        if self._since is None:
-            return self._reading
-        return self._reading + timedelta(seconds=time.monotonic() - self._since)
-
-    @now.setter
-    def now(self, value: datetime) -> None:
-        self._reading = value
-        if self._since is not None:
-            self._since = time.monotonic()
-
-    def start(self) -> None:
-        if self._since is None:
-            self._since = time.monotonic()
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class Messages:
