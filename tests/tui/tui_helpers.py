@@ -44,6 +44,20 @@ async def wait_until(
     raise AssertionError("condition never became true")
 
 
+class _Handled(Message):
+    """Posted to the app to learn when everything posted to it before has been handled."""
+
+
+async def drain(pilot: Pilot[None], messages: Messages) -> None:
+    """Wait until every worker has finished and the app has handled what they posted (the
+    app handles its messages in order: a marker posted after them comes back after them)."""
+    for _ in range(2):  # a message handled before the first marker may start a worker
+        await workers_done(pilot)
+        marker = _Handled()
+        pilot.app.post_message(marker)
+        await wait_until(pilot, lambda m=marker: m in messages.seen)  # type: ignore[misc]
+
+
 class Messages:
     """Every message the app handles, in order: `run_test(message_hook=messages)`."""
 
