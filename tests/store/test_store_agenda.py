@@ -108,22 +108,44 @@ def test_day_end_is_local_midnight_across_dst() -> None:
 def test_demo_fill(ctx: Ctx) -> None:
     assert fill_demo(ctx) == 12
     agenda = build_agenda(ctx.db, ctx.now, NY, ctx.settings)
-    kinds = {i.kind for i in agenda.items}
-    assert {"thank_you", "follow_up", "check_in", "options"} <= kinds
-    assert agenda.overdue >= 2
-    assert agenda.gauge.loud  # Hooli is at offer
+    o, t, u = Bucket.OVERDUE, Bucket.TODAY, Bucket.UPCOMING
+    # The loud nudge first (Hooli is at offer), then five overdue, one today, the rest.
+    assert [(i.kind, i.company, i.contact, i.bucket) for i in agenda.items] == [
+        ("options", None, None, t),
+        ("check_in", "Wayne Enterprises", "Lucius Fox", o),
+        ("follow_up", "Soylent", None, o),
+        ("follow_up", "Hooli", None, o),
+        ("follow_up", "Umbrella Health", None, o),
+        ("thank_you", "Acme Robotics", "Bob Lee", o),
+        ("thank_you", "Globex", "Priya Nair", t),
+        ("follow_up", "Cyberdyne", None, u),
+        ("thank_you", "Massive Dynamic", "Nina Sharp", u),
+        ("thank_you", "Massive Dynamic", "Walter Bishop", u),
+        ("follow_up", "Globex", None, u),
+        ("follow_up", "Acme Robotics", None, u),
+        ("check_in", "Stark Industries", "Pepper Potts", u),
+        ("follow_up", "Vandelay Industries", None, u),
+        ("follow_up", "Massive Dynamic", None, u),
+    ]
+    assert (agenda.overdue, agenda.today) == (5, 1)
+    assert agenda.gauge.loud and agenda.gauge.label == "7/5 active · 1/2 new this week"
+    # Priya's note, due 24 h after her interview ended at 15:45 yesterday.
+    assert agenda.next_due == datetime(2026, 3, 16, 15, 45, tzinfo=NY)
     with ctx.db.read() as conn:
         apps = reads.applications(conn, include_closed=True)
-        assert len({a.company for a in apps}) == 12
-        statuses = {a.status for a in apps}
-        assert {
-            Status.OFFER,
-            Status.ON_HOLD,
-            Status.GHOSTED,
-            Status.REJECTED,
-            Status.WISHLIST,
-        } <= statuses
+        assert sorted((a.company, a.status) for a in apps) == [
+            ("Acme Robotics", Status.INTERVIEWING),
+            ("Cyberdyne", Status.APPLIED),
+            ("Globex", Status.INTERVIEWING),
+            ("Hooli", Status.OFFER),
+            ("Massive Dynamic", Status.INTERVIEWING),
+            ("Pied Piper", Status.GHOSTED),
+            ("Soylent", Status.SCREENING),
+            ("Stark Industries", Status.REJECTED),
+            ("Tyrell Corp", Status.WISHLIST),
+            ("Umbrella Health", Status.APPLIED),
+            ("Vandelay Industries", Status.ON_HOLD),
+            ("Wayne Enterprises", Status.REJECTED),
+        ]
         assert {b.company for b in reads.bridges(conn)} == {"Stark Industries", "Wayne Enterprises"}
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    overdue_check_ins = [i for i in agenda.items if i.kind == "check_in" and i.overdue]
-    assert [i.company for i in overdue_check_ins] == ["Wayne Enterprises"]
