@@ -211,21 +211,39 @@ def test_read_verbs_on_the_demo(run_cli: RunCli, tmp_path: Path) -> None:
     assert any(line.startswith("Hooli") and "offer" in line for line in text)
 
     due = json.loads(run_cli("due", "--json", now=MON).stdout)
-    # With Initech added the options gauge is on target, so no "options" nudge.
-    assert {i["kind"] for i in due} == {"thank_you", "follow_up", "check_in"}
-    for item in due:
-        assert {"kind", "company", "contact", "due", "overdue"} <= set(item)
-        assert item["due"][-6:] in ("-04:00", "-05:00")
-    flags = [i["overdue"] for i in due]
-    assert flags == sorted(flags, reverse=True)  # overdue first
-    assert any(flags) and not all(flags)
-    overdue = sum(1 for i in due if i["overdue"])
+    # With Initech added the options gauge is on target, so no "options" nudge: the five
+    # overdue first, Priya's note today, then the rest, Initech's two notes among them.
+    keys = {"kind", "company", "contact", "due", "overdue", "bucket", "what"}
+    keys |= {"action_id", "application_id", "role", "guessed"}
+    assert [set(item) for item in due] == [keys] * 17
+    assert [(i["kind"], i["company"], i["bucket"]) for i in due] == [
+        ("check_in", "Wayne Enterprises", "overdue"),
+        ("follow_up", "Soylent", "overdue"),
+        ("follow_up", "Hooli", "overdue"),
+        ("follow_up", "Umbrella Health", "overdue"),
+        ("thank_you", "Acme Robotics", "overdue"),
+        ("thank_you", "Globex", "today"),
+        ("thank_you", "Initech", "upcoming"),
+        ("thank_you", "Initech", "upcoming"),
+        ("follow_up", "Cyberdyne", "upcoming"),
+        ("thank_you", "Massive Dynamic", "upcoming"),
+        ("thank_you", "Massive Dynamic", "upcoming"),
+        ("follow_up", "Globex", "upcoming"),
+        ("follow_up", "Acme Robotics", "upcoming"),
+        ("follow_up", "Initech", "upcoming"),
+        ("check_in", "Stark Industries", "upcoming"),
+        ("follow_up", "Vandelay Industries", "upcoming"),
+        ("follow_up", "Massive Dynamic", "upcoming"),
+    ]
+    assert [i["overdue"] for i in due] == [True] * 5 + [False] * 12
+    # Times in New York's zone: EST before the 8 March change, EDT after.
+    assert due[0]["due"] == "2026-03-06T10:00:00-05:00"
+    assert due[1]["due"] == "2026-03-08T11:00:00-04:00"
     lines = ok(run_cli("due", now=MON))
-    assert sum(1 for line in lines if line.startswith("!")) == overdue
+    marks = ["! overdue"] * 5 + ["  today"] + ["  upcoming"] * 11
+    assert [line[:10].rstrip() for line in lines] == marks
 
-    (status,) = ok(run_cli("status", now=MON))
-    assert status.startswith(f"{overdue} overdue · ")
-    assert status.endswith("/5 active")
+    assert ok(run_cli("status", now=MON)) == ["5 overdue · 1 today · 8/5 active"]
 
     target = tmp_path / "copy.db"
     assert ok(run_cli("backup", str(target), now=MON)) == [f"Backed up to {target}"]
