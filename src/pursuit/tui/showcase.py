@@ -84,7 +84,7 @@ async def _confirm(pilot: Pilot[None]) -> None:
 
 async def _detail(pilot: Pilot[None]) -> None:
     await settle(pilot)
-    await pilot.press("j", "j", "j", "j", "j", "enter")
+    await pilot.press("j", "j", "j", "j", "enter")  # Bob Lee's note, the fifth row
     await settle(pilot)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import work
+from textual.message import Message
 
 from pursuit.store.context import Ctx
 from pursuit.tui.live import LiveData
@@ -42,6 +43,15 @@ class Failed:
 Outcome = Done | Refusal | Failed
 
 
+class WriteFinished(Message):
+    """A store command came back (posted from its thread): what the app and tests see of
+    every write, in order."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+
 def go_ahead(refusal: Refusal) -> ConfirmScreen:
     """The question a refusal asks: yes runs the command again, forced."""
     return ConfirmScreen(
@@ -65,12 +75,15 @@ class Writes(LiveData):
         from pursuit.store.errors import InputError, Refused
         from pursuit.store.sqlite import DatabaseError
 
+        outcome: Outcome
         try:
-            return Done(job(self.ctx()))
+            outcome = Done(job(self.ctx()))
         except Refused as exc:
-            return Refusal(exc.summary, tuple(exc.reasons))
+            outcome = Refusal(exc.summary, tuple(exc.reasons))
         except (InputError, DatabaseError, ValueError) as exc:
-            return Failed(str(exc))
+            outcome = Failed(str(exc))
+        self.post_message(WriteFinished(outcome))
+        return outcome
 
     async def confirmed(self, question: ConfirmScreen) -> bool:
         """Whether the user said yes (from a flow's worker); no and escape are both no."""
