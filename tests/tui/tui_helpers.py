@@ -80,3 +80,16 @@ def table_text(app: PursuitApp, table_id: str) -> list[str]:
         cells = table.get_row_at(index)
         out.append(" | ".join(c.plain if hasattr(c, "plain") else str(c) for c in cells))
     return out
+
+
+def screen_lines(app: PursuitApp) -> list[str]:
+    """The whole screen as the terminal shows it, one string a line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_cells(app: PursuitApp) -> list[list[tuple[str, str]]]:
+    """The whole screen with each run's style: equal only if it looks the same."""
+    return [
+        [(segment.text, str(segment.style)) for segment in strip]
+        for strip in app.screen._compositor.render_strips()
+    ]

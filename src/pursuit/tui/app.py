@@ -24,9 +24,29 @@ from textual.screen import Screen
 from pursuit.tui.detail_view import DetailView
 from pursuit.tui.filtering import FilterBox
 from pursuit.tui.help import HelpScreen
+from pursuit.tui.keybar import KeyBar
 from pursuit.tui.panes import Panes
 from pursuit.tui.tables import PaneTable
 from pursuit.tui.triage import Triage
+
+KEY_PRIORITY = (
+    "quick_entry",
+    "thanks",
+    "follow_up",
+    "check_in",
+    "interview",
+    "guidance",
+    "done",
+    "snooze",
+    "undo",
+    "filter",
+    "reject",
+    "move",
+    "edit_note",
+    "copy_note",
+)
+"""Which keys stay on a narrow key bar: those for the row under the cursor before the rest
+(help and quit are always there)."""
 
 
 class PursuitApp(Triage, FilterBox):
@@ -95,6 +115,9 @@ class PursuitApp(Triage, FilterBox):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.main("#detail-body", DetailView).border_title = "Detail"
+        keys = self.main("#keys", KeyBar)
+        keys.order = [b.action for b in self.BINDINGS if isinstance(b, Binding)]
+        keys.priority = KEY_PRIORITY
         panes = self.main("#panes", Panes)
         panes.activate(self.main("#agenda", PaneTable))
         panes.focus()

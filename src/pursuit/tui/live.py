@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import work
-from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from pursuit.agenda import announcements, seconds_until_wake
@@ -21,6 +20,7 @@ from pursuit.tui.early import EarlyLoad
 from pursuit.tui.messages import AnnouncementsFound, RevisionChanged, SnapshotLoaded
 from pursuit.tui.snapshot import PAGE, load_snapshot
 from pursuit.tui.tables import PaneTable
+from pursuit.tui.topbar import Part, TopBar
 
 POLL_SECONDS = 1.0
 """How often to look for writes from other processes (one tiny indexed read)."""
@@ -138,30 +138,48 @@ class LiveData(Browsing):
     # --- the top bar -------------------------------------------------------------------
 
     def paint_topbar(self) -> None:
-        """The options gauge, the overdue count and the filter, or that data is on its way."""
-        bar = Text()
-        bar.append(" pursuit ", style="bold reverse")
-        if self.snapshot is not None:
-            gauge = self.snapshot.agenda.gauge
-            bar.append("  options ")
-            bar.append(
-                gauge.label,
-                style="bold red"
+        """The options gauge, the overdue count and the filter, or that data is on its way;
+        each part shortened or left out, least important first, to fit the width."""
+        title = Part((Text(" pursuit ", style="bold reverse"), Text("")), rank=3)
+        if self.snapshot is None:
+            parts = [title, Part((Text("  loading…", style="dim"),))]
+        else:
+            agenda = self.snapshot.agenda
+            gauge = agenda.gauge
+            style = (
+                "bold red"
                 if gauge.below_target and gauge.loud
-                else ("yellow" if gauge.below_target else "green"),
+                else ("yellow" if gauge.below_target else "green")
             )
-            overdue = self.snapshot.agenda.overdue
-            bar.append("   ")
-            bar.append(
+            short = (
+                f"{gauge.active}/{gauge.target_active} · {gauge.new_this_week}/{gauge.target_new}"
+            )
+            options = Part(
+                (
+                    Text("  options ").append(gauge.label, style=style),
+                    Text("  options ").append(short, style=style),
+                    Text(" ").append(short, style=style),
+                ),
+                rank=2,
+            )
+            overdue = agenda.overdue
+            count = Text(
                 f"{cells.OVERDUE_MARK} {overdue} overdue" if overdue else "0 overdue",
                 style="bold red" if overdue else "dim",
             )
-            bar.append(f" · {self.snapshot.agenda.today} due today")
+            today = Part(
+                (Text(f" · {agenda.today} due today"), Text(f" · {agenda.today} today"), Text("")),
+                rank=1,
+            )
+            parts = [title, options, Part((Text("   ").append_text(count),)), today]
             if self.snapshot.query:
-                bar.append("   filter: ", style="dim")
-                bar.append(self.snapshot.query, style="italic")
-        else:
-            bar.append("  loading…", style="dim")
-        if bar != self._topbar:
-            self._topbar = bar
-            self.main("#topbar", Static).update(bar, layout=False)
+                query = Text(self.snapshot.query, style="italic")
+                parts.append(
+                    Part(
+                        (
+                            Text("   filter: ", style="dim").append_text(query),
+                            Text("  / ", style="dim").append_text(query),
+                        )
+                    )
+                )
+        self.main("#topbar", TopBar).show(parts)
