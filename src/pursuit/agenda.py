@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from pursuit.domain.dates import local_to_utc
+from pursuit.domain.matching import fold
 from pursuit.domain.options import OptionsGauge
 from pursuit.domain.settings import RuleSettings
 from pursuit.store import reads
@@ -107,12 +108,14 @@ def build_agenda(
     *,
     limit: int | None = None,
     announce: bool = True,
+    search: str = "",
 ) -> Agenda:
     """The agenda at `now`; with announce=False the (possibly long) list of unannounced
-    overdue actions is left for `announcements`, so the app can paint first."""
+    overdue actions is left for `announcements`, so the app can paint first. With
+    `search`, only the actions (and the nudge) that mention it; the counts stay whole."""
     day_end = local_day_end(now, tz)
     with db.read() as conn:
-        rows = reads.pending_actions(conn, limit=limit)
+        rows = reads.pending_actions(conn, limit=limit, search=search)
         fresh = reads.unannounced_overdue(conn, now) if announce else []
         overdue, today = reads.due_counts(conn, now, day_end)
         counts = reads.gauge_counts(conn, now)
@@ -130,7 +133,7 @@ def build_agenda(
     # first overdue action must be announced too.
     unannounced = [_item(r, now, day_end) for r in fresh]
     nudge = gauge.nudge
-    if nudge is not None:
+    if nudge is not None and (not search or fold(search) in fold(nudge)):
         item = AgendaItem(
             kind=OPTIONS,
             bucket=Bucket.TODAY,

@@ -115,10 +115,13 @@ async def test_timer_surfaces_what_fell_due_once(db_path: Path) -> None:
         assert after == first + 1
         app.reload()  # waking again must not announce the same action twice
         await settle(pilot)
-        clock.now = due - timedelta(hours=1)  # and a jump back changes nothing announced
+        assert len(app._notifications) == after
+        clock.now = due - timedelta(hours=1)  # a jump back announces nothing new,
         app.reload()
         await settle(pilot)
-        assert len(app._notifications) == after
+        # and the toast about Priya goes: she is no longer overdue.
+        assert len(app._notifications) == after - 1
+        assert not any("Priya" in n.message for n in app._notifications)
 
 
 @pytest.mark.parametrize("width, narrow", [(120, False), (80, True)])

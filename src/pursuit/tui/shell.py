@@ -14,6 +14,7 @@ from typing import TypeVar
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
+from textual.notifications import Notification
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -23,7 +24,7 @@ from pursuit import clock
 from pursuit.agenda import AgendaItem, OverdueNotifier
 from pursuit.config import Config
 from pursuit.store.context import Ctx
-from pursuit.store.database import Database
+from pursuit.store.database import Database, Token
 from pursuit.store.reads import ApplicationRow, BridgeRow
 from pursuit.tui import cells
 from pursuit.tui.detail_view import DetailView
@@ -75,12 +76,15 @@ class Shell(App[None]):
         # live.py: the first screen read early, the revision painted, the wake timer.
         self._first = first
         self.notifier = OverdueNotifier()
-        self._revision = -1
+        self._seen_token: Token | None = None
+        self._load_seq = 0
+        self._overdue_toasts: list[tuple[Notification, frozenset[int]]] = []
         self._wake: Timer | None = None
         self._retired: deque[Snapshot] = deque()
         # browsing.py: what the detail panel shows, and the keys that applied last.
         self._detail_timer: Timer | None = None
-        self._detail_shown: tuple[Selection | None, int] | None = None
+        self._detail_shown: tuple[Selection | None, Token] | None = None
+        self._detail_seq = 0
         self._enabled: tuple[bool | None, ...] = ()
         # filtering.py: the pause in typing before the panes follow.
         self._filter_timer: Timer | None = None

@@ -118,9 +118,9 @@ class Triage(Writes):
 
     def action_thanks(self) -> None:
         item = self.selection()
-        if isinstance(item, ApplicationRow):
-            item = self.thank_you_for(item.id)
-        if isinstance(item, AgendaItem) and item.action_id is not None:
+        if isinstance(item, ApplicationRow) and item.thank_you_id is not None:
+            self._thanks(item.thank_you_id)
+        elif isinstance(item, AgendaItem) and item.action_id is not None:
             self._thanks(item.action_id)
 
     @work(group=FLOWS)

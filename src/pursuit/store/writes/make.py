@@ -130,8 +130,9 @@ def cancel(ctx: Ctx, actions: Iterable[ActionRow]) -> None:
 
 
 def company(w: World, ctx: Ctx, name: str) -> CompanyRow:
-    """The company of this exact name (a removed one comes back), or a new one."""
-    found = w.company_named(name)
+    """The company of this name, in any case or accents (a removed one comes back), or a
+    new one."""
+    found = w.company_alike(name)
     if found is not None:
         found.deleted_at = None
         return found
