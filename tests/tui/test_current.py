@@ -4,6 +4,7 @@ and the keys reach every row, not only the first page."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -238,3 +239,44 @@ async def test_t_marks_a_note_on_an_application_past_the_first_page(
                 == [(1,)]
             ),
         )
+
+
+async def test_the_full_detail_reads_the_whole_history_as_it_scrolls(
+    app: PursuitApp, db_path: Path
+) -> None:
+    from pursuit.tui.detail_screen import DetailScreen
+
+    (soylent,) = rows(db_path, "SELECT id FROM company WHERE name = 'Soylent'")[0]
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.executemany(
+            "INSERT INTO event (at, kind, company_id, summary, created_at) "
+            "VALUES (?, 'reply', ?, ?, ?)",
+            [
+                (f"2025-01-01 00:{i // 60:02d}:{i % 60:02d}.000000", soylent, f"note {i:03d}", "x")
+                for i in range(450)
+            ],
+        )
+    conn.close()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "agenda", agenda("follow_up", "Soylent"))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        screen = app.screen
+        assert isinstance(screen, DetailScreen)
+        await wait_until(pilot, lambda: screen.detail is not None)
+        assert screen.detail is not None and len(screen.detail.events) == 200
+        body = screen.query_one("#detail-full-body")
+        assert "note 000" not in widget_text(body)
+        # Scrolled to the end, again and again: the rest of the history follows, a page at a
+        # time, down to the first event (the oldest, "note 000").
+        for _ in range(10):
+            await pilot.press("end")
+            await settle(pilot)
+            if screen.detail is not None and not screen.detail.more_events:
+                break
+        assert screen.detail is not None and not screen.detail.more_events
+        total = rows(db_path, "SELECT COUNT(*) FROM event WHERE company_id = ?", (soylent,))[0][0]
+        assert len(screen.detail.events) == total
+        assert "note 000" in widget_text(body)

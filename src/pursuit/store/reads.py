@@ -385,14 +385,17 @@ class ContactRow:
     talking_point: str | None
 
 
-def timeline(conn: sqlite3.Connection, company_id: int, *, limit: int = 200) -> list[EventRow]:
-    """A company's whole history, newest first, across all its applications (R8 reopen)."""
+def timeline(
+    conn: sqlite3.Connection, company_id: int, *, limit: int = 200, offset: int = 0
+) -> list[EventRow]:
+    """A company's whole history, newest first, across all its applications (R8 reopen),
+    a page at a time."""
     rows = conn.execute(
         f"""SELECT e.at, e.kind, e.direction, e.summary, e.body, p.name, a.title
         FROM event e LEFT JOIN contact p ON p.id = e.contact_id
         LEFT JOIN application a ON a.id = e.application_id
-        WHERE e.company_id = ? AND e.{_LIVE} ORDER BY e.at DESC, e.id DESC LIMIT ?""",
-        (company_id, limit),
+        WHERE e.company_id = ? AND e.{_LIVE} ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?""",
+        (company_id, limit, offset),
     )
     return [EventRow(from_db(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
 

@@ -15,7 +15,14 @@ from pursuit.tui.snapshot import Detail
 _ARROW: dict[str, str] = {Direction.IN: "←", Direction.OUT: "→"}
 
 
-def render_detail(detail: Detail | None, tz: tzinfo, *, events: int = 40) -> RenderableType:
+def render_detail(
+    detail: Detail | None,
+    tz: tzinfo,
+    *,
+    events: int = 40,
+    more: str = "older events: enter shows the whole history",
+) -> RenderableType:
+    """The detail; at most `events` of the timeline, then `more` if the history goes on."""
     if detail is None:
         return Text("Nothing selected.\nAdd an application with  a  (quick entry).", style="dim")
     parts: list[RenderableType] = []
@@ -54,6 +61,8 @@ def render_detail(detail: Detail | None, tz: tzinfo, *, events: int = 40) -> Ren
         line.append(_ARROW.get(event.direction or "", "·") + " ")
         line.append(event.summary)
         parts.append(line)
+    if len(detail.events) > events or detail.more_events:
+        parts.append(Text(f"… {more}", style="dim italic"))
     return Group(*parts)
 
 

@@ -87,6 +87,12 @@ class Detail:
     events: list[reads.EventRow]
     draft: str | None
     draft_for: str | None
+    more_events: bool = False
+    """The history goes on past `events` (the full-screen detail reads on as it scrolls)."""
+
+
+EVENTS_PAGE = 200
+"""Events read at a time for the full-screen detail; the panel shows fewer."""
 
 
 def load_detail(
@@ -95,12 +101,13 @@ def load_detail(
     company_id: int,
     application_id: int | None = None,
     item: AgendaItem | None = None,
+    events: int = 60,
 ) -> Detail:
     with db.read() as conn:
         app = reads.application(conn, application_id) if application_id else None
         company = reads.company_name(conn, company_id) or "?"
         people = reads.contacts(conn, company_id)
-        events = reads.timeline(conn, company_id, limit=60)
+        timeline = reads.timeline(conn, company_id, limit=events + 1)
         extra = reads.application_extra(conn, application_id) if application_id else None
     heading = f"{company} — {app.title}" if app else company
     draft = item.draft if item and item.draft else None
@@ -112,7 +119,14 @@ def load_detail(
         url=extra.url if extra else None,
         notes=extra.notes if extra else "",
         contacts=people,
-        events=events,
+        events=timeline[:events],
         draft=draft,
         draft_for=item.what if draft and item else None,
+        more_events=len(timeline) > events,
     )
+
+
+def load_events(db: Database, company_id: int, *, offset: int) -> list[reads.EventRow]:
+    """The next page of a company's history, after the `offset` newest events."""
+    with db.read() as conn:
+        return reads.timeline(conn, company_id, limit=EVENTS_PAGE + 1, offset=offset)
