@@ -25,6 +25,7 @@ CASES: list[tuple[tuple[str, ...], str]] = [
     (("add", "  ", "Engineer"), "company name is empty"),
     (("reject", "acme", "--friendly", "--every", "now and then"), "now and then"),
     (("due", "--now-is", "next tuesday"), 'PURSUIT_NOW="next tuesday" is not an ISO 8601 time'),
+    (("frobnicate",), "invalid choice: 'frobnicate' (choose from 'add', 'interview'"),
 ]
 
 
@@ -64,3 +65,31 @@ def test_newer_database_is_refused_untouched(run_cli: RunCli, tmp_path: Path) ->
     (line,) = result.stderr.splitlines()
     assert f"written by a newer pursuit (schema {HEAD + 1}" in line
     assert sha256(path) == digest
+
+
+def test_an_unknown_verb_lists_only_the_verbs_people_use(run_cli: RunCli) -> None:
+    done = run_cli("frobnicate", now=NOW)
+    assert done.returncode == 2
+    assert "'completion')" in done.stderr and "_companies" not in done.stderr
+
+
+def test_names_match_without_case_or_accents_and_people_by_any_part(
+    run_cli: RunCli, ctx: Ctx
+) -> None:
+    from datetime import timedelta
+
+    from pursuit.domain.people import Person
+
+    commands.add_application(ctx, "Café Réseau", "Backend Engineer")
+    commands.log_interview(
+        ctx,
+        "Café Réseau",
+        at=ctx.now - timedelta(hours=2),
+        people=(Person("Zoë Martin", "CTO"), Person("Seán O'Brien", "Lead Dev")),
+    )
+    done = run_cli("thanks", "cafe reseau", "o'brien", "--force", now=NOW)
+    assert done.returncode == 0, done.stderr
+    assert "Seán O'Brien at Café Réseau" in done.stdout
+    done = run_cli("thanks", "CAFE", "zoe", "--force", now=NOW)
+    assert done.returncode == 0, done.stderr
+    assert "Zoë Martin" in done.stdout

@@ -183,11 +183,23 @@ async def test_f_too_soon_asks_and_says_why(app: PursuitApp, db_path: Path) -> N
         text = " ".join(str(w.render()) for w in app.screen.query("Static, Label"))
         # The employer gave a date (after the 3rd), so their date is the only reason: the
         # gap since the last note does not apply to a follow-up they invited.
-        assert "the employer said to check back after Thu 03 Dec (7 d from now)" in text
+        # Their words, echoed as they said them, and when that is.
+        assert (
+            "the employer said to check back after the 3rd (that is Thu 03 Dec 09:00, 7 d from now)"
+            in text
+        )
+        assert "n snooze it until Thu 03 Dec 09:00" in text
         assert "between touches" not in text
+        # n is not escape: it puts the follow-up off until it is no longer too soon.
         await pilot.press("n")
         await settle(pilot)
         assert follow_ups() == 0
+        assert rows(
+            db_path,
+            "SELECT x.snoozed_until FROM action x JOIN company c ON c.id = x.company_id "
+            "WHERE c.name = 'Acme Robotics' AND x.kind = 'follow_up' AND x.done_at IS NULL AND x.deleted_at IS NULL",
+        ) == [("2026-12-03 14:00:00.000000",)]
+        assert any("snoozed until Thu 03 Dec 09:00" in n.message for n in app._notifications)
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")

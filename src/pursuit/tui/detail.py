@@ -10,6 +10,7 @@ from rich.text import Text
 from pursuit.domain.kinds import Direction
 from pursuit.domain.options import OptionsGauge
 from pursuit.tui.cells import local
+from pursuit.tui.prose import Prose
 from pursuit.tui.snapshot import Detail
 
 _ARROW: dict[str, str] = {Direction.IN: "←", Direction.OUT: "→"}
@@ -34,11 +35,12 @@ def render_detail(
         # Shown as plain text: a stored URL must not become a clickable link or action.
         parts.append(Text(detail.url, style="dim"))
     if detail.notes:
-        parts.append(Text(detail.notes, style="italic"))
+        parts.append(Prose(detail.notes, style="italic"))
     if detail.draft:
         parts.append(Text(""))
         parts.append(Text(f"Draft — {detail.draft_for}", style="bold"))
-        parts.append(Text(detail.draft))
+        # Reflowed to the panel: the draft's own line breaks are for an email client.
+        parts.append(Prose(detail.draft))
     parts.append(Text(""))
     parts.append(Text("Contacts", style="bold underline"))
     if not detail.contacts:

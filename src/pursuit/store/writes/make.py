@@ -224,6 +224,17 @@ def coach_after(ctx: Ctx, when: datetime) -> datetime:
     return coach_time(max(when, gap_ends(ctx.now, ctx.settings, ctx.tz)), ctx.settings, ctx.tz)
 
 
+def about(w: World, action: ActionRow) -> str:
+    """An action in words, for undo's list: "thank-you note to Bob Lee at Acme"."""
+    comp = w.company_by_id(action.company_id)
+    if action.contact_id is not None and action.kind == ActionKind.THANK_YOU:
+        person = w.contact_by_id(comp, action.contact_id)
+        return f"{action.kind.label} to {person.name} at {comp.name}"
+    if action.kind == ActionKind.CHECK_IN:
+        return f"{action.kind.label} with {comp.name}"
+    return f"{action.kind.label} to {comp.name}"
+
+
 def first_contact(w: World, comp: CompanyRow) -> ContactRow | None:
     people = w.people(comp)
     return people[0] if people else None
