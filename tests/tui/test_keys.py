@@ -475,7 +475,19 @@ async def test_keys_are_remappable_by_id(db_path: Path) -> None:
 
 
 async def test_command_palette_offers_the_actions(app: PursuitApp) -> None:
+    from textual.command import CommandPalette, DiscoveryHit
+
+    from pursuit.tui.palette import ActionsProvider
+
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Add (a)" in titles and "Undo (u)" in titles and "Help (?)" in titles
+        await go_to(pilot, "agenda", agenda("thank_you", "Globex"))
+        provider = ActionsProvider(app.screen)
+        titles = [str(h.text) for h in [hit async for hit in provider.discover()]]
+        assert titles[:3] == ["Add", "Interview", "Thank-you note sent"]  # the app's first
+        assert "Undo" in titles and "Help" in titles and "Quit" in titles
+        assert "Check in" not in titles  # a thank-you row: no bridge to check in with
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press("escape")
+        assert all(isinstance(h, DiscoveryHit) for h in [h async for h in provider.discover()])

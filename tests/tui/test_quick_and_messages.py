@@ -250,3 +250,94 @@ async def test_the_detail_panel_shows_a_draft_reflowed(app: PursuitApp, db_path:
         assert "https://soylent.example/jobs/" in panel
         assert "frontend-engineer" in panel
         assert "I wanted to check in on the" in panel
+
+
+async def _palette_titles(app: PursuitApp, query: str) -> list[str]:
+    from pursuit.tui.palette import ActionsProvider
+
+    provider = ActionsProvider(app.screen_stack[0])
+    hits = [hit async for hit in provider.search(query)]
+    return [str(h.text) for h in sorted(hits, key=lambda h: -h.score)]
+
+
+async def test_the_palette_runs_an_action_on_the_selected_row(
+    app: PursuitApp, db_path: Path
+) -> None:
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "apps", application("Cyberdyne"))
+        # Found by a part of its name, or by another word for it.
+        assert (await _palette_titles(app, "rej"))[0] == "Reject"
+        assert "Heard back" in await _palette_titles(app, "reply")
+        assert (await _palette_titles(app, "offer"))[0] == "Move to offer"
+        # Opened for real: type, pick, and the action runs on the selected row.
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"rej")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "Reject Cyberdyne" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("n")
+        await wait_until(
+            pilot,
+            lambda: (
+                rows(
+                    db_path,
+                    "SELECT a.status FROM application a JOIN company c ON c.id = a.company_id "
+                    "WHERE c.name = 'Cyberdyne'",
+                )
+                == [("rejected",)]
+            ),
+        )
+
+
+async def test_the_palette_offers_only_what_applies(app: PursuitApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "bridges", lambda i: getattr(i, "company", None) == "Wayne Enterprises")
+        titles = await _palette_titles(app, "e")
+        assert "Check in" in titles
+        assert "Reject" not in titles and "Move to offer" not in titles
+        assert "Heard back" not in await _palette_titles(app, "heard")  # no application
+
+
+async def test_the_palette_moves_to_a_status_by_name(app: PursuitApp, db_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await go_to(pilot, "apps", application("Cyberdyne"))
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"move to screening")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: (
+                rows(
+                    db_path,
+                    "SELECT a.status FROM application a JOIN company c ON c.id = a.company_id "
+                    "WHERE c.name = 'Cyberdyne'",
+                )
+                == [("screening",)]
+            ),
+        )
+
+
+async def test_the_palette_shows_remapped_keys(db_path: Path) -> None:
+    from pursuit.config import Config
+    from pursuit.tui.palette import ActionsProvider
+    from pursuit.tui.showcase import demo_app
+
+    app = demo_app(db_path, fill=False)
+    app.config = Config(keymap={"quick_entry": "n", "undo": "ctrl+z"})
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        hits = [hit async for hit in ActionsProvider(app.screen).discover()]
+        shown = {str(h.text): str(h.prompt) for h in hits}
+        assert shown["Add"] == "Add  n"
+        assert shown["Undo"] == "Undo  ^z"

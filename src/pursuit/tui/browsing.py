@@ -28,6 +28,7 @@ TRIAGE = {
     "thanks",
     "guidance",
     "follow_up",
+    "heard",
     "move",
     "reject",
     "check_in",
@@ -150,6 +151,13 @@ class Browsing(Shell):
             return None
         if action in TRIAGE and self.screen is not self.screen_stack[0]:
             return False
+        return self.applies(action)
+
+    def applies(self, action: str) -> bool:
+        """Whether an action applies to the row under the cursor (whatever is on top of
+        the main screen: the command palette asks this with itself on top)."""
+        if not self.screen_stack:
+            return False
         item = self.selection()
         kind = item.kind if isinstance(item, AgendaItem) else None
         app_id = app_id_of(item)
@@ -157,7 +165,7 @@ class Browsing(Shell):
             return kind == ActionKind.THANK_YOU or (
                 isinstance(item, ApplicationRow) and item.thank_you_id is not None
             )
-        if action in ("follow_up", "move", "reject", "guidance"):
+        if action in ("follow_up", "move", "reject", "guidance", "heard", "move_to"):
             return app_id is not None and kind != ActionKind.CHECK_IN
         if action == "interview":
             return getattr(item, "company_id", None) is not None and not isinstance(item, BridgeRow)

@@ -251,6 +251,24 @@ class Triage(Writes):
                 outcome = await self.in_thread(partial(snooze_to, action_id=action_id, until=ready))
         self.report(outcome)
 
+    # --- h: they answered ---------------------------------------------------------------
+
+    def action_heard(self) -> None:
+        item = self.selection()
+        app_id = app_id_of(item)
+        if app_id is not None:
+            self._heard(app_id)
+
+    @work(group=FLOWS)
+    async def _heard(self, app_id: int) -> None:
+        def note(ctx: Ctx) -> str:
+            from pursuit.store.actions import heard_back
+
+            company = heard_back(ctx, application_id=app_id)
+            return f"Noted: {company} answered; the wait for their reply starts again"
+
+        self.report(await self.in_thread(note))
+
     # --- m and r: status (R8) ----------------------------------------------------------
 
     def action_move(self) -> None:
@@ -268,10 +286,23 @@ class Triage(Writes):
         )
         if value is None:
             return
-        if value == Status.REJECTED:
+        self._move_to(app_id, name, Status(value))
+
+    def action_move_to(self, status: str) -> None:
+        """Move straight to a status (the command palette's "Move to offer" and so on)."""
+        item = self.selection()
+        app_id = app_id_of(item)
+        if app_id is not None:
+            self._move_to(app_id, application_name(item), Status(status))
+
+    def _move_to(self, app_id: int, name: str, status: Status) -> None:
+        if status == Status.REJECTED:
             self._reject(app_id, name)  # rejected asks what r asks
-            return
-        status = Status(value)
+        else:
+            self._set_status(app_id, status)
+
+    @work(group=FLOWS)
+    async def _set_status(self, app_id: int, status: Status) -> None:
 
         def move(ctx: Ctx) -> str:
             from pursuit.store.commands import move

@@ -213,9 +213,16 @@ def log_followup(
     return FollowUpLogged(comp.name, warnings, hint, next_due)
 
 
-def heard_back(w: World, ctx: Ctx, company: str, note: str | None = None) -> str:
+def heard_back(
+    w: World,
+    ctx: Ctx,
+    company: str = "",
+    note: str | None = None,
+    *,
+    application_id: int | None = None,
+) -> str:
     """The employer answered: an incoming touch, which resets the unanswered count."""
-    app, comp = make.target(w, company, None)
+    app, comp = make.target(w, company, application_id)
     w.label = f"heard from {comp.name}"
     make.event(
         w,
