@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from pursuit.domain.dates import local_to_utc
+from pursuit.domain.matching import fold
 from pursuit.domain.options import OptionsGauge
 from pursuit.domain.settings import RuleSettings
 from pursuit.store import agenda_reads, reads
@@ -124,12 +125,14 @@ def build_agenda(
     *,
     limit: int | None = None,
     announce: bool = True,
+    search: str = "",
 ) -> Agenda:
     """The agenda at `now`; with announce=False the (possibly long) list of unannounced
-    overdue actions is left for `announcements`, so the app can paint first."""
+    overdue actions is left for `announcements`, so the app can paint first. With
+    `search`, only the actions (and the nudge) that mention it; the counts stay whole."""
     day_end = local_day_end(now, tz)
     with db.read() as conn:
-        rows = reads.pending_actions(conn, limit=limit)
+        rows = reads.pending_actions(conn, limit=limit, search=search)
         not_yet = agenda_reads.notes_not_yet_owed(conn, now)
         interviews = agenda_reads.upcoming_interviews(conn, now, limit=limit)
         quiet = agenda_reads.search_ended(conn) or agenda_reads.nudge_quiet(conn, now)
@@ -149,10 +152,11 @@ def build_agenda(
     # Announcements come from their own query, not from the (paged) list: the hundred-and-
     # first overdue action must be announced too.
     unannounced = [_item(r, now, day_end, tz) for r in fresh if r.id not in not_yet]
-    items += [_interview(i, now, day_end, tz) for i in interviews]
+    upcoming = [_interview(i, now, day_end, tz) for i in interviews]
+    items += [i for i in upcoming if not search or fold(search) in fold(i.what)]
     nudge = None if quiet else gauge.nudge
     nudge_item = None
-    if nudge is not None:
+    if nudge is not None and (not search or fold(search) in fold(nudge)):
         item = AgendaItem(
             kind=OPTIONS,
             bucket=Bucket.TODAY,

@@ -19,7 +19,20 @@ STATUSES = (
     "wishlist, applied, screening, interviewing, offer, accepted, rejected, withdrawn, ghosted, "
     "on_hold"
 )
+
+
 # (arguments, the one line on stderr, exactly)
+def _public_verbs() -> str:
+    from pursuit.cli.parser import build_parser
+
+    (verbs,) = [a for a in build_parser()._actions if a.dest == "verb"]
+    assert verbs.choices is not None
+    return ", ".join(repr(v) for v in verbs.choices if not v.startswith("_"))
+
+
+# The verbs a user may type, as the parser lists them: never the completion's `_companies`.
+VERBS = _public_verbs()
+
 CASES: list[tuple[tuple[str, ...], str]] = [
     (("move", "initech", "screening"), 'no company matches "initech"; known: Acme, Acorn'),
     (("thanks", "ac", "jane"), '"ac" matches several: Acme, Acorn; type more of the name'),
@@ -35,6 +48,10 @@ CASES: list[tuple[tuple[str, ...], str]] = [
         f'can\'t read "now and then" as a duration; try {DURATIONS}',
     ),
     (("due", "--now-is", "next tuesday"), 'PURSUIT_NOW="next tuesday" is not an ISO 8601 time'),
+    (
+        ("frobnicate",),
+        f"argument VERB: invalid choice: 'frobnicate' (choose from {VERBS}) (see: pursuit --help)",
+    ),
 ]
 
 
@@ -72,3 +89,31 @@ def test_newer_database_is_refused_untouched(run_cli: RunCli, tmp_path: Path) ->
     (line,) = result.stderr.splitlines()
     assert f"written by a newer pursuit (schema {HEAD + 1}" in line
     assert sha256(path) == digest
+
+
+def test_an_unknown_verb_lists_only_the_verbs_people_use(run_cli: RunCli) -> None:
+    done = run_cli("frobnicate", now=NOW)
+    assert done.returncode == 2
+    assert "'completion')" in done.stderr and "_companies" not in done.stderr
+
+
+def test_names_match_without_case_or_accents_and_people_by_any_part(
+    run_cli: RunCli, ctx: Ctx
+) -> None:
+    from datetime import timedelta
+
+    from pursuit.domain.people import Person
+
+    commands.add_application(ctx, "Café Réseau", "Backend Engineer")
+    commands.log_interview(
+        ctx,
+        "Café Réseau",
+        at=ctx.now - timedelta(hours=2),
+        people=(Person("Zoë Martin", "CTO"), Person("Seán O'Brien", "Lead Dev")),
+    )
+    done = run_cli("thanks", "cafe reseau", "o'brien", "--force", now=NOW)
+    assert done.returncode == 0, done.stderr
+    assert "Seán O'Brien at Café Réseau" in done.stdout
+    done = run_cli("thanks", "CAFE", "zoe", "--force", now=NOW)
+    assert done.returncode == 0, done.stderr
+    assert "Zoë Martin" in done.stdout

@@ -174,7 +174,7 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     ]
     assert ok(run_cli("done", str(fu_id), now=TUE)) == ["Done: follow-up"]
     assert rows(db, "SELECT done_at IS NOT NULL FROM action WHERE id = ?", fu_id) == [(1,)]
-    assert ok(run_cli("undo", now=TUE)) == ["Undid: follow-up marked done"]
+    assert ok(run_cli("undo", now=TUE)) == ["Undid: follow-up to Globex marked done"]
     assert rows(db, "SELECT done_at FROM action WHERE id = ?", fu_id) == [(None,)]
 
 
@@ -191,7 +191,8 @@ def test_read_verbs_on_the_demo(run_cli: RunCli, tmp_path: Path) -> None:
         )
     )
     assert quick[0].startswith(
-        "New application: Initech — SRE; Interview at Initech on Tue 17 Mar 10:00"
+        # The company as saving will use it: here a new one.
+        "New application: Initech (new company) — SRE; Interview at Initech on Tue 17 Mar 10:00"
     )
     assert quick[-1] == "Saved"
     assert rows(

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -22,6 +21,7 @@ from tui_helpers import (
     widget_text,
 )
 
+from pursuit.agenda import AgendaItem
 from pursuit.config import Config
 from pursuit.domain.people import Person
 from pursuit.store import commands
@@ -141,14 +141,13 @@ def priya_mark(app: PursuitApp) -> str:
 def overdue_toasts(app: PursuitApp) -> list[tuple[str, str]]:
     """Records (title, text) of every "Overdue" toast the app shows from now on."""
     shown: list[tuple[str, str]] = []
-    notify = app.notify
+    toast = app._toast_overdue
 
-    def recording(message: str, *, title: str = "", **kwargs: Any) -> None:
-        if title == "Overdue":
-            shown.append((title, message))
-        notify(message, title=title, **kwargs)
+    def recording(text: str, items: list[AgendaItem]) -> None:
+        shown.append(("Overdue", text))
+        toast(text, items)
 
-    app.notify = recording  # type: ignore[method-assign]
+    app._toast_overdue = recording  # type: ignore[method-assign]
     return shown
 
 

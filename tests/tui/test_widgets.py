@@ -16,10 +16,11 @@ from pursuit.tui.app import PursuitApp
 from pursuit.tui.cells import PaneRows, row
 from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.keybar import KeyBar
+from pursuit.tui.layout import Column
 from pursuit.tui.panes import PaneKeys, Panes
 from pursuit.tui.tables import PaneTable
 
-COLUMNS = (("name", 10, 8), ("n", 4, 4))
+COLUMNS = (Column("name", 8, 10), Column("n", 4, 4))
 
 
 def rows(*names: str, value: str = "") -> PaneRows[str]:

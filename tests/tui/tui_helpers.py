@@ -106,3 +106,16 @@ def table_text(app: PursuitApp, table_id: str) -> list[str]:
 def topbar_text(app: PursuitApp) -> str:
     """The header line: the options gauge and the overdue count (under a dialog too)."""
     return widget_text(app.screen_stack[0].query_one("#topbar"))
+
+
+def screen_lines(app: PursuitApp) -> list[str]:
+    """The whole screen as the terminal shows it, one string a line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_cells(app: PursuitApp) -> list[list[tuple[str, str]]]:
+    """The whole screen with each run's style: equal only if it looks the same."""
+    return [
+        [(segment.text, str(segment.style)) for segment in strip]
+        for strip in app.screen._compositor.render_strips()
+    ]

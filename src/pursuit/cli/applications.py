@@ -142,15 +142,16 @@ def cmd_talking_point(args: argparse.Namespace) -> int:
 
 def cmd_quick(args: argparse.Namespace) -> int:
     from pursuit.domain.quick_entry import QuickEntryError, parse_quick_entry
-    from pursuit.store.commands import save_quick_entry
+    from pursuit.store.commands import preview_quick_entry, save_quick_entry
 
     ctx = open_ctx(args)
     try:
         entry = parse_quick_entry(" ".join(args.line), ctx.now, ctx.tz)
     except QuickEntryError as exc:
         raise UsageError(str(exc)) from None
-    # The preview shows the text as it will be stored (cleaned), not as typed.
-    print(one_line(entry.describe(ctx.tz)))
+    # The preview shows the text as it will be stored (cleaned), not as typed, and the
+    # company saving will use: one that matched, or a new one.
+    print(one_line(preview_quick_entry(ctx, entry).describe(ctx.tz)))
     if not args.dry_run:
         save_quick_entry(ctx, entry)
         print("Saved")

@@ -4,6 +4,7 @@ lives in the module dispatch.VERBS names; this one only reads the command line."
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any, NoReturn
 
 from pursuit.cli.output import EXIT_BAD_INPUT, one_line
@@ -12,6 +13,8 @@ from pursuit.cli.output import EXIT_BAD_INPUT, one_line
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: scripts and people both read the first line.
+        # Internal verbs (the completion scripts' `_companies`) are not among the choices.
+        message = re.sub(r",? '_[\w-]+'", "", message)
         self.exit(EXIT_BAD_INPUT, f"pursuit: {one_line(message)} (see: {self.prog} --help)\n")
 
 

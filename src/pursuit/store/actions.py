@@ -62,8 +62,14 @@ def log_followup(
     )
 
 
-def heard_back(ctx: Ctx, company: str, note: str | None = None) -> str:
-    return run(ctx, lambda w: touches.heard_back(w, ctx, company, note), label="heard")
+def heard_back(
+    ctx: Ctx, company: str = "", note: str | None = None, *, application_id: int | None = None
+) -> str:
+    return run(
+        ctx,
+        lambda w: touches.heard_back(w, ctx, company, note, application_id=application_id),
+        label="heard",
+    )
 
 
 def check_in(

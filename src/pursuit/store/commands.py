@@ -12,7 +12,8 @@ from pursuit.domain.people import Person
 from pursuit.domain.quick_entry import QuickEntry
 from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
-from pursuit.store.writer import run
+from pursuit.store.world import World
+from pursuit.store.writer import dry_run, run
 from pursuit.store.writes import applications as define
 from pursuit.store.writes import quick
 from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged, Moved
@@ -113,6 +114,18 @@ def reject(
 
 def reopen(ctx: Ctx, company: str, title: str) -> Added:
     return run(ctx, lambda w: define.reopen(w, ctx, company, title), label="reopen")
+
+
+def preview_quick_entry(ctx: Ctx, entry: QuickEntry) -> quick.QuickPreview:
+    """What `save_quick_entry` would do with this line now, without writing it: the same
+    definition on the same rows, so the company it names is the one saving will use, and
+    anything saving would refuse is refused here (InputError)."""
+
+    def rule(w: World) -> str:
+        return quick.save_quick_entry(w, ctx, entry)
+
+    _message, world = dry_run(ctx, rule)
+    return quick.preview_of(world, entry)
 
 
 def save_quick_entry(ctx: Ctx, entry: QuickEntry) -> str:

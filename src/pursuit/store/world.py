@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Protocol
 
 from pursuit.domain.kinds import ActionKind
-from pursuit.domain.matching import MatchError, match_name, name_key
+from pursuit.domain.matching import MatchError, fold, match_name, name_key
 from pursuit.domain.pesky import Touch
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
@@ -110,6 +110,8 @@ class World:
         self._settings: dict[str, SettingRow | None] = {}
         self.label: str | None = None
         """What undo calls this write ("add Acme"); set by the definition."""
+        self._alike: dict[str, list[int]] | None = None
+        """Live companies by folded name (no case, no accents), read once when first asked."""
 
     # --- reading through the source ------------------------------------------------------
 
@@ -176,8 +178,25 @@ class World:
         return comp
 
     def company_named(self, name: str) -> CompanyRow | None:
-        """By exact name (any case or accents); a soft-deleted one too."""
+        """By exact name (any case); a soft-deleted one too."""
         return self._company_by_key(name_key(name))
+
+    def company_alike(self, name: str) -> CompanyRow | None:
+        """By exact name (any case, a soft-deleted one too), else the one live company
+        whose name differs only in accents or apostrophes ("Cafe Reseau", "Café Réseau")."""
+        found = self.company_named(name)
+        if found is not None:
+            return found
+        if self._alike is None:
+            self._alike = {}
+            for cid, known in self._source.company_names():
+                self._alike.setdefault(fold(known), []).append(cid)
+            for comp in self.companies.values():
+                ids = self._alike.setdefault(fold(comp.name), [])
+                if comp.deleted_at is None and comp.id not in ids:
+                    ids.append(comp.id)
+        ids = self._alike.get(fold(clean_name(name)), [])
+        return self._company_by_id(ids[0]) if len(ids) == 1 else None
 
     def company_by_id(self, company_id: int) -> CompanyRow:
         comp = self._company_by_id(company_id)
@@ -309,6 +328,8 @@ class World:
             case CompanyRow():
                 self.companies[row.id] = row
                 self._by_key[row.name_key] = row.id
+                if self._alike is not None:
+                    self._alike.setdefault(fold(row.name), []).append(row.id)
                 self.contacts[row.id] = []
                 self._apps_of[row.id] = []
                 self._actions_of[row.id] = []

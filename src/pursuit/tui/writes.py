@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual import work
 from textual.message import Message
 
 from pursuit.store.context import Ctx
 from pursuit.tui.live import LiveData
-from pursuit.tui.modals import ConfirmScreen
+from pursuit.tui.modals import ConfirmScreen, Submit
 
 Job = Callable[[Ctx], str]
 """A store command as a flow writes it: runs on a thread, returns the line to show."""
@@ -33,6 +34,10 @@ class Refusal:
 
     summary: str
     reasons: tuple[str, ...]
+    ready_at: datetime | None = None
+    """When the rule would no longer say wait (R5), if it can tell."""
+    action_id: int | None = None
+    """The pending reminder that could wait until then instead."""
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,14 @@ class WriteFinished(Message):
         self.outcome = outcome
 
 
-def go_ahead(refusal: Refusal) -> ConfirmScreen:
-    """The question a refusal asks: yes runs the command again, forced."""
+def go_ahead(refusal: Refusal, *, question: str, yes: str, no: str | None = None) -> ConfirmScreen:
+    """The question a refusal asks: yes runs the command again, forced; no, when offered,
+    does something else than escape does (which is nothing)."""
     return ConfirmScreen(
-        refusal.summary[:1].upper() + refusal.summary[1:] + ". Go ahead anyway?",
+        f"{refusal.summary[:1].upper()}{refusal.summary[1:]}. {question}",
         refusal.reasons,
-        yes="go ahead",
-        no="wait",
+        yes=yes,
+        no=no,
     )
 
 
@@ -79,11 +85,26 @@ class Writes(LiveData):
         try:
             outcome = Done(job(self.ctx()))
         except Refused as exc:
-            outcome = Refusal(exc.summary, tuple(exc.reasons))
+            outcome = Refusal(exc.summary, tuple(exc.reasons), exc.ready_at, exc.action_id)
         except (InputError, DatabaseError, ValueError) as exc:
             outcome = Failed(str(exc))
         self.post_message(WriteFinished(outcome))
         return outcome
+
+    def saving(self, job: Callable[[str], Job]) -> Submit:
+        """A dialog's save (modals.PromptScreen): the command for the text typed, run on a
+        thread; reported when done, else why not, for the dialog to show."""
+
+        async def submit(text: str) -> str | None:
+            outcome = await self.in_thread(job(text))
+            if isinstance(outcome, Done):
+                self.report(outcome)
+                return None
+            if isinstance(outcome, Refusal):
+                return "; ".join([outcome.summary, *outcome.reasons])
+            return outcome.error
+
+        return submit
 
     async def confirmed(self, question: ConfirmScreen) -> bool:
         """Whether the user said yes (from a flow's worker); no and escape are both no."""

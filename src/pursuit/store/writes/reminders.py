@@ -12,13 +12,14 @@ from pursuit.domain.text import clean_name, clean_text
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
 from pursuit.store.world import World
+from pursuit.store.writes import make
 
 
 def snooze(w: World, ctx: Ctx, action_id: int, until: datetime) -> datetime:
     if until <= ctx.now:
         raise InputError("snooze until a time in the future")
     action = w.action_by_id(action_id)
-    w.label = f"snooze {action.kind.label}"
+    w.label = f"snooze {make.about(w, action)}"
     action.snoozed_until = until
     action.next_at = effective_due(action.due_at, until)
     return action.next_at
@@ -26,7 +27,7 @@ def snooze(w: World, ctx: Ctx, action_id: int, until: datetime) -> datetime:
 
 def set_draft(w: World, ctx: Ctx, action_id: int, text: str) -> None:
     action = w.action_by_id(action_id)
-    w.label = f"edit {action.kind.label} draft"
+    w.label = f"edit the draft of {make.about(w, action)}"
     action.draft = clean_text(text, multiline=True)
 
 
