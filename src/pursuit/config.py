@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from dateutil import tz as dateutil_tz
 
@@ -37,6 +37,9 @@ class Config:
     """R2: notes to one company at least this alike are flagged."""
     timezone: str = ""
     """Zone for showing and reading times; empty means the system's."""
+    date_order: str = ""
+    """How to read "03/05/2026" when nothing settles it: "day-first" (3 May) or
+    "month-first" (March 5); empty: ask (import refuses until --day-first/--month-first)."""
     theme: str = "textual-dark"
     """Any Textual theme name."""
     bell: bool = False
@@ -57,10 +60,15 @@ class Config:
             target_active=self.target_active,
             target_new_per_week=self.target_new_per_week,
             similarity_threshold=self.similarity_threshold,
+            date_order=_DATE_ORDERS.get(self.date_order),
         )
 
 
 MAX_NUMBER = 10_000
+_DATE_ORDERS: dict[str, Literal["day-first", "month-first"]] = {
+    "day-first": "day-first",
+    "month-first": "month-first",
+}
 
 
 def _check(name: str, value: Any, default: Any) -> str | None:
@@ -84,6 +92,8 @@ def _check(name: str, value: Any, default: Any) -> str | None:
             return "must be text"
         if name == "timezone" and value and dateutil_tz.gettz(value) is None:
             return "is not a known time zone (e.g. Europe/Paris)"
+        if name == "date_order" and value and value not in _DATE_ORDERS:
+            return 'must be "day-first" or "month-first"'
         if name == "bridge_cadence":
             # Only when the file sets one: cadences bring in dateutil's rrule, which every
             # command would otherwise import just to read the config.

@@ -139,8 +139,27 @@ def build_parser() -> Parser:
     p = verb("import", "import applications from a tracker CSV or a pursuit JSON export")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only say what would be added")
+    order = p.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="date_order",
+        action="store_const",
+        const="day-first",
+        help="read 03/11/2026 as 3 November when the file does not say",
+    )
+    order.add_argument(
+        "--month-first",
+        dest="date_order",
+        action="store_const",
+        const="month-first",
+        help="read 03/11/2026 as March 11 when the file does not say",
+    )
     p.add_argument(
-        "--day-first", action="store_true", help="read 03/11/2026 as 3 November (default: US)"
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help='read a column as a field, e.g. "Stage=status" or "Notes2=ignore" (repeatable)',
     )
 
     p = verb("export", "export as json (lossless), csv (spreadsheets) or ics (calendars)")

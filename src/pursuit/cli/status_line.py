@@ -32,7 +32,16 @@ _COUNTS = ("unanswered_limit", "target_active", "target_new_per_week")
 _TEXTS = ("timezone", "theme")
 _FLAGS = ("bell", "notify_send")
 KNOWN_SETTINGS = frozenset(
-    (*_POSITIVE, *_COUNTS, *_TEXTS, *_FLAGS, "similarity_threshold", "keymap", "bridge_cadence")
+    (
+        *_POSITIVE,
+        *_COUNTS,
+        *_TEXTS,
+        *_FLAGS,
+        "similarity_threshold",
+        "keymap",
+        "bridge_cadence",
+        "date_order",
+    )
 )
 
 
@@ -132,6 +141,8 @@ def _plainly_valid(key: str, value: Any) -> bool:
         return isinstance(value, str)
     if key in _FLAGS:
         return isinstance(value, bool)
+    if key == "date_order":
+        return value in ("", "day-first", "month-first")
     if key == "similarity_threshold":
         return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1
     if key == "keymap":
