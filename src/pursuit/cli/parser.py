@@ -38,6 +38,9 @@ def build_parser() -> Parser:
     p.add_argument("--url")
     p.add_argument("--source", help="where you found it")
     p.add_argument("--status", default="applied", help="applied (default), wishlist, screening…")
+    p.add_argument(
+        "--force", action="store_true", help="take an --applied date more than a year back"
+    )
     p.add_argument("--json", action="store_true")
 
     p = verb("interview", "log an interview: one thank-you note per interviewer")
@@ -46,7 +49,7 @@ def build_parser() -> Parser:
     p.add_argument(
         "--with", dest="people", action="append", required=True, metavar='"NAME[, ROLE]"'
     )
-    p.add_argument("--minutes", type=int, default=60)
+    p.add_argument("--minutes", type=int, help="its length (default: from --at's range, else 60)")
     p.add_argument(
         "--check-back", metavar="WHEN", help="the employer's answer on when to follow up"
     )
