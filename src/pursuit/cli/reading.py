@@ -162,7 +162,20 @@ def cmd_due_notify(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from pursuit.agenda import build_agenda
+    from pursuit.cli.context import load_settings
+    from pursuit.cli.status_line import BLANK_FIELDS, STATUS_FIELDS
+    from pursuit.paths import database_path
 
+    path, _is_default = database_path(args.db)
+    if not path.exists():
+        # As the fast path: no database is an empty line, and none is created (a prompt
+        # with a mistyped PURSUIT_DB would otherwise litter a file on every command).
+        load_settings()  # its problems are still worth a line on stderr
+        try:
+            print(args.format.format(**BLANK_FIELDS) if args.format else "")
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+            raise UsageError(f"bad --format: {exc}; fields: {', '.join(STATUS_FIELDS)}") from None
+        return 0
     ctx = open_ctx(args)
     agenda = build_agenda(ctx.db, ctx.now, ctx.tz, ctx.settings, limit=0)
     fields = {
