@@ -31,7 +31,7 @@ _ZONE_DIRS = ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zonein
 # value outside these, goes to the full path so its problems are reported as usual.
 _POSITIVE = ("thank_you_hours", "guidance_days", "followup_gap_days", "hold_cadence_days")
 _COUNTS = ("unanswered_limit", "target_active", "target_new_per_week")
-_TEXTS = ("timezone", "theme")
+_TEXTS = ("timezone", "theme", "working_days", "usual_time", "holidays", "signature")
 _FLAGS = ("bell", "notify_send")
 KNOWN_SETTINGS = frozenset(
     (

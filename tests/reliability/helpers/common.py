@@ -172,3 +172,12 @@ class Runner:
                 self.proc.kill()
                 self.proc.wait()
         return self.proc.stderr.read() if self.proc.stderr else ""
+
+
+WAITING = "pursuit: waiting for another pursuit to finish writing…"
+
+
+def quiet(err: str) -> bool:
+    """Nothing on stderr but, at most, the notice that a write waited for the lock (a
+    writer says so when another held the lock for more than a moment)."""
+    return all(line == WAITING for line in err.splitlines())
