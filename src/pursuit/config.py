@@ -9,7 +9,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field, fields
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from dateutil import tz as dateutil_tz
 
@@ -38,6 +38,9 @@ class Config:
     """R2: notes to one company at least this alike are flagged."""
     timezone: str = ""
     """Zone for showing and reading times; empty means the system's."""
+    date_order: str = ""
+    """How to read "03/05/2026" when nothing settles it: "day-first" (3 May) or
+    "month-first" (March 5); empty: ask (import refuses until --day-first/--month-first)."""
     theme: str = "textual-dark"
     """Any Textual theme name."""
     bell: bool = False
@@ -70,6 +73,7 @@ class Config:
             usual_time=usual_time(self.usual_time),
             holidays=public_holidays(self.holidays),
             signature=self.signature,
+            date_order=_DATE_ORDERS.get(self.date_order),
         )
 
 
@@ -112,6 +116,10 @@ def public_holidays(code: str) -> Container[date]:
 
 
 MAX_NUMBER = 10_000
+_DATE_ORDERS: dict[str, Literal["day-first", "month-first"]] = {
+    "day-first": "day-first",
+    "month-first": "month-first",
+}
 
 
 def _check(name: str, value: Any, default: Any) -> str | None:
@@ -135,6 +143,8 @@ def _check(name: str, value: Any, default: Any) -> str | None:
             return "must be text"
         if name == "timezone" and value and dateutil_tz.gettz(value) is None:
             return "is not a known time zone (e.g. Europe/Paris)"
+        if name == "date_order" and value and value not in _DATE_ORDERS:
+            return 'must be "day-first" or "month-first"'
         checks: dict[str, Callable[[str], object]] = {
             "working_days": working_days,
             "usual_time": usual_time,

@@ -106,7 +106,7 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     ]
 
     assert ok(run_cli("guidance", "globex", "in", "3", "weeks", now=MON)) == [
-        "Globex: follow up Mon 06 Apr 09:00, as they asked"
+        "Globex: follow up Mon 6 Apr 09:00, as they asked"
     ]
     assert rows(
         db,

@@ -41,6 +41,9 @@ def build_parser() -> Parser:
     p.add_argument("--url")
     p.add_argument("--source", help="where you found it")
     p.add_argument("--status", default="applied", help="applied (default), wishlist, screening…")
+    p.add_argument(
+        "--force", action="store_true", help="take an --applied date more than a year back"
+    )
     p.add_argument("--json", action="store_true")
 
     p = verb("interview", "log an interview: one thank-you note per interviewer")
@@ -49,7 +52,7 @@ def build_parser() -> Parser:
     p.add_argument(
         "--with", dest="people", action="append", required=True, metavar='"NAME[, ROLE]"'
     )
-    p.add_argument("--minutes", type=int, default=60)
+    p.add_argument("--minutes", type=int, help="its length (default: from --at's range, else 60)")
     p.add_argument(
         "--check-back", metavar="WHEN", help="the employer's answer on when to follow up"
     )
@@ -142,8 +145,27 @@ def build_parser() -> Parser:
     p = verb("import", "import applications from a tracker CSV or a pursuit JSON export")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only say what would be added")
+    order = p.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="date_order",
+        action="store_const",
+        const="day-first",
+        help="read 03/11/2026 as 3 November when the file does not say",
+    )
+    order.add_argument(
+        "--month-first",
+        dest="date_order",
+        action="store_const",
+        const="month-first",
+        help="read 03/11/2026 as March 11 when the file does not say",
+    )
     p.add_argument(
-        "--day-first", action="store_true", help="read 03/11/2026 as 3 November (default: US)"
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help='read a column as a field, e.g. "Stage=status" or "Notes2=ignore" (repeatable)',
     )
 
     p = verb("export", "export as json (lossless), csv (spreadsheets) or ics (calendars)")

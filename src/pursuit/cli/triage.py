@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pursuit.cli.context import open_ctx, read_when
+from pursuit.cli.context import open_ctx, read_when, say_notes
 from pursuit.cli.output import UsageError, show_when
 
 
@@ -89,8 +89,10 @@ def cmd_snooze(args: argparse.Namespace) -> int:
     from pursuit.store.actions import snooze
 
     ctx = open_ctx(args)
-    until = snooze(ctx, args.action_id, read_when(ctx, " ".join(args.until)))
+    when = read_when(ctx, " ".join(args.until))
+    until = snooze(ctx, args.action_id, when.at)
     print(f"Snoozed until {show_when(ctx, until)}")
+    say_notes(when)
     return 0
 
 

@@ -51,3 +51,36 @@ def mark_notified(w: World, ctx: Ctx, action_ids: Iterable[int]) -> None:
         except InputError:
             continue  # done or removed since it was announced: nothing to remember
         action.notified_at = ctx.now
+
+
+def claim_announcements(w: World, ctx: Ctx, action_ids: Iterable[int]) -> list[int]:
+    """Mark as announced those of `action_ids` that are still overdue and unannounced, and
+    return them: the caller announces only these. Run through `store.writer.run`, whose
+    revision check reruns this on fresh rows when another process wrote meanwhile, so of
+    several processes claiming at once each action goes to exactly one."""
+    w.label = "announce overdue actions"
+    claimed: list[int] = []
+    for action_id in action_ids:
+        try:
+            action = w.action_by_id(action_id)
+        except InputError:
+            continue  # done or removed since it was read: nothing to announce
+        if action.next_at > ctx.now:
+            continue  # snoozed since it was read
+        if action.notified_at is not None and action.notified_at >= action.next_at:
+            continue  # another process announced it
+        action.notified_at = ctx.now
+        claimed.append(action_id)
+    return claimed
+
+
+def release_announcements(w: World, ctx: Ctx, action_ids: Iterable[int]) -> None:
+    """Announcing these failed (no notify-send, or it failed): not announced after all,
+    so the next run tries again."""
+    w.label = "announcement failed"
+    for action_id in action_ids:
+        try:
+            action = w.action_by_id(action_id)
+        except InputError:
+            continue
+        action.notified_at = None
