@@ -38,7 +38,7 @@ CASES: list[tuple[tuple[str, ...], str]] = [
     (("thanks", "ac", "jane"), '"ac" matches several: Acme, Acorn; type more of the name'),
     (
         ("interview", "acme", "--at", "someday soon", "--with", "Jane"),
-        f'can\'t read "someday soon" as a date (did you mean "noon"?); try {DATES}',
+        f'--at: can\'t read "someday soon" as a date (did you mean "noon"?); try {DATES}',
     ),
     (("move", "acme", "hired"), f'unknown status "hired"; use one of: {STATUSES}'),
     (("add", "Acme"), "the following arguments are required: role (see: pursuit add --help)"),
