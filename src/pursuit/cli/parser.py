@@ -89,6 +89,20 @@ def build_parser() -> Parser:
     p.add_argument("--friendly", action="store_true", help="they were positive about you")
     p.add_argument("--every", metavar="DURATION", help="check-in cadence (default 90d)")
 
+    p = verb("offer", "record an offer and the date they want an answer by")
+    p.add_argument("company")
+    p.add_argument("--by", required=True, metavar="WHEN", help="answer by, e.g. 'fri 17:00'")
+    p.add_argument("--note", help="what they offered, in your words")
+
+    p = verb("withdraw", "close an application you withdrew from; --friendly keeps a bridge")
+    p.add_argument("company")
+    p.add_argument("--friendly", action="store_true", help="part on good terms (R8)")
+    p.add_argument("--every", metavar="DURATION", help="check-in cadence (default 90d)")
+
+    p = verb("nudge", "the options nudge (R7): snooze it, dismiss it, or bring it back")
+    p.add_argument("action", choices=("snooze", "dismiss", "restore"))
+    p.add_argument("until", nargs="*", metavar="WHEN", help="with snooze: until when")
+
     p = verb("checkin", "log a check-in with a bridge and schedule the next")
     p.add_argument("company")
     p.add_argument("--note")

@@ -61,7 +61,12 @@ def cmd_followup(args: argparse.Namespace) -> int:
     result = log_followup(ctx, args.company, note=args.note, force=args.force, channel=channel)
     for warning in result.warnings:
         print(f"pursuit: warning: {warning}", file=sys.stderr)
-    print(f"Follow-up to {result.company} logged; next check {show_when(ctx, result.next_due)}")
+    then = (
+        f"next check {show_when(ctx, result.next_due)}"
+        if result.next_due
+        else "answer the offer next"
+    )
+    print(f"Follow-up to {result.company} logged; {then}")
     if result.ghosted_hint:
         print(f"Hint: {result.ghosted_hint} (pursuit move {result.company!r} ghosted)")
     return 0

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pursuit.store.timefmt import from_db, to_db
-
-NUDGE_KEY = "options_nudge"
-"""The setting that holds the options nudge's state: "dismissed", or snoozed until (UTC)."""
+from pursuit.store.writes.offers import NUDGE_KEY
 
 
 @dataclass(frozen=True)

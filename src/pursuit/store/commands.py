@@ -15,10 +15,11 @@ from pursuit.store.context import Ctx
 from pursuit.store.world import World
 from pursuit.store.writer import dry_run, run
 from pursuit.store.writes import applications as define
-from pursuit.store.writes import quick
+from pursuit.store.writes import offers, quick
 from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged, Moved
+from pursuit.store.writes.offers import OfferRecorded, Withdrawn
 
-__all__ = ["Added", "GuidanceRecorded", "InterviewLogged", "Moved"]
+__all__ = ["Added", "GuidanceRecorded", "InterviewLogged", "Moved", "OfferRecorded", "Withdrawn"]
 
 
 def add_application(
@@ -132,3 +133,33 @@ def save_quick_entry(ctx: Ctx, entry: QuickEntry) -> str:
     """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
     promised in one transaction, or nothing; returns a one-line confirmation."""
     return run(ctx, lambda w: quick.save_quick_entry(w, ctx, entry), label="quick entry")
+
+
+def record_offer(ctx: Ctx, company: str, by: datetime, note: str | None = None) -> OfferRecorded:
+    return run(ctx, lambda w: offers.record_offer(w, ctx, company, by, note), label="offer")
+
+
+def withdraw(
+    ctx: Ctx,
+    company: str,
+    *,
+    friendly: bool = False,
+    cadence: str | None = None,
+    application_id: int | None = None,
+) -> Withdrawn:
+    return run(
+        ctx,
+        lambda w: offers.withdraw(
+            w, ctx, company, friendly=friendly, cadence=cadence, application_id=application_id
+        ),
+        label="withdraw",
+    )
+
+
+def quiet_nudge(ctx: Ctx, until: datetime | None) -> str:
+    """Snooze the options nudge until a time, or dismiss it (None)."""
+    return run(ctx, lambda w: offers.quiet_nudge(w, ctx, until), label="options nudge")
+
+
+def restore_nudge(ctx: Ctx) -> str:
+    return run(ctx, lambda w: offers.restore_nudge(w, ctx), label="options nudge")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from pursuit.domain.kinds import ActionKind
+from pursuit.domain.kinds import ActionKind, Status
 from pursuit.domain.matching import MatchError, fold, match_name, name_key
 from pursuit.domain.pesky import Touch
 from pursuit.domain.status import CLOSED
@@ -66,6 +66,8 @@ class Source(Protocol):
         """The company of an application, action or contact."""
 
     def setting(self, key: str) -> SettingRow | None: ...
+    def open_companies(self) -> list[int]:
+        """Companies with an open application."""
 
     def load(self, company_ids: list[int]) -> Loaded: ...
 
@@ -85,6 +87,9 @@ class EmptySource:
 
     def setting(self, key: str) -> SettingRow | None:
         return None
+
+    def open_companies(self) -> list[int]:
+        return []
 
     def load(self, company_ids: list[int]) -> Loaded:
         return Loaded()
@@ -244,6 +249,17 @@ class World:
         if apps:
             raise InputError(f"{comp.name} has no open application (last one is {apps[0].status})")
         raise InputError(f"{comp.name} has no application; add one with: pursuit add")
+
+    def open_applications(self) -> list[AppRow]:
+        """Every live, open application in the file (an offer accepted ends all of them),
+        read whole: the one write that needs them all."""
+        for company_id in self._source.open_companies():
+            self._company_by_id(company_id)
+        return [
+            a
+            for a in self.apps.values()
+            if a.deleted_at is None and a.status not in CLOSED and a.status != Status.ACCEPTED
+        ]
 
     def people(self, comp: CompanyRow) -> list[ContactRow]:
         """Live contacts, in the order they were added."""

@@ -83,6 +83,13 @@ class PursuitApp(Triage, FilterBox):
             id="heard",
             tooltip="They answered: the wait for their reply starts again",
         ),
+        Binding(
+            "o",
+            "offer",
+            "Offer",
+            id="offer",
+            tooltip="Record an offer and the date they want an answer by",
+        ),
         Binding("m", "move", "Move", id="move", tooltip="Change the application's status"),
         Binding(
             "r",

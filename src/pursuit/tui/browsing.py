@@ -29,6 +29,7 @@ TRIAGE = {
     "guidance",
     "follow_up",
     "heard",
+    "offer",
     "move",
     "reject",
     "check_in",
@@ -165,14 +166,15 @@ class Browsing(Shell):
             return kind == ActionKind.THANK_YOU or (
                 isinstance(item, ApplicationRow) and item.thank_you_id is not None
             )
-        if action in ("follow_up", "move", "reject", "guidance", "heard", "move_to"):
+        if action in ("follow_up", "move", "reject", "guidance", "heard", "move_to", "offer"):
             return app_id is not None and kind != ActionKind.CHECK_IN
         if action == "interview":
             return getattr(item, "company_id", None) is not None and not isinstance(item, BridgeRow)
         if action == "check_in":
             return isinstance(item, BridgeRow) or kind == ActionKind.CHECK_IN
         if action in ("snooze", "done"):
-            return isinstance(item, AgendaItem) and item.action_id is not None
+            # The options nudge too: snoozed to a time, or dismissed with done.
+            return isinstance(item, AgendaItem) and (item.action_id is not None or kind == OPTIONS)
         if action in ("edit_note", "copy_note"):
             return isinstance(item, AgendaItem) and item.action_id is not None and bool(item.draft)
         return True

@@ -76,6 +76,12 @@ COMMANDS: tuple[Command, ...] = (
         "They answered: the wait for their reply starts again",
         ("reply", "answered", "response", "heard"),
     ),
+    Command(
+        "offer",
+        "Offer",
+        "Record an offer and the date they want an answer by",
+        ("offer", "answer by", "deadline"),
+    ),
     Command("move", "Move", "Change the application's status", ("status", "stage")),
     Command(
         "reject",

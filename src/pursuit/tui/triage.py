@@ -14,7 +14,7 @@ from functools import partial
 
 from textual import work
 
-from pursuit.agenda import AgendaItem
+from pursuit.agenda import OPTIONS, AgendaItem
 from pursuit.domain.dates import DateParseError, parse_when
 from pursuit.domain.gimmicks import gimmick_warnings
 from pursuit.domain.kinds import ActionKind, Status
@@ -373,8 +373,80 @@ class Triage(Writes):
 
     def action_snooze(self) -> None:
         item = self.selection()
-        if isinstance(item, AgendaItem) and item.action_id is not None:
+        if isinstance(item, AgendaItem) and item.kind == OPTIONS:
+            self._snooze_nudge()
+        elif isinstance(item, AgendaItem) and item.action_id is not None:
             self._snooze(item.action_id)
+
+    @work(group=FLOWS)
+    async def _snooze_nudge(self) -> None:
+        """The options nudge, quiet until a time; it comes back on its own then."""
+
+        def preview(text: str) -> tuple[bool, str]:
+            try:
+                until = parse_when(text, self.now(), self.tz)
+            except DateParseError as exc:
+                return False, str(exc)
+            return True, f"Quiet the options nudge until {cells.local(until, self.tz)}"
+
+        def job(text: str) -> Job:
+            def quiet(ctx: Ctx) -> str:
+                from pursuit.store.commands import quiet_nudge
+
+                until = parse_when(text, ctx.now, ctx.tz)
+                quiet_nudge(ctx, until)
+                return f"Options nudge snoozed until {cells.local(until, ctx.tz)}"
+
+            return quiet
+
+        await self.push_screen_wait(
+            PromptScreen(
+                "Snooze the nudge until", preview, value="mon 9am", submit=self.saving(job)
+            )
+        )
+
+    def _dismiss_nudge(self) -> None:
+        def dismiss(ctx: Ctx) -> str:
+            from pursuit.store.commands import quiet_nudge
+
+            quiet_nudge(ctx, None)
+            return "Options nudge dismissed (u brings it back)"
+
+        self._write_and_report(dismiss)
+
+    @work(group=FLOWS)
+    async def _write_and_report(self, job: Job) -> None:
+        self.report(await self.in_thread(job))
+
+    def action_offer(self) -> None:
+        item = self.selection()
+        company = getattr(item, "company", None)
+        if company and app_id_of(item) is not None:
+            self._offer(company)
+
+    @work(group=FLOWS)
+    async def _offer(self, company: str) -> None:
+        """An offer: when they want the answer by becomes the top action."""
+
+        def preview(text: str) -> tuple[bool, str]:
+            try:
+                by = parse_when(text, self.now(), self.tz)
+            except DateParseError as exc:
+                return False, str(exc)
+            return True, f"Offer from {company}: answer by {cells.local(by, self.tz)}"
+
+        def job(text: str) -> Job:
+            def offer(ctx: Ctx) -> str:
+                from pursuit.store.commands import record_offer
+
+                result = record_offer(ctx, company, parse_when(text, ctx.now, ctx.tz))
+                return f"Offer from {result.company}: answer by {cells.local(result.answer_by, ctx.tz)}"
+
+            return offer
+
+        await self.push_screen_wait(
+            PromptScreen("Answer the offer by", preview, value="fri 17:00", submit=self.saving(job))
+        )
 
     @work(group=FLOWS)
     async def _snooze(self, action_id: int) -> None:
@@ -402,6 +474,9 @@ class Triage(Writes):
 
     def action_done(self) -> None:
         item = self.selection()
+        if isinstance(item, AgendaItem) and item.kind == OPTIONS:
+            self._dismiss_nudge()
+            return
         if isinstance(item, AgendaItem) and item.action_id is not None:
             self._done(item.action_id, item.what)
 

@@ -119,6 +119,8 @@ def _employer_date(w: World, comp: CompanyRow, app: AppRow) -> datetime | None:
 
 def too_soon(w: World, ctx: Ctx, comp: CompanyRow, app: AppRow) -> list[str]:
     """R5's reasons to wait before following up (empty when it is fine to)."""
+    if w.pending(comp, ActionKind.ANSWER_OFFER, app=app):
+        return []  # answering an offer, or asking about it, is never too soon
     employer_date = _employer_date(w, comp, app)
     # Their words as they said them ("check back after the 15th"), if an interview has them.
     words = next(
@@ -194,17 +196,20 @@ def log_followup(
     )
     on_hold = app.status == Status.ON_HOLD
     wait = ctx.settings.hold_cadence if on_hold else ctx.settings.default_guidance
-    next_due = make.guess(w, ctx, app, ctx.now, wait)
-    make.action(
-        w,
-        ctx,
-        kind=ActionKind.FOLLOW_UP,
-        due=next_due,
-        guessed=True,
-        company_id=comp.id,
-        application_id=app.id,
-        draft=follow_up_draft(name=None, role=app.title, company=comp.name),
-    )
+    next_due: datetime | None = None
+    # While an offer waits for your answer, the next step is that answer, not a guess.
+    if not w.pending(comp, ActionKind.ANSWER_OFFER, app=app):
+        next_due = make.guess(w, ctx, app, ctx.now, wait)
+        make.action(
+            w,
+            ctx,
+            kind=ActionKind.FOLLOW_UP,
+            due=next_due,
+            guessed=True,
+            company_id=comp.id,
+            application_id=app.id,
+            draft=follow_up_draft(name=None, role=app.title, company=comp.name),
+        )
     hint = None
     unanswered = unanswered_follow_ups(w.touches(app))
     if unanswered >= ctx.settings.unanswered_limit and not on_hold:
