@@ -58,6 +58,12 @@ def cmd_followup(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     ctx = open_ctx(args)
+    if args.check:
+        from pursuit.store.actions import follow_up_check
+
+        reasons = follow_up_check(ctx, args.company)
+        print("fine to follow up now" if not reasons else f"too soon: {'; '.join(reasons)}")
+        return 0
     result = log_followup(ctx, args.company, note=args.note, force=args.force, channel=channel)
     for warning in result.warnings:
         print(f"pursuit: warning: {warning}", file=sys.stderr)
