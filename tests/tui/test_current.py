@@ -21,6 +21,7 @@ from pursuit.store.reads import ApplicationRow, BridgeRow
 from pursuit.store.restore import restore
 from pursuit.tui import live
 from pursuit.tui.app import PursuitApp
+from pursuit.tui.modals import ConfirmScreen
 from pursuit.tui.showcase import FROZEN_NOW, demo_app
 from pursuit.tui.snapshot import PAGE
 from pursuit.tui.tables import PaneTable
@@ -232,6 +233,9 @@ async def test_t_marks_a_note_on_an_application_past_the_first_page(
         note = item.thank_you_id
         assert f"a{note}" not in agenda_page
         await pilot.press("t")
+        # Demo drafts without a talking point ask first (issue #11): send anyway.
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
         await wait_until(
             pilot,
             lambda: (
