@@ -114,3 +114,17 @@ def test_checkin_with_a_template_note_asks_until_forced(run_cli: RunCli, tmp_pat
     assert out.returncode == 3 and "still has the line to personalise" in out.stderr
     assert sha256(db) == digest
     assert run_cli("checkin", "acme", "--note", note, "--force", now=TUE_WEEK).returncode == 0
+
+
+def test_due_shows_the_day_beside_a_time_rounded_to_the_nearest(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    started(run_cli, tmp_path)
+    # The guess is Mon 23 Mar 09:30; seen Fri 20 Mar 11:00 it is 2 d 22 h 30 min away.
+    out = run_cli("due", now="2026-03-20T11:00:00-04:00")
+    assert out.returncode == 0, out.stderr
+    line = next(x for x in out.stdout.splitlines() if "Follow up" in x)
+    assert line.startswith("  upcoming due in 3 d · Mon 23 Mar   Follow up (a guess")
+    # In another year, the year too.
+    late = run_cli("due", now="2025-12-20T11:00:00-05:00")
+    assert "due in 13 w · Mon 23 Mar 2026 " in late.stdout, late.stdout

@@ -509,12 +509,15 @@ async def test_slash_filters_every_pane_and_escape_clears(app: PursuitApp) -> No
         await pilot.press("slash")
         await pilot.press(*"globex")
         await wait_until(pilot, lambda: "filter: globex" in topbar_text(app))
+        # Each relative time has its day beside it; Globex's follow-up, Thu 3 Dec 09:30, is
+        # 6 d 18 h away: "due in 7 d" to the nearest day.
         assert table_text(app, "agenda") == [
-            "  | due in 25 min | Thank Priya Nair (Recruiter) | Globex",
-            "  | due in 6 d | Follow up (a guess: ask them when) | Globex",
+            "  | due in 25 min | Thu 26 Nov | Thank Priya Nair (Recruiter) | Globex",
+            "  | due in 7 d | Thu 3 Dec | Follow up (a guess: ask them when) | Globex",
         ]
         assert table_text(app, "apps") == [
             "Globex | Platform Engineer | interviewing | 1 d | thank Priya | due in 25 min"
+            " | Thu 26 Nov"
         ]
         assert table_text(app, "bridges") == []
         await pilot.press("escape")
