@@ -172,10 +172,25 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     assert rows(db, "SELECT snoozed_until, next_at FROM action WHERE id = ?", fu_id) == [
         ("2026-04-20 13:00:00.000000", "2026-04-20 13:00:00.000000")
     ]
-    assert ok(run_cli("done", str(fu_id), now=TUE)) == ["Done: follow-up"]
-    assert rows(db, "SELECT done_at IS NOT NULL FROM action WHERE id = ?", fu_id) == [(1,)]
-    assert ok(run_cli("undo", now=TUE)) == ["Undid: follow-up to Globex marked done"]
-    assert rows(db, "SELECT done_at FROM action WHERE id = ?", fu_id) == [(None,)]
+    # A follow-up is done one of three ways (issue #11): without one, nothing is written.
+    bare = run_cli("done", str(fu_id), now=TUE)
+    assert bare.returncode == 2
+    assert bare.stderr == (
+        "pursuit: say what happened to the follow-up: --sent, --heard or --drop\n"
+    )
+    # Dropped: no touch, and the next follow-up guessed from now at the hold cadence: Tue
+    # 17 Mar + 30 d is Thu 16 Apr, at the usual 09:30.
+    assert ok(run_cli("done", str(fu_id), "--drop", now=TUE)) == [
+        "Done: follow-up dropped; waiting on them until Thu 16 Apr 09:30 (a guess)"
+    ]
+    assert rows(db, "SELECT deleted_at IS NOT NULL FROM action WHERE id = ?", fu_id) == [(1,)]
+    assert rows(
+        db,
+        "SELECT due_at FROM action WHERE kind = 'follow_up' AND done_at IS NULL"
+        " AND deleted_at IS NULL",
+    ) == [("2026-04-16 13:30:00.000000",)]
+    assert ok(run_cli("undo", now=TUE)) == ["Undid: follow-up to Globex dropped"]
+    assert rows(db, "SELECT done_at, deleted_at FROM action WHERE id = ?", fu_id) == [(None, None)]
 
 
 def test_read_verbs_on_the_demo(run_cli: RunCli, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from pursuit.domain.dates import (
     local_to_utc,
     parse_duration,
     parse_when,
+    show_day,
     to_local,
 )
 
@@ -438,18 +439,27 @@ HUMANIZE_CASES = [
     (timedelta(seconds=-59), "due now"),
     (timedelta(minutes=1), "due in 1 min"),
     (timedelta(minutes=45), "due in 45 min"),
-    (timedelta(minutes=59, seconds=59), "due in 59 min"),
+    # Rounded to the nearest unit (issue #11), not down.
+    (timedelta(seconds=90), "due in 2 min"),
+    (timedelta(minutes=59, seconds=29), "due in 59 min"),
+    (timedelta(minutes=59, seconds=59), "due in 1 h"),
     (timedelta(hours=1), "due in 1 h"),
-    (timedelta(hours=3, minutes=50), "due in 3 h"),
-    (timedelta(hours=23, minutes=59), "due in 23 h"),
+    (timedelta(hours=3, minutes=50), "due in 4 h"),
+    (timedelta(hours=3, minutes=29), "due in 3 h"),
+    (timedelta(hours=23, minutes=29), "due in 23 h"),
+    (timedelta(hours=23, minutes=59), "due in 1 d"),
     (timedelta(days=1), "due in 1 d"),
     (timedelta(days=2, hours=5), "due in 2 d"),
-    (timedelta(days=14, hours=23), "due in 14 d"),
+    (timedelta(days=2, hours=12), "due in 3 d"),  # half up
+    (timedelta(days=2, hours=22, minutes=30), "due in 3 d"),  # Fri 09:30 to Mon 08:00
+    (timedelta(days=14, hours=11), "due in 14 d"),
+    (timedelta(days=14, hours=23), "due in 2 w"),
     (timedelta(days=15), "due in 2 w"),
     (timedelta(days=35), "due in 5 w"),
     (timedelta(minutes=-12), "12 min overdue"),
     (timedelta(hours=-3), "3 h overdue"),
     (timedelta(days=-2), "2 d overdue"),
+    (timedelta(days=-1, hours=-20), "2 d overdue"),
     (timedelta(days=-21), "3 w overdue"),
 ]
 
@@ -468,6 +478,37 @@ def test_humanize_due_counts_real_time_across_dst() -> None:
 
 def test_humanize_due_mixed_zones() -> None:
     assert humanize_due(NOW.astimezone(BERLIN) + timedelta(hours=2), NOW) == "due in 2 h"
+
+
+def test_humanize_due_seen_friday_for_monday_morning() -> None:
+    friday = datetime(2026, 11, 13, 9, 30, tzinfo=NY)
+    monday = datetime(2026, 11, 16, 8, 0, tzinfo=NY)
+    assert humanize_due(monday, friday) == "due in 3 d"
+    assert humanize_due(monday, friday, NY) == "due in 3 d · Mon 16 Nov"
+
+
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [
+        (timedelta(days=3), "due in 3 d · Sun 29 Nov"),
+        (timedelta(days=-2), "2 d overdue · Tue 24 Nov"),
+        (timedelta(hours=2), "due in 2 h · Thu 26 Nov"),
+        # In another year, the year too.
+        (timedelta(days=40), "due in 6 w · Tue 5 Jan 2027"),
+        (timedelta(days=-330), "47 w overdue · Wed 31 Dec 2025"),
+    ],
+)
+def test_humanize_due_with_the_day(offset: timedelta, expected: str) -> None:
+    assert humanize_due(NOW + offset, NOW, NY) == expected
+
+
+def test_the_day_is_the_local_one() -> None:
+    # 23:30 in New York on Thu 26 Nov is Fri 27 Nov in Berlin.
+    late = datetime(2026, 11, 26, 23, 30, tzinfo=NY)
+    assert humanize_due(late, NOW, BERLIN).endswith("· Fri 27 Nov")
+    assert show_day(late, NY, NOW) == "Thu 26 Nov"
+    assert show_day(late + timedelta(days=40), NY, NOW) == "Tue 5 Jan 2027"
+    assert show_day(late + timedelta(days=40), NY, NOW, short=True) == "5 Jan 2027"
 
 
 def test_humanize_due_rejects_naive() -> None:

@@ -69,9 +69,11 @@ def announced(db: Path) -> list[tuple[int, bool]]:
         conn.close()
 
 
+# Applied Fri 6 Mar 09:00, the guess is Fri 13 Mar 09:30; on Mon 16 Mar 09:00 that is
+# 2 d 23 h 30 min ago: "3 d overdue", to the nearest day.
 LINES = [
-    "! Follow up (a guess: ask them when) — Acme — Engineer (2 d overdue) #1",
-    "! Follow up (a guess: ask them when) — Globex — Engineer (2 d overdue) #2",
+    "! Follow up (a guess: ask them when) — Acme — Engineer (3 d overdue) #1",
+    "! Follow up (a guess: ask them when) — Globex — Engineer (3 d overdue) #2",
 ]
 
 

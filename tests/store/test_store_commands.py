@@ -266,6 +266,10 @@ def test_drafts_sent_as_written_are_never_refused(ctx: Ctx, panel: int) -> None:
     for name in first:
         actions.set_talking_point(ctx, "acme", name, f"topic number {name[-1]}")
     interviewed(later(ctx, 3 * DAY), "Second Rounder", "Another One")
+    # A draft without a talking point still has its line to personalise, which asks
+    # first (issue #11): here every person has one, so only R2 could refuse.
+    actions.set_talking_point(ctx, "acme", "Second Rounder", "the second round")
+    actions.set_talking_point(ctx, "acme", "Another One", "another topic")
     for action in pending(ctx.db, "thank_you"):
         assert action.contact is not None
         actions.mark_thanks(later(ctx, 4 * DAY), "acme", action.contact)

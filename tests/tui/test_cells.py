@@ -15,7 +15,8 @@ def nudge(what: str, *, loud: bool) -> AgendaItem:
 
 
 def test_the_options_nudge_is_loud_by_its_flag_not_by_its_words() -> None:
-    quiet = agenda_cells(nudge("plans can fall through", loud=False), NOW)[2]
-    loud = agenda_cells(nudge("Keep options open", loud=True), NOW)[2]
+    # The "to do" cell, after the mark, the due time and its day.
+    quiet = agenda_cells(nudge("plans can fall through", loud=False), NOW)[3]
+    loud = agenda_cells(nudge("Keep options open", loud=True), NOW)[3]
     assert str(quiet.style) == "magenta"
     assert str(loud.style) == "bold magenta"

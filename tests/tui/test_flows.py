@@ -14,7 +14,7 @@ from pursuit.agenda import AgendaItem
 from pursuit.store import actions
 from pursuit.store.reads import ApplicationRow
 from pursuit.tui.app import PursuitApp
-from pursuit.tui.modals import ChoiceScreen, ConfirmScreen
+from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, KeyChoiceScreen
 from pursuit.tui.tables import PaneTable
 
 
@@ -22,13 +22,13 @@ async def test_the_store_command_runs_off_the_event_loop(
     app: PursuitApp, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[threading.Thread] = []
-    complete = actions.complete
+    finish = actions.finish
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread())
-        return complete(*args, **kwargs)
+        return finish(*args, **kwargs)
 
-    monkeypatch.setattr(actions, "complete", recording)
+    monkeypatch.setattr(actions, "finish", recording)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         for _ in range(5):  # past the options nudge, which is no stored action
@@ -38,10 +38,15 @@ async def test_the_store_command_runs_off_the_event_loop(
             await pilot.press("j")
         assert isinstance(item, AgendaItem)
         await pilot.press("d")
+        if item.kind == "follow_up":  # d asks what happened to a follow-up (issue #11)
+            await wait_until(pilot, lambda: isinstance(app.screen, KeyChoiceScreen))
+            await pilot.press("x")
         await wait_until(pilot, lambda: bool(threads))
     assert threads[0] is not threading.main_thread()
     assert rows(
-        db_path, "SELECT done_at IS NOT NULL FROM action WHERE id = ?", (item.action_id,)
+        db_path,
+        "SELECT done_at IS NOT NULL OR deleted_at IS NOT NULL FROM action WHERE id = ?",
+        (item.action_id,),
     ) == [(1,)]
 
 

@@ -165,9 +165,24 @@ async def test_t_marks_a_thank_you_sent(app: PursuitApp, db_path: Path) -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         item = await go_to(pilot, "agenda", agenda("thank_you", "Globex"))
+        assert isinstance(item, AgendaItem)
         await pilot.press("t")
+        # Priya has no talking point: the draft still holds its line to personalise, and
+        # marking it sent asks first, saying so (issue #11). Escape sends nothing.
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        text = " ".join(str(w.render()) for w in app.screen.query("Static, Label"))
+        assert "The note to Priya Nair still has the line to personalise. Send it anyway?" in text
+        assert "[Add one thing you discussed with Priya" in text
+        assert "y send anyway · escape cancel" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert rows(db_path, "SELECT done_at FROM action WHERE id = ?", (item.action_id,)) == [
+            (None,)
+        ]
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
         await wait_until(pilot, lambda: not any("Priya" in r for r in table_text(app, "agenda")))
-    assert isinstance(item, AgendaItem)
     done = rows(db_path, "SELECT done_at, sent_note FROM action WHERE id = ?", (item.action_id,))
     assert done[0][0] is not None and "Priya" in str(done[0][1])
 
@@ -494,12 +509,15 @@ async def test_slash_filters_every_pane_and_escape_clears(app: PursuitApp) -> No
         await pilot.press("slash")
         await pilot.press(*"globex")
         await wait_until(pilot, lambda: "filter: globex" in topbar_text(app))
+        # Each relative time has its day beside it; Globex's follow-up, Thu 3 Dec 09:30, is
+        # 6 d 18 h away: "due in 7 d" to the nearest day.
         assert table_text(app, "agenda") == [
-            "  | due in 25 min | Thank Priya Nair (Recruiter) | Globex",
-            "  | due in 6 d | Follow up (a guess: ask them when) | Globex",
+            "  | due in 25 min | Thu 26 Nov | Thank Priya Nair (Recruiter) | Globex",
+            "  | due in 7 d | Thu 3 Dec | Follow up (a guess: ask them when) | Globex",
         ]
         assert table_text(app, "apps") == [
             "Globex | Platform Engineer | interviewing | 1 d | thank Priya | due in 25 min"
+            " | Thu 26 Nov"
         ]
         assert table_text(app, "bridges") == []
         await pilot.press("escape")

@@ -68,7 +68,9 @@ def build_parser() -> Parser:
     p.add_argument("company")
     p.add_argument("name")
     p.add_argument("--note", help="the text you sent (default: the draft)")
-    p.add_argument("--force", action="store_true", help="send even if too similar")
+    p.add_argument(
+        "--force", action="store_true", help="send even if too similar or not yet personalised"
+    )
 
     p = verb("followup", "log a follow-up sent (refused if too soon, R5)")
     p.add_argument("company")
@@ -109,6 +111,7 @@ def build_parser() -> Parser:
     p = verb("checkin", "log a check-in with a bridge and schedule the next")
     p.add_argument("company")
     p.add_argument("--note")
+    p.add_argument("--force", action="store_true", help="send a note still holding a placeholder")
 
     p = verb("reopen", "start a new application with a bridge, keeping its history")
     p.add_argument("company")
@@ -118,8 +121,31 @@ def build_parser() -> Parser:
     p.add_argument("action_id", type=int)
     p.add_argument("until", nargs="+", metavar="WHEN")
 
-    p = verb("done", "mark an action done")
+    p = verb("done", "mark an action done (a follow-up: --sent, --heard or --drop)")
     p.add_argument("action_id", type=int)
+    how = p.add_mutually_exclusive_group()
+    how.add_argument(
+        "--sent",
+        dest="how",
+        action="store_const",
+        const="sent",
+        help="the follow-up went out (as followup)",
+    )
+    how.add_argument(
+        "--heard",
+        dest="how",
+        action="store_const",
+        const="heard",
+        help="they answered first (as heard)",
+    )
+    how.add_argument(
+        "--drop",
+        dest="how",
+        action="store_const",
+        const="drop",
+        help="not sent: drop it; the next follow-up is guessed from now",
+    )
+    p.add_argument("--force", action="store_true", help="with --sent: even if too soon (R5)")
 
     p = verb("talking-point", "remember what to mention to one interviewer (R2)")
     p.add_argument("company")

@@ -54,7 +54,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not rows:
         print("No applications yet. Add one: pursuit add COMPANY ROLE")
     for r in rows:
-        due = humanize_due(r.next_at, ctx.now) if r.next_at else ""
+        due = humanize_due(r.next_at, ctx.now, ctx.tz) if r.next_at else ""
         print(f"{r.company:<22.22} {r.title:<28.28} {r.status.label:<12} {due}")
     return 0
 
@@ -91,10 +91,10 @@ def cmd_due(args: argparse.Namespace) -> int:
         print("Nothing due. Keep going!")
     for i in agenda.items:
         marker = "!" if i.overdue else " "
-        when = humanize_due(i.due, ctx.now) if i.kind != "options" else ""
+        when = humanize_due(i.due, ctx.now, ctx.tz) if i.kind != "options" else ""
         where = f"{i.company} — {i.title}" if i.title else (i.company or "")
         ident = f"#{i.action_id}" if i.action_id is not None else ""
-        print(f"{marker} {i.bucket.value:<8} {when:<15} {i.what:<44} {where} {ident}".rstrip())
+        print(f"{marker} {i.bucket.value:<8} {when:<25} {i.what:<44} {where} {ident}".rstrip())
     return 0
 
 

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from pursuit.cli.context import open_ctx, read_when, say_notes
 from pursuit.cli.output import UsageError, show_when
+
+if TYPE_CHECKING:
+    from pursuit.store.actions import Finished
+    from pursuit.store.context import Ctx
 
 
 def cmd_thanks(args: argparse.Namespace) -> int:
@@ -89,7 +94,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     from pursuit.store.actions import check_in
 
     ctx = open_ctx(args)
-    result = check_in(ctx, args.company, note=args.note)
+    result = check_in(ctx, args.company, note=args.note, force=args.force)
     for warning in result.warnings:
         print(f"pursuit: warning: {warning}", file=sys.stderr)
     print(f"Check-in with {result.company} logged; next {show_when(ctx, result.next_check_in)}")
@@ -108,11 +113,30 @@ def cmd_snooze(args: argparse.Namespace) -> int:
 
 
 def cmd_done(args: argparse.Namespace) -> int:
-    from pursuit.store.actions import complete
+    from pursuit.store.actions import How, finish
 
-    kind = complete(open_ctx(args), args.action_id)
-    print(f"Done: {kind.replace('_', '-')}")
+    if args.force and args.how != "sent":
+        raise UsageError("--force goes with --sent (a follow-up sent sooner than R5 allows)")
+    ctx = open_ctx(args)
+    done = finish(ctx, args.action_id, How(args.how) if args.how else None, force=args.force)
+    for warning in done.warnings:
+        print(f"pursuit: warning: {warning}", file=sys.stderr)
+    print(f"Done: {done.what}{done_how(ctx, done)}")
+    if done.ghosted_hint:
+        print(f"Hint: {done.ghosted_hint} (pursuit move {done.company!r} ghosted)")
     return 0
+
+
+def done_how(ctx: Ctx, done: Finished) -> str:
+    """What a follow-up marked done led to, after "Done: follow-up"."""
+    if done.how is None:
+        return ""
+    said = {"sent": " sent", "heard": f": {done.company} answered", "drop": " dropped"}
+    text = said[done.how.value]
+    if done.next_due is None:
+        return text
+    guess = " (a guess)" if done.guessed else ""
+    return f"{text}; waiting on them until {show_when(ctx, done.next_due)}{guess}"
 
 
 def cmd_undo(args: argparse.Namespace) -> int:

@@ -11,9 +11,9 @@ from pursuit.domain.gimmicks import Channel
 from pursuit.store.context import Ctx
 from pursuit.store.writer import run
 from pursuit.store.writes import reminders, touches
-from pursuit.store.writes.touches import CheckedIn, FollowUpLogged, ThanksSent
+from pursuit.store.writes.touches import CheckedIn, Finished, FollowUpLogged, How, ThanksSent
 
-__all__ = ["CheckedIn", "FollowUpLogged", "ThanksSent"]
+__all__ = ["CheckedIn", "Finished", "FollowUpLogged", "How", "ThanksSent"]
 
 
 def mark_thanks(
@@ -73,11 +73,16 @@ def heard_back(
 
 
 def check_in(
-    ctx: Ctx, company: str = "", *, note: str | None = None, company_id: int | None = None
+    ctx: Ctx,
+    company: str = "",
+    *,
+    note: str | None = None,
+    company_id: int | None = None,
+    force: bool = False,
 ) -> CheckedIn:
     return run(
         ctx,
-        lambda w: touches.check_in(w, ctx, company, note=note, company_id=company_id),
+        lambda w: touches.check_in(w, ctx, company, note=note, company_id=company_id, force=force),
         label="check-in",
     )
 
@@ -89,6 +94,11 @@ def snooze(ctx: Ctx, action_id: int, until: datetime) -> datetime:
 def complete(ctx: Ctx, action_id: int) -> str:
     """Done without the side effects of a specific verb (e.g. a note sent by hand)."""
     return run(ctx, lambda w: touches.complete(w, ctx, action_id), label="done")
+
+
+def finish(ctx: Ctx, action_id: int, how: How | None = None, *, force: bool = False) -> Finished:
+    """Done: a follow-up says what happened (sent, heard back, dropped); others are done."""
+    return run(ctx, lambda w: touches.finish(w, ctx, action_id, how, force=force), label="done")
 
 
 def set_draft(ctx: Ctx, action_id: int, text: str) -> None:

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from rich.text import Text
 
 from pursuit.agenda import OPTIONS, AgendaItem, Bucket
-from pursuit.domain.dates import humanize_due
+from pursuit.domain.dates import humanize_due, show_day
 from pursuit.domain.kinds import ActionKind, Status
 from pursuit.store.reads import ApplicationRow, BridgeRow
 from pursuit.tui.layout import Column
@@ -68,25 +68,31 @@ KIND_LABEL = {
 
 # Columns give way least important first, and each keeps a useful width (tui/layout.py):
 # the same layout at every width whether the app started there or was resized to it.
+# Next to each relative time, its day ("due in 3 d", "Mon 16 Nov"; "16 Nov 2027" in
+# another year): a column of its own, so a narrow pane keeps the relative time whole.
+DAY = 11
 AGENDA_COLUMNS = (
     Column("", 1, 1),
     Column("due", 13, 13),
+    Column("on", DAY, DAY, drop=1),
     Column("to do", 16, 34, grow=3),
     Column("company", 12, 18, grow=1),
 )
 APP_COLUMNS = (
     Column("company", 12, 16, grow=1),
     Column("role", 10, 18, grow=2, drop=2),
-    Column("status", 12, 12, drop=4),
-    Column("touched", 7, 7, drop=5),
+    Column("status", 12, 12, drop=5),
+    Column("touched", 7, 7, drop=6),
     Column("next", 10, 12, drop=3),
     Column("due", 13, 13, drop=1),
+    Column("on", DAY, DAY, drop=4),
 )
 BRIDGE_COLUMNS = (
     Column("company", 12, 18, grow=1),
     Column("contacts", 10, 24, grow=2, drop=2),
     Column("checked in", 10, 10, drop=3),
     Column("next check-in", 13, 13, drop=1),
+    Column("on", DAY, DAY, drop=4),
 )
 
 
@@ -111,11 +117,21 @@ def due_cell(due: datetime | None, now: datetime) -> Text:
     return Text(phrase, style=style)
 
 
-def agenda_cells(item: AgendaItem, now: datetime) -> tuple[Text, ...]:
+def day_cell(due: datetime | None, now: datetime, tz: tzinfo | None = None) -> Text:
+    """The day of a due time, beside its relative time."""
+    if due is None:
+        return Text("")
+    zone = tz or now.tzinfo
+    assert zone is not None
+    return Text(show_day(due, zone, now, short=True), style="dim", no_wrap=True)
+
+
+def agenda_cells(item: AgendaItem, now: datetime, tz: tzinfo | None = None) -> tuple[Text, ...]:
     if item.kind == OPTIONS:
         return (
             Text("»", style="bold magenta"),
             Text("now" if item.bucket != Bucket.OVERDUE else "", style="magenta"),
+            Text(""),
             Text(item.draft, style="bold magenta" if item.loud else "magenta"),
             Text(""),
         )
@@ -123,7 +139,7 @@ def agenda_cells(item: AgendaItem, now: datetime) -> tuple[Text, ...]:
     what = Text(item.what, no_wrap=True, overflow="ellipsis")
     if item.overdue:
         what.stylize("bold")
-    return (mark, due_cell(item.due, now), what, plain(item.company))
+    return (mark, due_cell(item.due, now), day_cell(item.due, now, tz), what, plain(item.company))
 
 
 _STATUS_STYLE = {
@@ -135,7 +151,7 @@ _STATUS_STYLE = {
 }
 
 
-def app_cells(row: ApplicationRow, now: datetime) -> tuple[Text, ...]:
+def app_cells(row: ApplicationRow, now: datetime, tz: tzinfo | None = None) -> tuple[Text, ...]:
     nxt = KIND_LABEL.get(row.next_kind or "", row.next_kind or "")
     if row.next_contact and row.next_kind == ActionKind.THANK_YOU:
         nxt = f"thank {row.next_contact.split()[0]}"
@@ -146,15 +162,17 @@ def app_cells(row: ApplicationRow, now: datetime) -> tuple[Text, ...]:
         _since(row.last_touch, now),
         plain(nxt or "—"),
         due_cell(row.next_at, now),
+        day_cell(row.next_at, now, tz),
     )
 
 
-def bridge_cells(row: BridgeRow, now: datetime) -> tuple[Text, ...]:
+def bridge_cells(row: BridgeRow, now: datetime, tz: tzinfo | None = None) -> tuple[Text, ...]:
     return (
         plain(row.company),
         plain(row.contacts or "—"),
         _since(row.last_check_in, now),
         due_cell(row.next_check_in, now),
+        day_cell(row.next_check_in, now, tz),
     )
 
 

@@ -1,11 +1,11 @@
-"""Modal screens: a one-line prompt with a live preview, yes/no confirmations, a chooser."""
+"""Modal screens: a one-line prompt with a live preview, yes/no confirmations, choosers."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -190,6 +190,40 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class KeyChoiceScreen(ModalScreen[str | None]):
+    """A few answers, each one key (`s` sent · `h` heard back · `x` drop); escape backs out
+    without doing anything."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="keychoice_cancel")]
+
+    def __init__(
+        self, title: str, choices: Sequence[tuple[str, str, str]], reasons: Sequence[str] = ()
+    ) -> None:
+        """`choices`: (key, value, label) for each answer."""
+        super().__init__()
+        self._title = title
+        self._choices = choices
+        self._reasons = reasons
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog confirm"):
+            yield Label(Text(self._title), classes="dialog-title")
+            for reason in self._reasons:
+                yield Static(Text("• " + reason), classes="reason")
+            keys = " · ".join(f"{key} {label}" for key, _, label in self._choices)
+            yield Label(Text(f"{keys} · escape cancel"), classes="dialog-keys")
+
+    def on_key(self, event: events.Key) -> None:
+        for key, value, _ in self._choices:
+            if event.key == key:
+                event.stop()
+                self.dismiss(value)
+                return
 
     def action_cancel(self) -> None:
         self.dismiss(None)

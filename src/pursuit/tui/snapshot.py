@@ -62,13 +62,13 @@ def load_snapshot(
         now,
         query,
         agenda_rows=cells.PaneRows.of(
-            [cells.row(i.key, i, cells.agenda_cells(i, now)) for i in agenda.items]
+            [cells.row(i.key, i, cells.agenda_cells(i, now, tz)) for i in agenda.items]
         ),
         app_rows=cells.PaneRows.of(
-            [cells.row(f"app{r.id}", r, cells.app_cells(r, now)) for r in apps]
+            [cells.row(f"app{r.id}", r, cells.app_cells(r, now, tz)) for r in apps]
         ),
         bridge_rows=cells.PaneRows.of(
-            [cells.row(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges]
+            [cells.row(f"co{r.company_id}", r, cells.bridge_cells(r, now, tz)) for r in bridges]
         ),
         page=page,
         token=token,

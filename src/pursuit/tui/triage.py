@@ -23,9 +23,18 @@ from pursuit.domain.text import clean_text
 from pursuit.store.context import Ctx
 from pursuit.store.reads import ApplicationRow
 from pursuit.tui import cells
-from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, Preview, PromptScreen
+from pursuit.tui.modals import (
+    ChoiceScreen,
+    ConfirmScreen,
+    KeyChoiceScreen,
+    Preview,
+    PromptScreen,
+)
 from pursuit.tui.shell import app_id_of
 from pursuit.tui.writes import Job, Refusal, Writes, go_ahead
+
+DONE_CHOICES = (("s", "sent", "sent"), ("h", "heard", "heard back"), ("x", "drop", "drop"))
+"""`d` on a follow-up: (key, what happened, its label)."""
 
 FLOWS = "triage"
 """The workers group of the keys' flows. A flow can wait on a dialog for as long as the
@@ -187,11 +196,13 @@ class Triage(Writes):
             return f"Thank-you note to {sent.contact} marked sent"
 
         outcome = await self.in_thread(mark)
-        # R2: a note too like another to the same company is sent only if the user says so.
+        # R2: a note too like another to the same company is sent only if the user says so;
+        # so is a draft still holding its line to personalise.
         if isinstance(outcome, Refusal):
-            if not await self.confirmed(
-                go_ahead(outcome, question="Mark it sent anyway?", yes="sent anyway")
-            ):
+            template = "personalise" in outcome.summary
+            question = "Send it anyway?" if template else "Mark it sent anyway?"
+            yes = "send anyway" if template else "sent anyway"
+            if not await self.confirmed(go_ahead(outcome, question=question, yes=yes)):
                 return
             outcome = await self.in_thread(partial(mark, force=True))
         self.report(outcome)
@@ -478,17 +489,55 @@ class Triage(Writes):
             self._dismiss_nudge()
             return
         if isinstance(item, AgendaItem) and item.action_id is not None:
-            self._done(item.action_id, item.what)
+            follow_up = item.kind == ActionKind.FOLLOW_UP and item.application_id is not None
+            self._done(item.action_id, item.what, application_name(item) if follow_up else None)
 
     @work(group=FLOWS)
-    async def _done(self, action_id: int, what: str) -> None:
-        def complete(ctx: Ctx) -> str:
-            from pursuit.store.actions import complete
+    async def _done(self, action_id: int, what: str, follow_up: str | None) -> None:
+        """`d`: done. A follow-up first says what happened, so the application keeps a
+        next action and "touched" stays true: sent (as `f`), they answered (as `h`), or
+        dropped (nothing sent; the next follow-up guessed from now)."""
+        how: str | None = None
+        if follow_up is not None:
+            how = await self.push_screen_wait(
+                KeyChoiceScreen(
+                    f"The follow-up to {follow_up}: what happened?",
+                    DONE_CHOICES,
+                    reasons=[
+                        "sent: logged as a follow-up (as f)",
+                        "heard back: they answered first (as h)",
+                        "drop: not sent; the next follow-up is guessed from now",
+                    ],
+                )
+            )
+            if how is None:
+                return
 
-            complete(ctx, action_id)
-            return f"Done: {what}"
+        def finish(ctx: Ctx, force: bool = False) -> str:
+            from pursuit.store.actions import How, finish
 
-        self.report(await self.in_thread(complete))
+            done = finish(ctx, action_id, How(how) if how else None, force=force)
+            if done.how is None:
+                return f"Done: {what}"
+            said = {
+                "sent": f"Follow-up to {done.company} logged",
+                "heard": f"Noted: {done.company} answered",
+                "drop": f"Follow-up to {done.company} dropped",
+            }[done.how.value]
+            if done.next_due is not None:
+                said += f"; waiting on them until {cells.local(done.next_due, ctx.tz)}"
+            extra = [*done.warnings, *([done.ghosted_hint] if done.ghosted_hint else [])]
+            return ". ".join([said, *extra])
+
+        outcome = await self.in_thread(finish)
+        # Sent: R5 (too soon) or a draft not yet personalised asks before it is logged.
+        if isinstance(outcome, Refusal):
+            if not await self.confirmed(
+                go_ahead(outcome, question="Log it as sent anyway?", yes="sent anyway")
+            ):
+                return
+            outcome = await self.in_thread(partial(finish, force=True))
+        self.report(outcome)
 
     def action_edit_note(self) -> None:
         item = self.selection()

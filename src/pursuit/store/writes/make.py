@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from pursuit.domain.coach import coach_time, gap_ends, guessed_follow_up
 from pursuit.domain.deadlines import effective_due
+from pursuit.domain.drafts import signed
 from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
 from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person
@@ -84,7 +85,8 @@ def action(
         application_id=application_id,
         contact_id=contact_id,
         interview_id=interview_id,
-        draft=draft,
+        # Every draft pursuit writes ends with the user's signature, if they set one.
+        draft=signed(draft, ctx.settings.signature) if draft else draft,
         sent_note=None,
         created_at=ctx.now,
     )

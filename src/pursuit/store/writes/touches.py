@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from pursuit.domain.cadence import Cadence
-from pursuit.domain.drafts import check_in_draft, follow_up_draft
+from pursuit.domain.drafts import check_in_draft, follow_up_draft, placeholder_in
 from pursuit.domain.gimmicks import gimmick_warnings
 from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
 from pursuit.domain.pesky import (
@@ -17,6 +18,7 @@ from pursuit.domain.pesky import (
     unanswered_follow_ups,
 )
 from pursuit.domain.similarity import too_similar
+from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_text
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError, Refused
@@ -34,6 +36,17 @@ class ThanksSent:
 
 def _note(note: str | None) -> str | None:
     return clean_text(note, multiline=True).strip() if note else None
+
+
+def personal(text: str | None, to: str, *, force: bool) -> None:
+    """A note that still holds a draft's line to personalise is a template, not a note:
+    it is sent only when the user says so (force)."""
+    found = placeholder_in(text or "")
+    if found is not None and not force:
+        raise Refused(
+            f"the note to {to} still has the line to personalise",
+            [f"it still says “{' '.join(found.split())}”; write that line, or send it anyway"],
+        )
 
 
 def mark_thanks(
@@ -73,6 +86,7 @@ def mark_thanks(
         and a.id != action.id
     ]
     names = [contact.name, *(n for n, _ in sent)]
+    personal(text, contact.name, force=force)
     # R2: staff compare notes; a near-copy is flagged before it counts as sent.
     similar = too_similar(text, sent, threshold=ctx.settings.similarity_threshold, names=names)
     if similar is not None and not force:
@@ -162,6 +176,7 @@ def log_followup(
     warnings = gimmick_warnings(text) if text else []
     app, comp = make.target(w, company, application_id)
     w.label = f"follow-up to {comp.name}"
+    personal(text, comp.name, force=force)
     reasons = too_soon(w, ctx, comp, app)
     if reasons and not force:
         pending = w.pending(comp, ActionKind.FOLLOW_UP, app=app)
@@ -264,6 +279,7 @@ def check_in(
     *,
     note: str | None = None,
     company_id: int | None = None,
+    force: bool = False,
 ) -> CheckedIn:
     text = _note(note)
     # A check-in is a follow-up too (R6): gimmicks are worse with a company that said no.
@@ -272,6 +288,7 @@ def check_in(
     if not comp.is_bridge or not comp.bridge_cadence or comp.bridge_since is None:
         raise InputError(f"{comp.name} is not a bridge; reject it with --friendly first")
     w.label = f"check-in with {comp.name}"
+    personal(text, comp.name, force=force)
     for action in w.pending(comp, ActionKind.CHECK_IN):
         action.done_at = ctx.now
         action.sent_note = text
@@ -329,3 +346,83 @@ def complete(w: World, ctx: Ctx, action_id: int) -> str:
             too_soon=early,
         )
     return action.kind.value
+
+
+class How(StrEnum):
+    """What happened to a follow-up marked done."""
+
+    SENT = "sent"
+    HEARD = "heard"
+    DROP = "drop"
+
+
+@dataclass(frozen=True)
+class Finished:
+    what: str
+    """The action's kind, in words ("follow-up")."""
+    company: str
+    how: How | None = None
+    next_due: datetime | None = None
+    """The follow-up now pending for the application, if any."""
+    guessed: bool = True
+    warnings: list[str] = field(default_factory=list)
+    ghosted_hint: str | None = None
+
+
+def finish(
+    w: World, ctx: Ctx, action_id: int, how: How | None = None, *, force: bool = False
+) -> Finished:
+    """`d`/`done`: a follow-up says what happened (sent, they answered, or dropped), so the
+    application always keeps a next action; any other action is simply done."""
+    action = w.action_by_id(action_id)
+    comp = w.company_by_id(action.company_id)
+    what = action.kind.label
+    if action.kind != ActionKind.FOLLOW_UP or action.application_id is None:
+        if how is not None:
+            raise InputError(f"--{how.value} is for a follow-up; this is a {what}")
+        complete(w, ctx, action_id)
+        return Finished(what, comp.name)
+    if how is None:
+        raise InputError("say what happened to the follow-up: --sent, --heard or --drop")
+    app = w.application_by_id(action.application_id)
+    if how == How.SENT:
+        # As `f`: the draft is what went out (R5 and R6 apply, and the placeholder check).
+        logged = log_followup(w, ctx, application_id=app.id, note=action.draft or None, force=force)
+        return Finished(
+            what, comp.name, how, logged.next_due, True, logged.warnings, logged.ghosted_hint
+        )
+    if how == How.HEARD:
+        heard_back(w, ctx, application_id=app.id)
+        w.label = f"heard from {comp.name} ({what} done)"
+    else:
+        # Not sent and nothing heard: no touch. The reminder goes (undo brings it back).
+        w.label = f"{make.about(w, action)} dropped"
+        make.cancel(ctx, [action])
+        app.updated_at = ctx.now
+    pending = w.pending(comp, ActionKind.FOLLOW_UP, app=app)
+    if not pending and app.status not in CLOSED:
+        # Always a next action: a follow-up guessed from now, waiting on them until then.
+        wait = (
+            ctx.settings.hold_cadence
+            if app.status == Status.ON_HOLD
+            else ctx.settings.default_guidance
+        )
+        make.action(
+            w,
+            ctx,
+            kind=ActionKind.FOLLOW_UP,
+            due=make.guess(w, ctx, app, ctx.now, wait),
+            guessed=True,
+            company_id=comp.id,
+            application_id=app.id,
+            draft=follow_up_draft(name=None, role=app.title, company=comp.name),
+        )
+        pending = w.pending(comp, ActionKind.FOLLOW_UP, app=app)
+    nxt = min(pending, key=lambda a: a.due_at) if pending else None
+    return Finished(
+        what,
+        comp.name,
+        how,
+        nxt.due_at if nxt else None,
+        nxt.due_guessed if nxt else True,
+    )
