@@ -28,7 +28,7 @@ def test_an_offer_accepted_ends_the_search(run_cli: RunCli, tmp_path: Path) -> N
     assert ok(run_cli("move", "acme", "accepted", now=TUE)) == ["Acme: offer → accepted"]
     due = ok(run_cli("due", now=TUE))
     # Only the withdrawals are left: no options nudge once an offer is accepted.
-    assert [line.split("due now")[-1].strip() for line in due] == [
+    assert [line.split("due now · Tue 10 Nov")[-1].strip() for line in due] == [
         "Withdraw from Globex: you accepted another offer Globex — Engineer #5",
         "Withdraw from Initech: you accepted another offer Initech — Engineer #6",
     ]
