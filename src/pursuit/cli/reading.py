@@ -14,6 +14,7 @@ MAX_SEPARATE_NOTIFICATIONS = 3
 
 def cmd_list(args: argparse.Namespace) -> int:
     from pursuit.domain.dates import humanize_due
+    from pursuit.domain.text import for_terminal
     from pursuit.store import reads
 
     ctx = open_ctx(args)
@@ -44,13 +45,16 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No applications yet. Add one: pursuit add COMPANY ROLE")
     for r in rows:
         due = humanize_due(r.next_at, ctx.now) if r.next_at else ""
-        print(f"{r.company:<22.22} {r.title:<28.28} {r.status.label:<12} {due}")
+        # Each field on its one line, whatever the file holds (a crafted or restored one).
+        company, title = for_terminal(r.company), for_terminal(r.title)
+        print(f"{company:<22.22} {title:<28.28} {r.status.label:<12} {due}")
     return 0
 
 
 def cmd_due(args: argparse.Namespace) -> int:
     from pursuit.agenda import build_agenda
     from pursuit.domain.dates import humanize_due
+    from pursuit.domain.text import for_terminal
 
     if args.notify:
         return cmd_due_notify(args)
@@ -83,7 +87,8 @@ def cmd_due(args: argparse.Namespace) -> int:
         when = humanize_due(i.due, ctx.now) if i.kind != "options" else ""
         where = f"{i.company} — {i.title}" if i.title else (i.company or "")
         ident = f"#{i.action_id}" if i.action_id is not None else ""
-        print(f"{marker} {i.bucket.value:<8} {when:<15} {i.what:<44} {where} {ident}".rstrip())
+        what, where = for_terminal(i.what), for_terminal(where)
+        print(f"{marker} {i.bucket.value:<8} {when:<15} {what:<44} {where} {ident}".rstrip())
     return 0
 
 
@@ -93,6 +98,7 @@ def cmd_due_notify(args: argparse.Namespace) -> int:
     from pursuit.config import load_config
     from pursuit.desktop.notify import desktop_notify, overdue_to_notify, ring_bell
     from pursuit.domain.dates import humanize_due
+    from pursuit.domain.text import for_terminal
     from pursuit.paths import config_path
     from pursuit.store.actions import mark_notified
 
@@ -103,7 +109,8 @@ def cmd_due_notify(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         where = f"{row.company} — {row.title}" if row.title else row.company
-        print(f"! {describe(row)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}")
+        line = f"! {describe(row)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}"
+        print(for_terminal(line))
     if config.notify_send:
         if len(rows) > MAX_SEPARATE_NOTIFICATIONS:
             companies = ", ".join(dict.fromkeys(r.company for r in rows))

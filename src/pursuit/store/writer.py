@@ -22,7 +22,6 @@ from pursuit.store import sqlite
 from pursuit.store.context import Ctx
 from pursuit.store.rows import INSTANTS, ROW_TYPES, LinkRow, Row
 from pursuit.store.source import SqliteSource
-from pursuit.store.sqlite import DatabaseError
 from pursuit.store.timefmt import to_db
 from pursuit.store.world import World
 
@@ -102,11 +101,7 @@ def _begin_immediate(conn: sqlite3.Connection, ctx: Ctx) -> None:
         except sqlite3.OperationalError as exc:
             if not _busy(exc):
                 raise
-            seconds = sqlite.BUSY_TIMEOUT_MS // 1000
-            raise DatabaseError(
-                f"the database is busy: another pursuit held it for over {seconds} s "
-                "(a long import?); nothing was written, try again"
-            ) from None
+            raise sqlite.busy_error() from None
     finally:
         conn.execute(f"PRAGMA busy_timeout = {sqlite.BUSY_TIMEOUT_MS}")
 
