@@ -10,8 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from dateutil import tz as dateutil_tz
-
+from pursuit.clock import known_zone
 from pursuit.domain.settings import RuleSettings
 
 
@@ -82,8 +81,8 @@ def _check(name: str, value: Any, default: Any) -> str | None:
     if isinstance(default, str):
         if not isinstance(value, str):
             return "must be text"
-        if name == "timezone" and value and dateutil_tz.gettz(value) is None:
-            return "is not a known time zone (e.g. Europe/Paris)"
+        if name == "timezone" and value and known_zone(value) is None:
+            return "is not a known time zone (an IANA name, e.g. Europe/Paris)"
         if name == "bridge_cadence":
             # Only when the file sets one: cadences bring in dateutil's rrule, which every
             # command would otherwise import just to read the config.

@@ -40,9 +40,13 @@ def open_ctx(args: argparse.Namespace) -> Ctx:
 
 
 def read_when(ctx: Ctx, text: str, *, prefer: str = "future") -> datetime:
+    from pursuit.domain.date_range import DateRangeError, check_in_range
     from pursuit.domain.dates import DateParseError, parse_when
 
     try:
-        return parse_when(text, ctx.now, ctx.tz, prefer=prefer)  # type: ignore[arg-type]
-    except DateParseError as exc:
+        when = parse_when(text, ctx.now, ctx.tz, prefer=prefer)  # type: ignore[arg-type]
+        return check_in_range(when, f'"{text}" is')
+    except (DateParseError, DateRangeError, OverflowError) as exc:
+        if isinstance(exc, OverflowError):
+            raise UsageError(f'"{text}" is beyond the dates pursuit keeps') from None
         raise UsageError(str(exc)) from None
