@@ -17,23 +17,37 @@ Preview = Callable[[str], tuple[bool, str]]
 
 
 class PromptScreen(ModalScreen[str | None]):
-    """One line of input; `preview` says, while typing, what enter would save."""
+    """One line of input; `preview` says, while typing, what enter would save. `problem`:
+    why the last try to save it failed (the line is offered again, as typed)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(
-        self, title: str, preview: Preview, *, value: str = "", placeholder: str = ""
+        self,
+        title: str,
+        preview: Preview,
+        *,
+        value: str = "",
+        placeholder: str = "",
+        problem: str = "",
     ) -> None:
         super().__init__()
         self._title = title
         self._preview = preview
         self._value = value
         self._placeholder = placeholder
+        self._problem = problem
         self._ok = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self._title), classes="dialog-title")
+            if self._problem:
+                yield Static(
+                    Text(f"✗ not saved: {self._problem}. Enter tries again.", style="bold red"),
+                    id="prompt-problem",
+                    markup=False,
+                )
             yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
             yield Static(id="preview", markup=False)
             yield Label("enter save · escape cancel", classes="dialog-keys")

@@ -9,6 +9,7 @@ touch the database themselves; their commands get only plain values, never rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual import work
@@ -24,7 +25,7 @@ from pursuit.store.reads import ApplicationRow
 from pursuit.tui import cells
 from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, Preview, PromptScreen
 from pursuit.tui.shell import app_id_of
-from pursuit.tui.writes import Refusal, Writes, go_ahead
+from pursuit.tui.writes import Failed, Job, Refusal, Writes, go_ahead
 
 FLOWS = "triage"
 """The workers group of the keys' flows. A flow can wait on a dialog for as long as the
@@ -51,20 +52,60 @@ class Triage(Writes):
 
     @work(group=FLOWS)
     async def _quick_entry(self, title: str, *, placeholder: str, prefix: str = "") -> None:
-        """One line, read as it is typed; enter saves what the preview said it understood."""
-        text = await self.push_screen_wait(
-            PromptScreen(title, self._preview_quick(prefix), placeholder=placeholder)
+        """One line, read as it is typed; enter saves what the preview said it understood.
+        If the save fails (a busy or full disk, a damaged file), the box opens again with
+        the line as typed, saying why, so enter tries again."""
+        preview = self._preview_quick(prefix)
+
+        def save(text: str) -> Job:
+            line = prefix + clean_text(text)
+
+            def job(ctx: Ctx) -> str:
+                from pursuit.store.commands import save_quick_entry
+
+                return save_quick_entry(ctx, parse_quick_entry(line, ctx.now, ctx.tz))
+
+            return job
+
+        await self.prompt_until_saved(
+            lambda typed, problem: PromptScreen(
+                title, preview, placeholder=placeholder, value=typed, problem=problem
+            ),
+            save,
+            what="quick-entry",
         )
-        if not text:
-            return
-        line = prefix + clean_text(text)
 
-        def save(ctx: Ctx) -> str:
-            from pursuit.store.commands import save_quick_entry
+    async def prompt_until_saved(
+        self,
+        prompt: Callable[[str, str], PromptScreen],
+        job_for: Callable[[str], Job],
+        *,
+        what: str,
+        typed: str = "",
+    ) -> None:
+        """Ask for a line, save it, and while saving fails ask again with the line kept and
+        the reason shown. Cancelled after a failure, the line goes to a recovery file
+        (pursuit.keep) rather than nowhere."""
+        problem = ""
+        while True:
+            text = await self.push_screen_wait(prompt(typed, problem))
+            if not text:
+                if problem and typed:
+                    self._keep(typed, what)
+                return
+            typed = text
+            outcome = await self.in_thread(job_for(text))
+            self.report(outcome)
+            if not isinstance(outcome, Failed):
+                return
+            problem = outcome.error
 
-            return save_quick_entry(ctx, parse_quick_entry(line, ctx.now, ctx.tz))
+    def _keep(self, text: str, what: str) -> None:
+        from pursuit.keep import keep_text
 
-        self.report(await self.in_thread(save))
+        kept = keep_text(self.db.path, text, what)
+        where = f"kept in {kept}" if kept else "it could not be kept either"
+        self.notify(f"Not saved; what you typed is {where}", severity="warning", markup=False)
 
     def _preview_quick(self, prefix: str) -> Preview:
         def preview(text: str) -> tuple[bool, str]:
@@ -94,25 +135,29 @@ class Triage(Writes):
                 return False, str(exc)
             return True, f"Follow up with {company} on {cells.local(when, self.tz)}, as they asked"
 
-        text = await self.push_screen_wait(
-            PromptScreen(
+        def record(text: str) -> Job:
+            said = clean_text(text)
+
+            def job(ctx: Ctx) -> str:
+                from pursuit.store.commands import record_guidance
+
+                when = parse_when(said, ctx.now, ctx.tz)
+                result = record_guidance(ctx, company, when, f"check back {said}")
+                return f"{result.company}: follow up {cells.local(result.follow_up_due, ctx.tz)}"
+
+            return job
+
+        await self.prompt_until_saved(
+            lambda typed, problem: PromptScreen(
                 f"When did {company} say to check back?",
                 preview,
                 placeholder="after the 15th · in two weeks · dec 3",
-            )
+                value=typed,
+                problem=problem,
+            ),
+            record,
+            what="guidance",
         )
-        if not text:
-            return
-        said = clean_text(text)
-
-        def record(ctx: Ctx) -> str:
-            from pursuit.store.commands import record_guidance
-
-            when = parse_when(said, ctx.now, ctx.tz)
-            result = record_guidance(ctx, company, when, f"check back {said}")
-            return f"{result.company}: follow up {cells.local(result.follow_up_due, ctx.tz)}"
-
-        self.report(await self.in_thread(record))
 
     # --- t: thank-you note sent (R2) ---------------------------------------------------
 
@@ -278,19 +323,23 @@ class Triage(Writes):
             except DateParseError as exc:
                 return False, str(exc)
 
-        text = await self.push_screen_wait(
-            PromptScreen("Snooze until", preview, value="tomorrow 9am")
+        def snooze(text: str) -> Job:
+            def job(ctx: Ctx) -> str:
+                from pursuit.store.actions import snooze
+
+                until = snooze(ctx, action_id, parse_when(text, ctx.now, ctx.tz))
+                return f"Snoozed until {cells.local(until, ctx.tz)}"
+
+            return job
+
+        await self.prompt_until_saved(
+            lambda typed, problem: PromptScreen(
+                "Snooze until", preview, value=typed, problem=problem
+            ),
+            snooze,
+            what="snooze",
+            typed="tomorrow 9am",
         )
-        if not text:
-            return
-
-        def snooze(ctx: Ctx) -> str:
-            from pursuit.store.actions import snooze
-
-            until = snooze(ctx, action_id, parse_when(text, ctx.now, ctx.tz))
-            return f"Snoozed until {cells.local(until, ctx.tz)}"
-
-        self.report(await self.in_thread(snooze))
 
     def action_done(self) -> None:
         item = self.selection()
@@ -334,7 +383,10 @@ class Triage(Writes):
             set_draft(ctx, action_id, draft)
             return "Draft saved"
 
-        self.report(await self.in_thread(save))
+        outcome = await self.in_thread(save)
+        self.report(outcome)
+        if isinstance(outcome, Failed):
+            self._keep(draft, "draft")  # the editor is closed: keep the text somewhere
 
     def action_copy_note(self) -> None:
         item = self.selection()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from textual import work
 
 from pursuit.store.context import Ctx
-from pursuit.tui.live import LiveData
+from pursuit.tui.faults import Faults
 from pursuit.tui.modals import ConfirmScreen
 
 Job = Callable[[Ctx], str]
@@ -37,6 +37,9 @@ class Refusal:
 @dataclass(frozen=True)
 class Failed:
     error: str
+    fault: bool = False
+    """A storage fault or an unexpected error, not bad input: nothing was written, and
+    trying again later may work."""
 
 
 Outcome = Done | Refusal | Failed
@@ -52,25 +55,31 @@ def go_ahead(refusal: Refusal) -> ConfirmScreen:
     )
 
 
-class Writes(LiveData):
+class Writes(Faults):
     async def in_thread(self, job: Job) -> Outcome:
         """Run a store command off the event loop and wait for its outcome."""
         return await self._run(job).wait()
 
-    # A thread worker rather than asyncio.to_thread: the write is then one of the app's
-    # workers, so an unexpected error is reported like any worker's, and waiting for the
-    # app's work (as the tests do) waits for it too.
+    # A thread worker rather than asyncio.to_thread: waiting for the app's work (as the
+    # tests do) waits for it too. Every way it can end is an outcome: a flow never dies,
+    # and never loses what was typed (the flow decides how to keep it).
     @work(thread=True, group="write")
     def _run(self, job: Job) -> Outcome:
+        from pursuit.keep import crash_line
         from pursuit.store.errors import InputError, Refused
-        from pursuit.store.sqlite import DatabaseError
+        from pursuit.store.sqlite import fault
 
         try:
             return Done(job(self.ctx()))
         except Refused as exc:
             return Refusal(exc.summary, tuple(exc.reasons))
-        except (InputError, DatabaseError, ValueError) as exc:
-            return Failed(str(exc))
+        except Exception as exc:
+            known = fault(exc)
+            if known is not None:
+                return Failed(str(known), fault=True)
+            if isinstance(exc, InputError | ValueError):
+                return Failed(str(exc))
+            return Failed(crash_line(exc), fault=True)
 
     async def confirmed(self, question: ConfirmScreen) -> bool:
         """Whether the user said yes (from a flow's worker); no and escape are both no."""
@@ -81,6 +90,8 @@ class Writes(LiveData):
         """Say how a write went, and look for its change now rather than at the next poll."""
         if isinstance(outcome, Done):
             self.notify(outcome.message, markup=False)
+        elif isinstance(outcome, Failed) and outcome.fault:
+            self.show_fault(outcome.error, repeat=True)
         elif isinstance(outcome, Failed):
             self.notify(outcome.error, severity="error", markup=False)
         # A refusal was the flow's to ask about: the user has answered it already.
