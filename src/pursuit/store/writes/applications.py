@@ -336,11 +336,11 @@ def reject(
     application_id: int | None = None,
 ) -> Moved:
     rule = None
-    if friendly:
-        # Imported here: cadences bring in dateutil's rrule, which `pursuit add` and the
-        # other commands never need.
-        from pursuit.domain.cadence import CadenceError, parse_cadence
+    # Imported here: cadences bring in dateutil's rrule, which `pursuit add` and the
+    # other commands never need.
+    from pursuit.domain.cadence import CadenceError, parse_cadence
 
+    if friendly:
         try:
             rule = parse_cadence(cadence or ctx.settings.bridge_rule)
         except CadenceError as exc:
@@ -370,7 +370,10 @@ def reject(
         comp.bridge_cadence = rule.text
         comp.bridge_since = ctx.now
         make.cancel(ctx, w.pending(comp, ActionKind.CHECK_IN))
-        check_in_at = make.coach_after(ctx, rule.after(ctx.now, ctx.now, ctx.tz))
+        try:
+            check_in_at = make.coach_after(ctx, rule.after(ctx.now, ctx.now, ctx.tz))
+        except CadenceError as exc:  # a rule that has ended (COUNT, UNTIL) or never starts
+            raise InputError(f"{exc}; give one that recurs, e.g. 90d") from None
         contact = make.first_contact(w, comp)
         make.action(
             w,
