@@ -56,10 +56,11 @@ def read_limited(path: Path, limit: int, *, what: str = "a tracker export") -> b
         raise InputError(f"{path} is a folder, not a file") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(f"{path} is {file_kind(mode)}; import reads a regular file")
     with os.fdopen(fd, "rb", buffering=0) as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{path} is {file_kind(mode)}; import reads a regular file")
         chunks: list[bytes] = []
         size = 0
         while True:

@@ -254,7 +254,10 @@ def tighten(path: Path) -> None:
         return
     mode = stat.S_IMODE(info.st_mode)
     if mode & 0o077:
-        os.chmod(path, mode & 0o700 | 0o600)
+        # A file that cannot be changed (read-only disk, immutable) is still read; a write
+        # then says why it cannot be done.
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode & 0o700 | 0o600)
 
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> None:

@@ -25,8 +25,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from rich.segment import Segment, Segments
-from rich.text import Text
+from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 from textual.worker import WorkerFailed
@@ -59,6 +58,8 @@ class Faults(LiveData):
         self.fault_lines: list[str] = []
         """Every fault line shown, oldest first."""
         self._terminal_safe = TerminalSafe()
+        self.exit_line: str | None = None
+        """Set when an unexpected error ends the app: the line to print on the way out."""
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._terminal_safe]
@@ -107,8 +108,7 @@ class Faults(LiveData):
             # Pilot re-raises the first one, so a test still fails on a bug.
             self._exception = error
             self._exception_event.set()
-        # One line after the terminal is restored, instead of a traceback with locals.
-        self._exit_renderables.append(
-            Segments(self.console.render(Text(f"pursuit: {line}"), self.console.options))
-        )
+        # Instead of a traceback with locals: one line, printed by run_app once the
+        # terminal is restored (tui/run.py).
+        self.exit_line = line
         self._close_messages_no_wait()

@@ -54,6 +54,8 @@ def run_app(db_arg: str | None) -> int:
         return _fail(str(known), 4 if known.environment else 2)
     tolerant_input()
     app.run()
+    if app.exit_line:
+        return _fail(app.exit_line, app.return_code or 1)
     return app.return_code or 0
 
 
