@@ -30,6 +30,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         url=args.url,
         source=args.source,
         status=status,
+        force=args.force,
     )
     if args.json:
         print_json(
@@ -68,6 +69,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
         check_back_text=args.check_back,
         kind=args.kind,
         role=args.role,
+        force=args.force,
     )
     if args.json:
         print_json(
@@ -152,7 +154,7 @@ def cmd_quick(args: argparse.Namespace) -> int:
     # The preview shows the text as it will be stored (cleaned), not as typed.
     print(one_line(entry.describe(ctx.tz)))
     if not args.dry_run:
-        save_quick_entry(ctx, entry)
+        save_quick_entry(ctx, entry, force=args.force)
         print("Saved")
     return 0
 

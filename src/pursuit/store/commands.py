@@ -30,6 +30,7 @@ def add_application(
     source: str | None = None,
     status: Status = Status.APPLIED,
     notes: str = "",
+    force: bool = False,
 ) -> Added:
     return run(
         ctx,
@@ -43,6 +44,7 @@ def add_application(
             source=source,
             status=status,
             notes=notes,
+            force=force,
         ),
         label="add",
     )
@@ -60,6 +62,7 @@ def log_interview(
     kind: str = "interview",
     role: str | None = None,
     notes: str = "",
+    force: bool = False,
 ) -> InterviewLogged:
     return run(
         ctx,
@@ -67,6 +70,7 @@ def log_interview(
             w,
             ctx,
             company,
+            force=force,
             at=at,
             people=people,
             minutes=minutes,
@@ -115,7 +119,9 @@ def reopen(ctx: Ctx, company: str, title: str) -> Added:
     return run(ctx, lambda w: define.reopen(w, ctx, company, title), label="reopen")
 
 
-def save_quick_entry(ctx: Ctx, entry: QuickEntry) -> str:
+def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
     """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
     promised in one transaction, or nothing; returns a one-line confirmation."""
-    return run(ctx, lambda w: quick.save_quick_entry(w, ctx, entry), label="quick entry")
+    return run(
+        ctx, lambda w: quick.save_quick_entry(w, ctx, entry, force=force), label="quick entry"
+    )

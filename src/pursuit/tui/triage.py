@@ -57,13 +57,14 @@ class Triage(Writes):
         the line as typed, saying why, so enter tries again."""
         preview = self._preview_quick(prefix)
 
-        def save(text: str) -> Job:
+        def save(text: str, force: bool) -> Job:
             line = prefix + clean_text(text)
 
             def job(ctx: Ctx) -> str:
                 from pursuit.store.commands import save_quick_entry
 
-                return save_quick_entry(ctx, parse_quick_entry(line, ctx.now, ctx.tz))
+                entry = parse_quick_entry(line, ctx.now, ctx.tz)
+                return save_quick_entry(ctx, entry, force=force)
 
             return job
 
@@ -78,14 +79,15 @@ class Triage(Writes):
     async def prompt_until_saved(
         self,
         prompt: Callable[[str, str], PromptScreen],
-        job_for: Callable[[str], Job],
+        job_for: Callable[[str, bool], Job],
         *,
         what: str,
         typed: str = "",
     ) -> None:
         """Ask for a line, save it, and while saving fails ask again with the line kept and
         the reason shown. Cancelled after a failure, the line goes to a recovery file
-        (pursuit.keep) rather than nowhere."""
+        (pursuit.keep) rather than nowhere. A rule that asks first (a new company that
+        looks like a known one) is asked; yes saves it anyway (`job_for(text, True)`)."""
         problem = ""
         while True:
             text = await self.push_screen_wait(prompt(typed, problem))
@@ -94,7 +96,12 @@ class Triage(Writes):
                     self._keep(typed, what)
                 return
             typed = text
-            outcome = await self.in_thread(job_for(text))
+            outcome = await self.in_thread(job_for(text, False))
+            if isinstance(outcome, Refusal):
+                if not await self.confirmed(go_ahead(outcome)):
+                    problem = outcome.summary
+                    continue  # back to the line, to change the name
+                outcome = await self.in_thread(job_for(text, True))
             self.report(outcome)
             if not isinstance(outcome, Failed):
                 return
@@ -135,7 +142,7 @@ class Triage(Writes):
                 return False, str(exc)
             return True, f"Follow up with {company} on {cells.local(when, self.tz)}, as they asked"
 
-        def record(text: str) -> Job:
+        def record(text: str, _force: bool) -> Job:
             said = clean_text(text)
 
             def job(ctx: Ctx) -> str:
@@ -323,7 +330,7 @@ class Triage(Writes):
             except DateParseError as exc:
                 return False, str(exc)
 
-        def snooze(text: str) -> Job:
+        def snooze(text: str, _force: bool) -> Job:
             def job(ctx: Ctx) -> str:
                 from pursuit.store.actions import snooze
 
