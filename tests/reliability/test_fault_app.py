@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import stat
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -357,4 +358,51 @@ async def test_an_unexpected_error_is_one_line_and_a_private_crash_file(
         assert str(crash) in line
         assert "Secret Company" in crash.read_text()
         assert stat.S_IMODE(crash.stat().st_mode) == 0o600
+    tally.finish()
+
+
+async def test_the_editor_in_the_app_latin_1_and_a_draft_that_cannot_be_saved(
+    app: PursuitApp, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tally: Tally
+) -> None:
+    latin1 = tmp_path / "latin1.sh"
+    latin1.write_text("#!/bin/sh\nprintf 'Merci, caf\\351\\n' > \"$1\"\n")
+    latin1.chmod(0o700)
+    appends = tmp_path / "appends.sh"
+    appends.write_text("#!/bin/sh\nprintf 'P.S. See you soon.\\n' >> \"$1\"\n")
+    appends.chmod(0o700)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the editor's copy goes
+    async with app.run_test(size=(120, 35)) as pilot:
+        await _settle(pilot)
+        for _ in range(40):
+            if app.check_action("edit_note", ()):
+                break
+            await pilot.press("j")
+            await _settle(pilot, 1)
+        item = app.selection()
+        assert isinstance(item, AgendaItem) and item.draft
+        monkeypatch.setenv("VISUAL", str(latin1))
+        before = _revision(db_path)
+        await pilot.press("e")
+        await _settle(pilot)
+        with tally.case("an editor's Latin-1: one line, nothing saved, the app runs"):
+            messages = [n.message for n in app._notifications]
+            assert any("not UTF-8" in m for m in messages), messages
+            assert _revision(db_path) == before and app.is_running
+
+        def full(*args: Any, **kwargs: Any) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(writer, "write", full)
+        monkeypatch.setenv("VISUAL", str(appends))
+        await pilot.press("e")
+        folder = db_path.with_name(f"{db_path.name}.recovered")
+        await _until(pilot, lambda: folder.exists() and any(folder.iterdir()), "the draft kept")
+        (kept,) = folder.iterdir()
+        with tally.case("a draft that cannot be saved is kept, 0600"):
+            assert kept.read_text(encoding="utf-8").endswith("P.S. See you soon.")
+            assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+            assert any("disk is full" in line for line in app.fault_lines)
+            assert app.is_running
+        with tally.case("no draft is left in the temporary folder"):
+            assert not list(tmp_path.glob("pursuit-edit-*"))
     tally.finish()
