@@ -204,16 +204,17 @@ def test_a_damaged_file_is_one_line_exit_4(
     _damage(filled, "application")
     header = tmp_path / "header.db"
     header.write_bytes(b"Company,Role\nAcme,Engineer\n" * 10)  # a CSV written over it
-    for path, args, words in [
-        (filled, ["list"], "damaged"),
-        (filled, ["add", "Initech", "Engineer"], "damaged"),
-        (filled, ["export", "--format", "csv"], "damaged"),
-        (header, ["list"], "not a pursuit database"),
+    for path, args, words, code in [
+        (filled, ["list"], "damaged", 4),
+        (filled, ["add", "Initech", "Engineer"], "damaged", 4),
+        (filled, ["export", "--format", "csv"], "damaged", 4),
+        # Not SQLite at all: most likely --db onto the wrong file, bad input.
+        (header, ["list"], "not a pursuit database", 2),
     ]:
         before = path.read_bytes()
         proc = _pursuit(env, "--db", str(path), *args)
-        with tally.case(f"{path.name} {args[0]}: one line, exit 4, what to do"):
-            _one_line(proc, 4, words)
+        with tally.case(f"{path.name} {args[0]}: one line, exit {code}, what to do"):
+            _one_line(proc, code, words)
             assert "pursuit restore" in proc.stderr
             assert path.read_bytes() == before
     tally.finish()

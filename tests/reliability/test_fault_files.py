@@ -125,6 +125,12 @@ def test_db_must_be_a_regular_file_or_a_path_to_create(
                 assert proc.returncode == 2, (proc.returncode, proc.stderr)
                 assert proc.stderr.count("\n") == 1 and "not a database file" in proc.stderr
                 assert _state(target) == before, "its mode or kind changed"
+        try:
+            names = _pursuit(env, "--db", str(target), "_companies", timeout=20)
+            with tally.case(f"completion's names from {target.name}: nothing, at once"):
+                assert names.returncode == 1 and not names.stdout, names
+        except subprocess.TimeoutExpired:
+            tally.check(False, f"completion's names from {target.name}: hung")
         with tally.case(f"--db {target.name}: no side file made beside it"):
             assert not list(tmp_path.glob(f"{target.name}-*")), list(tmp_path.glob("*-*"))
     # A side file that is not a regular file (a pipe planted as the -wal) is refused too.

@@ -275,7 +275,7 @@ def test_the_app_starting_on_a_bad_file_is_one_line(
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     for path, code, words in [
-        (damaged, 4, "not a pursuit database"),
+        (damaged, 2, "not a pursuit database"),
         (fifo, 2, "named pipe"),
     ]:
         proc = subprocess.run(

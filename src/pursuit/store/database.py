@@ -136,9 +136,11 @@ def _header_version(path: Path) -> int | None:
     if not header:
         return 0  # created but never initialised
     if len(header) < 100 or not header.startswith(sqlite.MAGIC):
+        # Most likely the wrong path (--db onto a document): bad input, exit 2.
         raise DatabaseError(
             f"{path} is not a pursuit database (not an SQLite file: damaged, or another "
-            f"program's file); if it was yours, {sqlite.DAMAGED_HINT}"
+            f"program's file); if it was yours, {sqlite.DAMAGED_HINT}",
+            environment=False,
         )
     return int.from_bytes(header[60:64], "big", signed=True)
 

@@ -8,8 +8,9 @@ commands in `pursuit.store` do, and are imported on the first write, not at star
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import work
 
@@ -67,10 +68,22 @@ class Writes(Faults):
     def _run(self, job: Job) -> Outcome:
         from pursuit.keep import crash_line
         from pursuit.store.errors import InputError, Refused
-        from pursuit.store.sqlite import fault
+        from pursuit.store.sqlite import BUSY_TIMEOUT_MS, fault
+
+        def waiting() -> None:
+            # Past a moment's wait for another process's lock: say so while waiting (a
+            # notice that cannot be shown, the app closing, must not stop the write).
+            with contextlib.suppress(Exception):
+                self.call_from_thread(
+                    self.notify,
+                    "The database is busy (another pursuit is writing: a long import?); "
+                    f"waiting up to {max(1, BUSY_TIMEOUT_MS // 1000)} s…",
+                    severity="warning",
+                    markup=False,
+                )
 
         try:
-            return Done(job(self.ctx()))
+            return Done(job(replace(self.ctx(), on_wait=waiting)))
         except Refused as exc:
             return Refusal(exc.summary, tuple(exc.reasons))
         except Exception as exc:
