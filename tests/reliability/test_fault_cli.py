@@ -198,7 +198,7 @@ def _damage(path: Path, table: str) -> None:
         f.write(b"\xff" * 16)
 
 
-def test_a_damaged_file_is_one_line_exit_4(
+def test_a_damaged_file_is_one_line(
     tmp_path: Path, env: dict[str, str], filled: Path, tally: Tally
 ) -> None:
     _damage(filled, "application")
