@@ -33,6 +33,8 @@ def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
         "key to repaint p95 (all keys",
         "timer wake: on the event loop",
         "thanks: 300-word note, company has a 10 MB sent note",
+        "review: read the history",
+        "review screen: open, figures already read (120x35",
     ):
         found = [m for m in measures if m.startswith(prefix)]
         assert found, prefix

@@ -23,6 +23,16 @@ from pursuit.domain.people import Person, PersonParseError, parse_people, parse_
         ("Jane Doe, ", Person("Jane Doe")),
         ("Dr. Zoë Ångström-Okafor", Person("Dr. Zoë Ångström-Okafor")),
         ("Jane, Doe, EM", Person("Jane", "Doe, EM")),
+        # A role with brackets of its own is kept whole, after a comma or in brackets.
+        (
+            "José Müller-Lüdenscheidt, Head of Platform Engineering & Infrastructure (EMEA)",
+            Person(
+                "José Müller-Lüdenscheidt", "Head of Platform Engineering & Infrastructure (EMEA)"
+            ),
+        ),
+        ("Ann Li, EM (Payments), London", Person("Ann Li", "EM (Payments), London")),
+        ("Ann Li (Head of Infra (EMEA))", Person("Ann Li", "Head of Infra (EMEA)")),
+        ("Ann Li (Head of Infra (EMEA), Berlin)", Person("Ann Li", "Head of Infra (EMEA), Berlin")),
     ],
 )
 def test_parse_person(text: str, expected: Person) -> None:
@@ -39,6 +49,9 @@ def test_parse_person(text: str, expected: Person) -> None:
         ("Jane Doe (EM", "unbalanced brackets"),
         ("Jane Doe EM)", "unbalanced brackets"),
         ("Jane (EM) Doe", "the role in brackets goes last"),
+        ("Jane Doe (EM) (Berlin)", "the role in brackets goes last"),
+        ("Jane Doe, Head of (EMEA", "unbalanced brackets"),
+        ("Jane Doe (Head of (EMEA)", "unbalanced brackets"),
     ],
 )
 def test_parse_person_errors(text: str, fragment: str) -> None:
@@ -83,6 +96,10 @@ def test_person_str(person: Person, shown: str) -> None:
         ("Ann, , Bob,", (Person("Ann"), Person("Bob"))),
         # One thank-you note per person: a repeated name is one person.
         ("Ann (EM), ann, Bob", (Person("Ann", "EM"), Person("Bob"))),
+        (
+            "José (Head of Platform & Infra (EMEA)), Bob",
+            (Person("José", "Head of Platform & Infra (EMEA)"), Person("Bob")),
+        ),
     ],
 )
 def test_parse_people(text: str, expected: tuple[Person, ...]) -> None:

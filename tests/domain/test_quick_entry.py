@@ -204,7 +204,7 @@ ERROR_CASES = [
     ("Acme interview fri 10am for a while", 'can\'t read "a while" as a length'),
     ("Acme check back", "check back needs a date"),
     ("Acme check back soonish", 'check back: can\'t read "soonish" as a date'),
-    ("Acme check back 12/15", "month/day or day/month"),
+    ("Acme check back 03/05", "month/day or day/month"),
     ("Acme interview fri 10am interview mon 9am", '"interview" appears twice'),
     ("Acme check back fri check back mon", '"check back" appears twice'),
     ("Acme / SRE https://a.example https://b.example", "more than one link"),
@@ -237,11 +237,13 @@ DESCRIBE_CASES = [
         "Interview at Acme on Fri 27 Nov 14:00 (30 min) with Ann → 1 thank-you note",
     ),
     ("Acme interview fri 14:00", "Interview at Acme on Fri 27 Nov 14:00 (60 min)"),
-    ("Acme check back dec 15", "Acme: check back after Tue 15 Dec 09:00"),
+    ("Acme check back dec 15", "Acme: check back dec 15 (Tue 15 Dec 09:00)"),
+    # Their words echoed as said, then the date they mean (the day after the 15th).
+    ("Acme check back after the 15th", "Acme: check back after the 15th (Wed 16 Dec 09:00)"),
     (
         "Acme / SRE interview fri 9am check back in 2 weeks https://acme.example/j",
         "New application: Acme — SRE; Interview at Acme on Fri 27 Nov 09:00 (60 min);"
-        " Acme: check back after Thu 10 Dec 15:20; link https://acme.example/j",
+        " Acme: check back in 2 weeks (Thu 10 Dec 15:20); link https://acme.example/j",
     ),
 ]
 
@@ -290,3 +292,84 @@ def test_parse_quick_entry_reads_or_raises_its_own_error(line: str) -> None:
         assert (first.interview_at is None) == (first.interview_minutes is None)
         assert (first.check_back is None) == (first.check_back_text is None)
         assert "\n" not in first.describe(NY)
+
+
+# --- times of day, ranges and what the preview says -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["next week", "in 7 days", "2 days ago", "friday afternoon", "end of next week", "next fri"],
+)
+def test_an_interview_needs_a_time_of_day_whatever_gives_the_day(when: str) -> None:
+    with pytest.raises(QuickEntryError) as caught:
+        parse_quick_entry(f"Acme interview {when} with Ann", NOW, NY)
+    assert str(caught.value) == f'interview needs a time of day after "{when}"'
+
+
+@pytest.mark.parametrize(
+    ("line", "at", "minutes"),
+    [
+        ("Acme interview tomorrow 9:30am-11am with Ann", ny(2026, 11, 27, 9, 30), 90),
+        ("Acme interview tomorrow 9:30-11 with Ann", ny(2026, 11, 27, 9, 30), 90),
+        ("Acme interview fri 2-3pm with Ann", ny(2026, 11, 27, 14, 0), 60),
+        ("Acme interview fri 2-3pm for 60 min with Ann", ny(2026, 11, 27, 14, 0), 60),
+        ("Acme interview dec 15 at 10 with Ann", ny(2026, 12, 15, 10, 0), 60),
+        ("Acme interview 11a.m. with Ann", ny(2026, 11, 27, 11, 0), 60),
+        ("Acme interview fri 13 nov 17:00 with Ann", ny(2026, 11, 13, 17, 0), 60),
+    ],
+)
+def test_interview_times_ranges_and_pursuits_own_format(
+    line: str, at: datetime, minutes: int
+) -> None:
+    entry = parse_quick_entry(line, NOW, NY)
+    assert (entry.interview_at, entry.interview_minutes) == (at, minutes)
+
+
+def test_a_range_and_a_different_length_are_refused() -> None:
+    with pytest.raises(QuickEntryError) as caught:
+        parse_quick_entry("Acme interview fri 2-3pm for 45 min", NOW, NY)
+    assert str(caught.value) == (
+        'the interview is 60 min by its times but 45 min by "for 45 min"; give one'
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Acme interview next fri 10am",
+            'Interview at Acme on Fri 4 Dec 10:00 (60 min); "next fri" is the Friday of next week',
+        ),
+        (
+            "Acme interview dec 15 at 3 with Ann",
+            "Interview at Acme on Tue 15 Dec 15:00 (60 min) with Ann → 1 thank-you note;"
+            ' "at 3" read as 15:00',
+        ),
+        ("Acme interview jan 4 14:00", "Interview at Acme on Mon 4 Jan 2027 14:00 (60 min)"),
+        ("Acme check back sept 1", "Acme: check back sept 1 (Wed 1 Sep 2027 09:00)"),
+        ("Acme check back end of next week", "Acme: check back end of next week (Fri 4 Dec 09:00)"),
+        (
+            "Acme check back next friday",
+            'Acme: check back next friday (Fri 4 Dec 09:00); "next friday" is the Friday of next week',
+        ),
+    ],
+)
+def test_the_preview_shows_other_years_and_how_open_phrases_were_read(
+    line: str, expected: str
+) -> None:
+    assert parse_quick_entry(line, NOW, NY).describe(NY) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("Acme check back tomorow", 'check back: can\'t read "tomorow" as a date (did you mean'),
+        ("Acme check back feb 29", "more than a year from now"),
+        ("Acme interview dec 15 2027 10am", "interview time: "),
+    ],
+)
+def test_near_misses_and_far_dates_in_quick_entry(line: str, fragment: str) -> None:
+    with pytest.raises(QuickEntryError) as caught:
+        parse_quick_entry(line, NOW, NY)
+    assert fragment in str(caught.value)

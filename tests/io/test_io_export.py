@@ -11,6 +11,8 @@ import stat
 from datetime import timedelta
 from pathlib import Path
 
+import arrow
+import ics
 from icalendar import Calendar
 
 from pursuit.demo import fill_demo
@@ -21,6 +23,7 @@ from pursuit.store.calendar import export_ics
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
 from pursuit.store.exporter import export_csv, export_json, write_private
+from pursuit.store.timefmt import to_db
 from pursuit.store.unit import undo_last
 
 
@@ -117,6 +120,47 @@ def test_ics_has_interviews_and_todos_with_alarms_and_reads_back(ctx: Ctx) -> No
     uids = [str(c["UID"]) for c in cal.walk() if "UID" in c]
     assert len(set(uids)) == len(uids) == 4
     assert [str(c["UID"]) for c in later.walk() if "UID" in c] == uids
+
+
+def test_every_reminder_reads_back_in_a_strict_calendar_parser(ctx: Ctx) -> None:
+    """ics-py, not the writer: it refuses an absolute TRIGGER without VALUE=DATE-TIME, as
+    libical and ical.js do, so every alarm here is one a calendar app would keep."""
+    fill_demo(ctx)
+    data = export_ics(ctx.db, ctx.now)
+    triggers = [line for line in data.split(b"\r\n") if line.startswith(b"TRIGGER")]
+    with ctx.db.read() as conn:
+        pending = {row.id: row for row in reads.pending_actions(conn)}
+        upcoming = conn.execute(
+            "SELECT count(*) FROM interview WHERE deleted_at IS NULL AND starts_at > ?",
+            (to_db(ctx.now),),
+        ).fetchone()[0]
+    assert len(pending) >= 10 and upcoming >= 1
+    assert len(triggers) == len(pending) + upcoming
+
+    cal = ics.Calendar(data.decode("utf-8"))
+    todos = sorted(cal.todos, key=lambda t: int(t.uid.split("-")[2]))
+    assert [int(t.uid.split("-")[2]) for t in todos] == sorted(pending)
+    for todo in todos:
+        action = pending[int(todo.uid.split("-")[2])]
+        (alarm,) = todo.alarms
+        assert type(alarm).__name__ == "DisplayAlarm"
+        # An absolute trigger reads back as an instant (not a duration), the action's own.
+        assert isinstance(alarm.trigger, arrow.Arrow), alarm.trigger
+        assert alarm.trigger.datetime == action.next_at
+        assert todo.due.datetime == action.next_at
+    events = [e for e in cal.events if e.begin.datetime > ctx.now]
+    assert len(events) == upcoming
+    for event in events:
+        (alarm,) = event.alarms
+        assert alarm.trigger == -timedelta(hours=1)
+    # The bytes say it too: the type on every absolute trigger, none on the relative ones.
+    absolute = [t for t in triggers if t.startswith(b"TRIGGER;VALUE=DATE-TIME:")]
+    assert len(absolute) == len(pending)
+    assert all(
+        t.endswith(b"Z") and len(t) == len(b"TRIGGER;VALUE=DATE-TIME:20261116T090000Z")
+        for t in absolute
+    )
+    assert sorted(set(triggers) - set(absolute)) == [b"TRIGGER:-PT1H"]
 
 
 def test_drafts_for_one_company_are_never_identical(ctx: Ctx) -> None:

@@ -70,8 +70,11 @@ def _prompt_value(app: PursuitApp) -> str | None:
 
 
 def _problem(app: PursuitApp) -> str:
-    found = app.screen.query("#prompt-problem")
-    return str(found.first().render()) if found else ""
+    """Why the save failed, as the dialog (kept open, with the line) says it."""
+    if not isinstance(app.screen, PromptScreen):
+        return ""
+    said = str(app.screen.query_one("#preview").render())
+    return said if said.startswith("✗ not saved") else ""
 
 
 def _companies(path: Path) -> set[str]:
@@ -99,15 +102,15 @@ def _lock_held(path: Path) -> Iterator[sqlite3.Connection]:
 async def _quick_entry_fails_then_recovers(
     pilot: Pilot[None], app: PursuitApp, db_path: Path, tally: Tally, words: str, fault: Any
 ) -> None:
-    """Type a line under `fault` (a context manager); it comes back with the reason; with
-    the fault gone, enter saves it."""
+    """Type a line under `fault` (a context manager); the dialog stays, with the line and
+    the reason; with the fault gone, enter saves it."""
     with fault:
         await pilot.press("a")
         await _until(pilot, lambda: isinstance(app.screen, PromptScreen), "the prompt")
         await _type(pilot, TYPED)
         await pilot.press("enter")
-        await _until(pilot, lambda: bool(_problem(app)), "the prompt again, with a reason")
-        with tally.case(f"{words}: the line comes back as typed"):
+        await _until(pilot, lambda: bool(_problem(app)), "the prompt, with a reason")
+        with tally.case(f"{words}: the line stays as typed"):
             assert _prompt_value(app) == TYPED
         if words == "busy":
             with tally.case("busy: while it waits, the app says so"):

@@ -2,9 +2,10 @@
 
 `Acme`, `Ac\\u200bme` (a zero-width space) and `Аcme` (a Cyrillic А) looked identical and
 were three companies. Invisible characters are removed on the way in, so the second is
-Acme; a new name that differs from a known one only by look-alike letters or accents asks
-first (exit 3 and `--force` on the command line, a question in the app), and a CSV is
-taken as written (it cannot be asked).
+Acme; a name that differs from a known one only by accents or case is that company
+(matching.fold); a new name that differs from a known one only by look-alike letters of
+another script asks first (exit 3 and `--force` on the command line, a question in the
+app), and a CSV is taken as written (it cannot be asked).
 """
 
 from __future__ import annotations
@@ -49,11 +50,17 @@ def test_look_alike_names_ask_first(tmp_path: Path, env: dict[str, str], tally: 
     with tally.case("a zero-width space: the same company"):
         assert zero_width.returncode == 0, zero_width.stderr
         assert _companies(db) == ["Acme"]
-    for name in ("Аcme", "Acmé", "ACMÉ"):
+    for name in ("Аcme", "Acm\u0435"):  # a Cyrillic А, a Cyrillic е
         proc = run("add", name, "Manager")
         with tally.case(f"{name!r}: asks first (exit 3), names the company it looks like"):
             assert proc.returncode == 3, proc.stderr
             assert "looks like Acme" in proc.stderr and "--force" in proc.stderr
+            assert _companies(db) == ["Acme"]
+    # Names are matched without case or accents (matching.fold): these are Acme itself.
+    for name, role in (("Acmé", "Writer"), ("ACMÉ", "Tester")):
+        proc = run("add", name, role)
+        with tally.case(f"{name!r}: only accents apart, the same company"):
+            assert proc.returncode == 0, proc.stderr
             assert _companies(db) == ["Acme"]
     quick = run("quick", "Аcme / Manager")
     with tally.case("quick entry asks too"):

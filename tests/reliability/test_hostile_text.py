@@ -72,7 +72,7 @@ def test_hostile_text_is_stored_and_shown_as_typed(
     for i, (typed, *_) in enumerate(CORPUS):
         for label, argv in [
             ("add", ["add", typed, typed]),
-            ("interview", ["interview", typed, "--at", "tomorrow 10:00", "--with", typed]),
+            ("interview", ["interview", typed, "--at", "yesterday 10:00", "--with", typed]),
             ("followup", ["followup", typed, "--note", f"{typed}\nsecond line", "--force"]),
             ("quick", ["quick", f"Quick {i} / {typed}"]),
         ]:

@@ -123,7 +123,7 @@ def _snapshot(path: Path) -> dict[str, tuple[int, str]]:
         out = {}
         for table in (*DATA_TABLES, "revision"):
             cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-            cols = [c for c in cols if c != "notified_at"]  # added by v2
+            cols = [c for c in cols if c not in ("notified_at", "too_soon")]  # added by v2, v4
             rows = conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid").fetchall()
             out[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
         return out

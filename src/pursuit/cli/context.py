@@ -10,9 +10,9 @@ from pursuit.cli.output import UsageError
 
 if TYPE_CHECKING:
     import argparse
-    from datetime import datetime
 
     from pursuit.config import Config
+    from pursuit.domain.dates import Prefer, When
     from pursuit.store.context import Ctx
 
 
@@ -36,17 +36,67 @@ def open_ctx(args: argparse.Namespace) -> Ctx:
     path, is_default = database_path(args.db)
     tz = clock.local_zone(config.timezone or None)
     db = open_database(path, private_dir=is_default)
-    return Ctx(db=db, now=clock.now(), tz=tz, settings=config.rules())
+    return Ctx(db=db, now=clock.now(), tz=tz, settings=config.rules(), on_wait=_say_waiting)
 
 
-def read_when(ctx: Ctx, text: str, *, prefer: str = "future") -> datetime:
+def _say_waiting() -> None:
+    # Another pursuit (a long import, the app) holds the write lock: say why nothing
+    # happens yet, once; the write goes ahead as soon as the lock is free.
+    print("pursuit: waiting for another pursuit to finish writing…", file=sys.stderr, flush=True)
+
+
+def read_when(
+    ctx: Ctx,
+    text: str,
+    *,
+    prefer: Prefer = "future",
+    need_time: bool = False,
+    force: bool | None = None,
+    what: str = "",
+) -> When:
+    """A date typed on the command line, read in the user's zone and day/month order: the
+    instant, whether a time of day was typed, a range's length and how an open phrase was
+    read (`.note`, for the verb to print).
+
+    A date more than a year away is a slip until the user says otherwise: `force` None
+    (the verb has no --force) refuses it; False refuses it naming --force; True takes it.
+    `what` ("--at") starts the message, so a verb with two dates says which was wrong."""
     from pursuit.domain.date_range import DateRangeError, check_in_range
-    from pursuit.domain.dates import DateParseError, parse_when
+    from pursuit.domain.dates import WITHIN_A_YEAR, DateParseError, FarDateError
+    from pursuit.domain.dates import read_when as read
+
+    def bad(message: str) -> UsageError:
+        return UsageError(f"{what}: {message}" if what else message)
 
     try:
-        when = parse_when(text, ctx.now, ctx.tz, prefer=prefer)  # type: ignore[arg-type]
-        return check_in_range(when, f'"{text}" is')
-    except (DateParseError, DateRangeError, OverflowError) as exc:
-        if isinstance(exc, OverflowError):
-            raise UsageError(f'"{text}" is beyond the dates pursuit keeps') from None
-        raise UsageError(str(exc)) from None
+        when = read(
+            text,
+            ctx.now,
+            ctx.tz,
+            prefer=prefer,
+            within=None if force else WITHIN_A_YEAR,
+            date_order=ctx.settings.date_order,
+            need_time=need_time,
+        )
+        check_in_range(when.at, f'"{text}" is')
+        return when
+    except OverflowError:
+        raise bad(f'"{text}" is beyond the dates pursuit keeps') from None
+    except DateRangeError as exc:
+        raise bad(str(exc)) from None
+    except FarDateError as exc:
+        if force is None:
+            raise bad(str(exc)) from None
+        raise bad(f"{exc}, or add --force if that is right") from None
+    except DateParseError as exc:
+        raise bad(str(exc)) from None
+
+
+def say_notes(*whens: When | None) -> None:
+    """How open phrases were read ('"next fri" is the Friday of next week'), on stdout
+    after the verb's own lines, so the user sees which day was taken; each once."""
+    from pursuit.cli.output import one_line
+
+    notes = [w.note for w in whens if w is not None and w.note]
+    for note in dict.fromkeys(notes):
+        print(f"Note: {one_line(note)}")

@@ -12,7 +12,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from pursuit.cli import applications, config_and_completion, import_export, reading, triage
+from pursuit.cli import (
+    applications,
+    config_and_completion,
+    import_export,
+    offers,
+    reading,
+    report,
+    triage,
+)
 from pursuit.cli.output import (
     EXIT_BAD_INPUT,
     EXIT_ENVIRONMENT,
@@ -41,6 +49,10 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "quick": applications.cmd_quick,
     "list": reading.cmd_list,
     "due": reading.cmd_due,
+    "report": report.cmd_report,
+    "offer": offers.cmd_offer,
+    "withdraw": offers.cmd_withdraw,
+    "nudge": offers.cmd_nudge,
     "status": reading.cmd_status,
     "backup": import_export.cmd_backup,
     "demo": applications.cmd_demo,

@@ -12,22 +12,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from difflib import get_close_matches
 from typing import Literal
 
 from dateutil import tz as dateutil_tz
 from dateutil.relativedelta import relativedelta
 
 __all__ = [
+    "WITHIN_A_YEAR",
+    "DateOrder",
     "DateParseError",
+    "FarDateError",
     "Prefer",
+    "When",
     "humanize_due",
     "local_to_utc",
     "parse_duration",
     "parse_when",
+    "read_when",
+    "settled_order",
+    "show_when",
     "to_local",
 ]
 
 Prefer = Literal["future", "past"]
+DateOrder = Literal["day-first", "month-first"]
+"""How to read "03/05": day first (3 May, as in the UK) or month first (March 5, as in the US)."""
+
+# A typed date further than this from now is a slip ("dec 15 2062", "feb 29" four years on)
+# until the user says otherwise: `FarDateError` lets a caller ask.
+WITHIN_A_YEAR = timedelta(days=366)
 
 _EXAMPLES = 'try "tomorrow 14:00", "fri", "in 2 weeks", "dec 15" or "2026-12-01 09:30"'
 _DURATION_EXAMPLES = 'try "90 days", "2 weeks", "3 months", "every 90 days" or "quarterly"'
@@ -173,8 +187,89 @@ def _shown(text: str) -> str:
 def _date_error(text: str, reason: str | None = None, *, hint: str = _EXAMPLES) -> DateParseError:
     if not text.strip():
         return DateParseError(f"no date given; {hint}")
+    if reason is None:
+        reason = _near_miss(text)
     why = f" ({reason})" if reason else ""
     return DateParseError(f'can\'t read "{_shown(text)}" as a date{why}; {hint}')
+
+
+# Words worth suggesting for a near miss ("tomorow" -> "tomorrow").
+_SUGGESTIONS = (
+    "today",
+    "tomorrow",
+    "tonight",
+    "yesterday",
+    "noon",
+    "midnight",
+    "next",
+    "last",
+    "this",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "days",
+    "hours",
+    "minutes",
+    "ago",
+    "after",
+    "morning",
+    "afternoon",
+    "evening",
+    "lunchtime",
+    "early",
+    "late",
+    "end",
+    "beginning",
+    "middle",
+    *(name.lower() for name in _MONTH_NAMES),
+    *(word for word in _WEEKDAYS if len(word) > 4),
+)
+_KNOWN = frozenset(
+    {
+        *_SUGGESTIONS,
+        *_MONTHS,
+        *_WEEKDAYS,
+        *_UNITS,
+        *_NUMBER_WORDS,
+        *_LEADING_FILLER,
+        *(
+            [
+                "the",
+                "of",
+                "in",
+                "from",
+                "now",
+                "tmrw",
+                "am",
+                "pm",
+                "st",
+                "nd",
+                "rd",
+                "th",
+                "mid",
+                "start",
+                "to",
+                "until",
+                "till",
+                "eod",
+            ]
+        ),
+        *(["cob", "close", "business", "day"]),
+    }
+)
+
+
+def _near_miss(text: str) -> str | None:
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if len(word) < 3 or word in _KNOWN:
+            continue
+        close = get_close_matches(word, _SUGGESTIONS, n=1, cutoff=0.75)
+        if close:
+            return f'did you mean "{close[0]}"?'
+    return None
 
 
 def _duration_error(text: str, reason: str | None = None) -> DateParseError:
@@ -211,11 +306,36 @@ def to_local(dt: datetime, tz: tzinfo) -> datetime:
 
 
 @dataclass(frozen=True)
+class When:
+    """What a typed date/time says: the instant, and how much of it was actually typed."""
+
+    at: datetime
+    """The instant, aware, in UTC."""
+    has_time: bool
+    """A time of day was given ("14:00", "2pm", "at 10", "now", "in 3 hours"), not made up
+    from a default or carried over from the clock ("next week", "in 7 days", "fri")."""
+    minutes: int | None = None
+    """The length of a typed range ("9:30am-11am" gives 90)."""
+    note: str | None = None
+    """How an open phrase was read ('"next fri" is the Friday of next week'), for a preview."""
+
+
+class FarDateError(DateParseError):
+    """The text reads as a date more than a year from now: refused, or asked about by a
+    caller that can ask (`when` is what it would have been)."""
+
+    def __init__(self, message: str, when: datetime) -> None:
+        super().__init__(message)
+        self.when = when
+
+
+@dataclass(frozen=True)
 class _Day:
     """A calendar day: it takes the typed time, else its own or the default time."""
 
     day: date
     clock: time | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +355,16 @@ class _Elapsed:
 _Spec = _Day | _Shift | _Elapsed
 
 
+@dataclass(frozen=True)
+class _Clock:
+    """A time of day as typed: exact ("14:00") or a part of the day ("morning")."""
+
+    clock: time
+    exact: bool = True
+    minutes: int | None = None
+    note: str | None = None
+
+
 def parse_when(
     text: str,
     now: datetime,
@@ -242,32 +372,115 @@ def parse_when(
     *,
     prefer: Prefer = "future",
     default_time: time = time(9, 0),
+    within: timedelta | None = WITHIN_A_YEAR,
+    date_order: DateOrder | None = None,
 ) -> datetime:
     """Read a typed date/time in the local zone `tz` and return it as an aware UTC datetime.
 
     `now` is any aware datetime. `prefer` settles what is open in the text: which weekday,
-    which year for "dec 15", which day for a bare "14:00". Raises `DateParseError`, and
-    nothing else, for text that cannot be read.
+    which year for "dec 15", which day for a bare "14:00". A date further than `within`
+    from now raises `FarDateError` (None: any date). `date_order` reads "03/05" when both
+    numbers could be the month. Raises `DateParseError`, and nothing else, for text that
+    cannot be read.
     """
+    return read_when(
+        text,
+        now,
+        tz,
+        prefer=prefer,
+        default_time=default_time,
+        within=within,
+        date_order=date_order,
+    ).at
+
+
+def read_when(
+    text: str,
+    now: datetime,
+    tz: tzinfo,
+    *,
+    prefer: Prefer = "future",
+    default_time: time = time(9, 0),
+    within: timedelta | None = WITHIN_A_YEAR,
+    date_order: DateOrder | None = None,
+    need_time: bool = False,
+) -> When:
+    """parse_when, saying also whether a time of day was typed, a range's length and how
+    an open phrase was read. With `need_time`, text that gives a day but no time of day
+    ("tomorrow", "next week", "in 7 days", "fri afternoon") is refused."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("parse_when needs a timezone-aware now")
     try:
-        return _parse_when(text, now, tz, prefer, default_time.replace(tzinfo=None))
+        found = _parse_when(text, now, tz, prefer, default_time.replace(tzinfo=None), date_order)
     except DateParseError:
         raise
     except (ValueError, ArithmeticError) as exc:
         # Dates near the ends of the calendar overflow inside datetime; to the user that is
         # just a date we cannot read.
         raise _date_error(text, "out of range") from exc
+    if need_time and not found.has_time:
+        raise DateParseError(
+            f'no time of day in "{_shown(text)}"; add one, as in "{_example_time(text)}"'
+        )
+    if within is not None and abs(found.at - now.astimezone(UTC)) > within:
+        way = "from now" if found.at > now else "ago"
+        shown = show_when(found.at, tz, year=True)
+        raise FarDateError(
+            f'"{_shown(text)}" is {shown}, more than a year {way}; give a date within a year',
+            found.at,
+        )
+    return found
+
+
+def _example_time(text: str) -> str:
+    flat = " ".join(text.split())
+    for word in _PARTS_OF_DAY:
+        if flat.lower().endswith(" " + word):
+            flat = flat[: -len(word) - 1]
+    return f"{_shown(flat)} 14:00" if len(flat) <= 30 else "tomorrow 14:00"
+
+
+def show_when(dt: datetime, tz: tzinfo, now: datetime | None = None, *, year: bool = False) -> str:
+    """ "Fri 4 Dec 14:00" in the zone `tz`, with the year ("Fri 4 Dec 2027 14:00") when it
+    is not the year of `now` (or when `year`). pursuit reads this form back."""
+    local = dt.astimezone(tz)
+    # Spelled out here rather than with %a/%b, which follow the process locale.
+    weekday, month = _WEEKDAY_ABBR[local.weekday()], _MONTH_NAMES[local.month - 1][:3]
+    if year or (now is not None and now.astimezone(tz).year != local.year):
+        return f"{weekday} {local.day} {month} {local.year} {local:%H:%M}"
+    return f"{weekday} {local.day} {month} {local:%H:%M}"
+
+
+_WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _normalise(text: str) -> str:
     s = text.strip().lower().replace(",", " ")
-    s = re.sub(r"\b([ap])\.m\.?", r"\1m", s)
+    s = re.sub(r"(?<![a-z])([ap])\.m\.?", r"\1m", s)
     s = re.sub(r"(?<=[0-9])\s+(am|pm)\b", r"\1", s)
+    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
     # ISO 8601's "T" between date and time becomes a space so both halves read as usual.
     s = re.sub(r"\b([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])", r"\1 ", s)
+    s = re.sub(r"\bend of (?:the )?day\b|\bclose of business\b|\bcob\b", "eod", s)
+    # "9:30am - 11am", "9:30am to 11am": one range token, read by _read_clock.
+    s = _RANGE_GAP.sub(_join_range, s)
+    # "at 10": a bare hour is a time of day only after "at" (else "dec 15 10" is unclear).
+    s = re.sub(r"\bat ([0-9]{1,2})(?![0-9:.]|am|pm|-)", r"at\1", s)
     return " ".join(s.split())
+
+
+_CLOCK_SIDE = r"[0-9]{1,2}(?::[0-9]{2})?(?:am|pm)?"
+_RANGE_GAP = re.compile(
+    rf"(?<![0-9:/.+-])(?P<a>{_CLOCK_SIDE}) ?(?:-|to|until|till) ?(?P<b>{_CLOCK_SIDE})(?![0-9:/])"
+)
+
+
+def _join_range(m: re.Match[str]) -> str:
+    # Only when one side is plainly a time: "2 to 3 days" stays words.
+    if any(":" in side or side.endswith(("am", "pm")) for side in (m["a"], m["b"])):
+        return f"{m['a']}-{m['b']}"
+    return m[0]
 
 
 def _drop_filler(tokens: list[str]) -> list[str]:
@@ -277,8 +490,13 @@ def _drop_filler(tokens: list[str]) -> list[str]:
 
 
 def _parse_when(
-    text: str, now: datetime, tz: tzinfo, prefer: Prefer, default_time: time
-) -> datetime:
+    text: str,
+    now: datetime,
+    tz: tzinfo,
+    prefer: Prefer,
+    default_time: time,
+    date_order: DateOrder | None,
+) -> When:
     if len(text) > _MAX_INPUT:
         raise _date_error(text, "too long")
     tokens = _drop_filler(_normalise(text).split())
@@ -288,34 +506,65 @@ def _parse_when(
     phrase = " ".join(_drop_filler(tokens))
     now_utc = now.astimezone(UTC)
     local_now = now.astimezone(tz)
+    minutes = clock.minutes if clock else None
+    notes = [clock.note] if clock and clock.note else []
 
     if phrase == "now":
         if clock is not None:
             raise _date_error(text, '"now" already says the time')
-        return now_utc
+        return When(now_utc, has_time=True)
     if not phrase:
         if clock is None:
             raise _date_error(text)
-        return _bare_clock(clock, local_now, now_utc, tz, prefer)
+        at = _bare_clock(clock.clock, local_now, now_utc, tz, prefer)
+        return When(at, clock.exact, minutes, _joined(notes))
 
-    spec = _read_phrase(phrase, local_now.date(), prefer, text)
+    spec = _read_phrase(phrase, local_now.date(), prefer, text, date_order)
     if isinstance(spec, _Elapsed):
         if clock is not None:
             raise _date_error(text, "a time of day can't go with an amount in hours or minutes")
-        return now_utc + spec.delta
+        return When(now_utc + spec.delta, has_time=True)
     if isinstance(spec, _Shift):
         naive = local_now.replace(tzinfo=None) + spec.delta
-        if clock is not None:
-            naive = datetime.combine(naive.date(), clock)
-        return local_to_utc(naive, tz)
+        if clock is None:
+            return When(local_to_utc(naive, tz), has_time=False)
+        naive = datetime.combine(naive.date(), clock.clock)
+        return When(local_to_utc(naive, tz), clock.exact, minutes, _joined(notes))
+    if spec.note:
+        notes.insert(0, spec.note)
     if clock is None:
-        clock = spec.clock if spec.clock is not None else default_time
-    return local_to_utc(datetime.combine(spec.day, clock), tz)
+        at = datetime.combine(spec.day, spec.clock if spec.clock is not None else default_time)
+        return When(local_to_utc(at, tz), has_time=False, note=_joined(notes))
+    at = datetime.combine(spec.day, clock.clock)
+    return When(local_to_utc(at, tz), clock.exact, minutes, _joined(notes))
 
 
-def _take_clock(tokens: list[str], text: str) -> tuple[time | None, list[str]]:
-    """Split off a time of day typed at the end ("fri 10am", "fri at 10am") or the start."""
-    clock = _read_clock(tokens[-1], text)
+def _joined(notes: list[str]) -> str | None:
+    return "; ".join(notes) if notes else None
+
+
+# A part of the day: a time for a reminder, never an interview's time ("fri afternoon").
+_PARTS_OF_DAY: dict[str, time] = {
+    "morning": time(9, 0),
+    "lunchtime": time(12, 0),
+    "afternoon": time(14, 0),
+    "eod": time(17, 0),
+    "evening": time(18, 0),
+}
+
+
+def _take_clock(tokens: list[str], text: str) -> tuple[_Clock | None, list[str]]:
+    """Split off a time of day typed at the end ("fri 10am", "fri at 10am", "fri morning")
+    or the start ("10am fri")."""
+    last = tokens[-1]
+    if last in _PARTS_OF_DAY:
+        rest = tokens[:-1]
+        # "this morning" is today's.
+        return _Clock(_PARTS_OF_DAY[last], exact=False), ["today"] if rest in (
+            [],
+            ["this"],
+        ) else rest
+    clock = _read_clock(last, text)
     if clock is not None:
         rest = tokens[:-1]
         if rest and rest[-1] == "at":
@@ -327,12 +576,28 @@ def _take_clock(tokens: list[str], text: str) -> tuple[time | None, list[str]]:
     return None, tokens
 
 
-def _read_clock(token: str, text: str) -> time | None:
+_BARE_HOUR = re.compile(r"at(?P<h>[0-9]{1,2})")
+_RANGE = re.compile(rf"(?P<a>{_CLOCK_SIDE})-(?P<b>{_CLOCK_SIDE})")
+_SIDE = re.compile(r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?(?P<half>am|pm)?")
+
+
+def _read_clock(token: str, text: str) -> _Clock | None:
     """A time of day, None if the token is not one, an error if it is one that can't be."""
     if token == "noon":
-        return time(12, 0)
+        return _Clock(time(12, 0))
     if token == "midnight":
-        return time(0, 0)
+        return _Clock(time(0, 0))
+    m = _BARE_HOUR.fullmatch(token)
+    if m:
+        return _bare_hour(int(m["h"]), text)
+    m = _RANGE.fullmatch(token)
+    if m and any(":" in s or s.endswith(("am", "pm")) for s in (m["a"], m["b"])):
+        return _range(m["a"], m["b"], text)
+    found = _read_time(token, text)
+    return None if found is None else _Clock(found)
+
+
+def _read_time(token: str, text: str) -> time | None:
     m = _CLOCK_12.fullmatch(token)
     if m:
         hour, minute = int(m["h"]), int(m["m"] or 0)
@@ -354,6 +619,51 @@ def _read_clock(token: str, text: str) -> time | None:
     return None
 
 
+def _bare_hour(hour: int, text: str) -> _Clock:
+    """ "at 10": working hours decide the half of the day, 1 to 6 after noon, 7 to 11
+    before it; 0 and 13 to 23 are read on the 24-hour clock."""
+    if hour > 23:
+        raise _date_error(text, f"there is no hour {hour}")
+    clock = time(hour + 12, 0) if 1 <= hour <= 6 else time(hour, 0)
+    note = None if hour == 0 or hour >= 12 else f'"at {hour}" read as {clock:%H:%M}'
+    return _Clock(clock, note=note)
+
+
+def _range(first: str, second: str, text: str) -> _Clock:
+    """ "9:30am-11am", "9:30-11", "2-3pm", "11-1pm": the start and the length. A side
+    without am/pm takes the other side's half, or the other half if that puts the end
+    first; with neither, both are on the 24-hour clock."""
+    a, b = _SIDE.fullmatch(first), _SIDE.fullmatch(second)
+    assert a is not None and b is not None
+    starts = _side_times(a, b["half"], text)
+    ends = _side_times(b, a["half"], text)
+    for start in starts:
+        for end in ends:
+            if end > start:
+                length = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+                return _Clock(start, minutes=length)
+    raise _date_error(text, "the range ends before it starts")
+
+
+def _side_times(m: re.Match[str], other_half: str | None, text: str) -> list[time]:
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    if minute > 59:
+        raise _date_error(text, f"there is no minute {minute}")
+    half = m["half"]
+    halves = (
+        [half]
+        if half
+        else ([other_half, "am" if other_half == "pm" else "pm"] if other_half else [])
+    )
+    if not halves:
+        if hour > 23:
+            raise _date_error(text, f"there is no hour {hour}")
+        return [time(hour, minute)]
+    if not 1 <= hour <= 12:
+        raise _date_error(text, f"there is no {hour}{halves[0]}")
+    return [time(hour % 12 + (12 if h == "pm" else 0), minute) for h in halves]
+
+
 def _bare_clock(
     clock: time, local_now: datetime, now_utc: datetime, tz: tzinfo, prefer: Prefer
 ) -> datetime:
@@ -368,7 +678,9 @@ def _bare_clock(
     return result
 
 
-def _read_phrase(phrase: str, today: date, prefer: Prefer, text: str) -> _Spec:
+def _read_phrase(
+    phrase: str, today: date, prefer: Prefer, text: str, date_order: DateOrder | None
+) -> _Spec:
     after = False
     if phrase.startswith("after "):
         rest = phrase.removeprefix("after ")
@@ -380,7 +692,7 @@ def _read_phrase(phrase: str, today: date, prefer: Prefer, text: str) -> _Spec:
         after, phrase = True, rest
     spec = _read_relative(phrase)
     if spec is None:
-        spec = _read_day(phrase, today, prefer, text)
+        spec = _read_day(phrase, today, prefer, text, date_order)
     if spec is None:
         raise _date_error(text)
     if after:
@@ -420,7 +732,43 @@ def _read_relative(phrase: str) -> _Spec | None:
     return None
 
 
-def _read_day(phrase: str, today: date, prefer: Prefer, text: str) -> _Day | None:
+# "early next week", "end of this week", "mid next month": (which, part) -> a day.
+_PART_WORDS = {
+    "early": "start",
+    "beginning of": "start",
+    "start of": "start",
+    "mid": "middle",
+    "middle of": "middle",
+    "late": "end",
+    "end of": "end",
+}
+_PERIOD = re.compile(
+    rf"(?P<part>{'|'.join(_PART_WORDS)})[ -](?:(?P<which>this|next|the) )?(?P<unit>week|month)"
+)
+
+
+def _read_period(phrase: str, today: date) -> _Day | None:
+    """The working week runs Monday (start) to Wednesday (middle) to Friday (end); a month
+    from the 1st to the 15th to its last day."""
+    m = _PERIOD.fullmatch(phrase)
+    if m is None:
+        return None
+    part = _PART_WORDS[m["part"]]
+    later = m["which"] == "next"
+    if m["unit"] == "week":
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1 if later else 0)
+        return _Day(monday + timedelta(days={"start": 0, "middle": 2, "end": 4}[part]))
+    first = today.replace(day=1) + relativedelta(months=1 if later else 0)
+    if part == "start":
+        return _Day(first)
+    if part == "middle":
+        return _Day(first.replace(day=15))
+    return _Day(first + relativedelta(months=1) - timedelta(days=1))
+
+
+def _read_day(
+    phrase: str, today: date, prefer: Prefer, text: str, date_order: DateOrder | None
+) -> _Day | None:
     simple = {
         "today": _Day(today),
         # An evening slot: the default morning time would be wrong for "tonight".
@@ -431,20 +779,17 @@ def _read_day(phrase: str, today: date, prefer: Prefer, text: str) -> _Day | Non
     }
     if phrase in simple:
         return simple[phrase]
+    period = _read_period(phrase, today)
+    if period is not None:
+        return period
 
     words = phrase.split()
-    if len(words) <= 2 and words[-1] in _WEEKDAYS:
-        mode = words[0] if len(words) == 2 else None
-        if mode not in (None, "next", "last", "this"):
-            return None
-        return _Day(_weekday(_WEEKDAYS[words[-1]], mode, today, prefer))
+    weekday = _read_weekday(words, today, prefer)
+    if weekday is not None:
+        return weekday
 
     if _SLASH_DATE.fullmatch(phrase):
-        raise _date_error(
-            text,
-            "month/day or day/month?",
-            hint='write the month as a word, as in "dec 15", or use "2026-12-15"',
-        )
+        return _read_slash(phrase, today, prefer, text, date_order)
     m = _ISO_DATE.fullmatch(phrase)
     if m:
         return _Day(_exact_date(int(m["y"]), int(m["mo"]), int(m["d"]), text))
@@ -452,6 +797,11 @@ def _read_day(phrase: str, today: date, prefer: Prefer, text: str) -> _Day | Non
     if words[0] == "the":
         words = words[1:]
     words = [w for w in words if w != "of"]
+    if not words:
+        return None
+    if words[0] in _WEEKDAYS and len(words) in (3, 4):
+        # pursuit's own way of showing a date: "fri 13 nov", "Fri 13 Nov 2027".
+        return _dated_weekday(words, today, prefer, text)
     if len(words) == 1:
         m = _ORDINAL.fullmatch(words[0]) or (
             _DAY_NUMBER.fullmatch(words[0]) if phrase.startswith("the ") else None
@@ -462,17 +812,106 @@ def _read_day(phrase: str, today: date, prefer: Prefer, text: str) -> _Day | Non
     return _read_month_day(words, today, prefer, text)
 
 
+def _read_weekday(words: list[str], today: date, prefer: Prefer) -> _Day | None:
+    """ "fri", "this fri", "next fri", "last fri", "fri next week", "next week fri"."""
+    if words[-1] in _WEEKDAYS and len(words) <= 2:
+        mode = words[0] if len(words) == 2 else None
+        target = _WEEKDAYS[words[-1]]
+    elif (
+        len(words) == 3
+        and words[0] in _WEEKDAYS
+        and words[1:] in (["next", "week"], ["this", "week"])
+    ):
+        mode, target = words[1], _WEEKDAYS[words[0]]
+    elif (
+        len(words) == 3
+        and words[:2] in (["next", "week"], ["this", "week"])
+        and words[2] in _WEEKDAYS
+    ):
+        mode, target = words[0], _WEEKDAYS[words[2]]
+    else:
+        return None
+    if mode not in (None, "next", "last", "this"):
+        return None
+    day = _weekday(target, mode, today, prefer)
+    note = None
+    if mode == "next" and day != _weekday(target, None, today, "future"):
+        note = f'"next {words[-1] if words[-1] in _WEEKDAYS else words[0]}" is the {_WEEKDAY_NAMES[target]} of next week'
+    return _Day(day, note=note)
+
+
 def _weekday(target: int, mode: str | None, today: date, prefer: Prefer) -> date:
-    # Plain "fri", "next fri" and "last fri" never mean today: "today" is the word for
-    # today, so typing today's name on that day means a week away (forward for future,
-    # back for past). "this fri" may be today.
+    # Plain "fri" and "last fri" never mean today: "today" is the word for today, so
+    # typing today's name on that day means a week away (forward for future, back for
+    # past). "this fri" is in this week (Monday to Sunday) and may be today. "next fri"
+    # is in next week, whatever today is: on a Thursday it is eight days away, not
+    # tomorrow (that is "fri" or "this fri").
     ahead = (target - today.weekday()) % 7
     back = (today.weekday() - target) % 7
-    if mode == "next" or (mode is None and prefer == "future"):
+    if mode == "next":
+        return today - timedelta(days=today.weekday()) + timedelta(weeks=1, days=target)
+    if mode is None and prefer == "future":
         return today + timedelta(days=ahead or 7)
     if mode == "last" or (mode is None and prefer == "past"):
         return today - timedelta(days=back or 7)
     return today + timedelta(days=ahead) if prefer == "future" else today - timedelta(days=back)
+
+
+def _dated_weekday(words: list[str], today: date, prefer: Prefer, text: str) -> _Day | None:
+    target = _WEEKDAYS[words[0]]
+    found = _read_month_day(words[1:], today, prefer, text)
+    if found is None:
+        return None
+    if found.day.weekday() == target:
+        return found
+    if len(words) == 3:
+        # No year, as pursuit shows a date of this year: "fri 13 nov" seen on an overdue
+        # reminder is this year's, even when a bare "13 nov" would be next year's.
+        this_year = _valid_date(today.year, found.day.month, found.day.day)
+        if this_year is not None and this_year.weekday() == target:
+            return _Day(this_year)
+    actual = _WEEKDAY_NAMES[found.day.weekday()]
+    raise _date_error(
+        text,
+        f"{found.day.day} {_MONTH_NAMES[found.day.month - 1][:3]} {found.day.year} is a {actual}",
+    )
+
+
+def _read_slash(
+    phrase: str, today: date, prefer: Prefer, text: str, date_order: DateOrder | None
+) -> _Day:
+    """ "15/12" can only be day first and "12/15" only month first; "03/05" is read as
+    `date_order` says, and refused without it."""
+    parts = phrase.split("/")
+    first, second = int(parts[0]), int(parts[1])
+    if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
+        raise _date_error(text, "no such day")
+    order = settled_order(first, second) or (date_order if first != second else "month-first")
+    if order is None:
+        raise _date_error(
+            text,
+            "month/day or day/month?",
+            hint='write the month as a word, as in "dec 15", or use "2026-12-15"',
+        )
+    month, day = (second, first) if order == "day-first" else (first, second)
+    if len(parts) == 3:
+        year = int(parts[2]) + (2000 if len(parts[2]) == 2 else 0)
+        return _Day(_exact_date(year, month, day, text))
+    if not 1 <= month <= 12:
+        raise _date_error(text, "no such day")
+    found = _read_month_day([_MONTH_NAMES[month - 1].lower(), str(day)], today, prefer, text)
+    assert found is not None
+    return found
+
+
+def settled_order(first: int, second: int) -> DateOrder | None:
+    """Which order a numeric date "first/second" can only be in: a number over 12 is the
+    day. None when both could be the month (or neither can)."""
+    if first > 12 and 1 <= second <= 12:
+        return "day-first"
+    if second > 12 and 1 <= first <= 12:
+        return "month-first"
+    return None
 
 
 def _read_month_day(words: list[str], today: date, prefer: Prefer, text: str) -> _Day | None:

@@ -20,6 +20,8 @@ class ActionKind(StrEnum):
     THANK_YOU = "thank_you"
     FOLLOW_UP = "follow_up"
     CHECK_IN = "check_in"
+    ANSWER_OFFER = "answer_offer"
+    WITHDRAW = "withdraw"
 
     @property
     def label(self) -> str:
@@ -30,6 +32,8 @@ _ACTION_LABELS = {
     ActionKind.THANK_YOU: "thank-you note",
     ActionKind.FOLLOW_UP: "follow-up",
     ActionKind.CHECK_IN: "check-in",
+    ActionKind.ANSWER_OFFER: "answer to the offer",
+    ActionKind.WITHDRAW: "withdrawal",
 }
 
 
@@ -45,6 +49,7 @@ class EventKind(StrEnum):
     REJECTED = "rejected"
     BRIDGE = "bridge"
     CHECK_IN = "check_in"
+    OFFER = "offer"
 
 
 __all__ = ["ActionKind", "Channel", "Direction", "EventKind", "Status"]

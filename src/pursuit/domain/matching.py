@@ -1,9 +1,16 @@
-"""Finding a company or a person from what was typed: case-insensitive, unique prefix."""
+"""Finding a company or a person from what was typed: case and accents ignored.
+
+"cafe" finds "Café Réseau", "o'brien" and "obrien" find "Seán O'Brien". A company is
+found by its whole name or a unique start of it; a person also by any part of their
+name ("brien", "sean"), as people are named the way they were met.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
 class MatchError(ValueError):
@@ -11,6 +18,8 @@ class MatchError(ValueError):
 
 
 def name_key(name: str) -> str:
+    """How a company's name is kept unique in the file: case-insensitive, as typed
+    otherwise. Stored, so it must not change; matching uses `fold`."""
     return " ".join(name.casefold().split())
 
 
@@ -38,17 +47,49 @@ def skeleton(name: str) -> str:
     return name_key(bare.translate(_LOOK_ALIKES))
 
 
-def match_name(text: str, candidates: Sequence[tuple[int, str]], *, what: str = "company") -> int:
-    """The id of the one candidate whose name is `text` or starts with it."""
-    key = name_key(text)
+def fold(text: str) -> str:
+    """Text for comparing what people type: no case, no accents, no apostrophes, one
+    space between words ("Seán O’Brien" → "sean obrien")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().replace("'", "").split())
+
+
+def _words(folded: str) -> list[str]:
+    """The name from the start of each of its words (and each part of a hyphenated one)."""
+    return [
+        folded[i:] for i in range(1, len(folded)) if folded[i - 1] in " -(/" and folded[i] != " "
+    ]
+
+
+def match_name(
+    text: str,
+    candidates: Sequence[tuple[int, str]],
+    *,
+    what: str = "company",
+    any_word: bool | None = None,
+) -> int:
+    """The id of the one candidate whose name is `text` or starts with it, ignoring case
+    and accents; with `any_word` (the default for a person), or when no name starts with
+    it, a unique candidate with a word that starts with it."""
+    key = fold(text)
     if not key:
         raise MatchError(f"empty {what} name")
-    exact = [cid for cid, name in candidates if name_key(name) == key]
+    if any_word is None:
+        any_word = what == "person"
+    folded = [(cid, name, fold(name)) for cid, name in candidates]
+    exact = [cid for cid, _name, f in folded if f == key]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
         raise MatchError(f'several {what} entries are named "{text}"')
-    prefixed = [(cid, name) for cid, name in candidates if name_key(name).startswith(key)]
+    prefixed = [(cid, name) for cid, name, f in folded if f.startswith(key)]
+    if any_word or not prefixed:
+        prefixed += [
+            (cid, name)
+            for cid, name, f in folded
+            if not f.startswith(key) and any(w.startswith(key) for w in _words(f))
+        ]
     if len(prefixed) == 1:
         return prefixed[0][0]
     if prefixed:

@@ -13,9 +13,6 @@ __all__ = ["Person", "PersonParseError", "parse_people", "parse_person"]
 _PERSON_EXAMPLES = 'write "Jane Doe", "Jane Doe, EM" or "Jane Doe (EM)"'
 _PEOPLE_EXAMPLES = 'write "Jane Doe (EM), Bob Lee" or "Jane Doe (EM) and Bob Lee"'
 
-# "Name (role)": the role is the last parenthesised part and nothing may follow it.
-_NAME_AND_ROLE = re.compile(r"(?P<name>[^()]*)\((?P<role>[^()]*)\)\s*")
-
 
 class PersonParseError(ValueError):
     """A person's name could not be read; the message is one line."""
@@ -47,22 +44,45 @@ def parse_person(text: str) -> Person:
 
 
 def _parse_one(text: str, *, role_after_comma: bool, examples: str) -> Person:
-    m = _NAME_AND_ROLE.fullmatch(text)
-    if m:
-        name, role = _tidy(m["name"]), _tidy(m["role"])
-    elif "(" in text or ")" in text:
-        balanced = text.count("(") == text.count(")")
-        why = "the role in brackets goes last" if balanced else "unbalanced brackets"
-        raise PersonParseError(f'can\'t read "{_shown(text)}" ({why}); {examples}')
-    elif role_after_comma and "," in text:
-        name, _, role = (_tidy(part) for part in text.partition(","))
+    flat = _tidy(text)
+    head, comma, tail = flat.partition(",")
+    if role_after_comma and comma and "(" not in head and ")" not in head:
+        # "Name, role": everything after the first comma is the role, brackets and all
+        # ("Head of Platform Engineering & Infrastructure (EMEA)" stays one role).
+        name, role = head.strip(), tail.strip()
+        if role.count("(") != role.count(")"):
+            raise PersonParseError(
+                f'can\'t read "{_shown(text)}" (unbalanced brackets); {examples}'
+            )
+    elif "(" in flat or ")" in flat:
+        name, role = _bracketed(flat, text, examples)
     else:
-        name, role = _tidy(text), ""
+        name, role = flat, ""
     if not name:
         if not text.strip():
             raise PersonParseError(f"no name given; {examples}")
         raise PersonParseError(f'no name in "{_shown(text)}"; {examples}')
     return Person(name=name, role=role or None)
+
+
+def _bracketed(flat: str, text: str, examples: str) -> tuple[str, str]:
+    """ "Name (role)": the first bracket opens the role and its partner closes the text, so
+    a role may hold brackets of its own ("Ann (Head of Infra (EMEA))")."""
+    depth = 0
+    opened = flat.find("(")
+    for index, ch in enumerate(flat):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                break
+            if depth == 0 and index >= opened >= 0:
+                if flat[index + 1 :].strip():
+                    why = "the role in brackets goes last"
+                    raise PersonParseError(f'can\'t read "{_shown(text)}" ({why}); {examples}')
+                return flat[:opened].strip(), _tidy(flat[opened + 1 : index])
+    raise PersonParseError(f'can\'t read "{_shown(text)}" (unbalanced brackets); {examples}')
 
 
 def parse_people(text: str) -> tuple[Person, ...]:

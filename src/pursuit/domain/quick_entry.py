@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from datetime import datetime, time, tzinfo
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
 
-from pursuit.domain.dates import DateParseError, parse_when
+from pursuit.domain.dates import DateParseError, read_when, show_when
 from pursuit.domain.people import Person, PersonParseError, parse_people
 
 __all__ = ["DEFAULT_INTERVIEW_MINUTES", "QuickEntry", "QuickEntryError", "parse_quick_entry"]
@@ -37,9 +37,6 @@ _LENGTH = re.compile(
     re.IGNORECASE,
 )
 
-_WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 class QuickEntryError(ValueError):
     """A quick-entry line could not be read; the message is one line saying which part."""
@@ -56,9 +53,18 @@ class QuickEntry:
     # The employer's words as typed ("after the 15th"): R4 keeps their answer, not just a date.
     check_back_text: str | None = None
     url: str | None = None
+    notes: tuple[str, ...] = ()
+    """How open phrases were read ('"next fri" is the Friday of next week'), for the preview."""
+    year: int | None = field(default=None, compare=False)
+    """The local year when the line was read: the preview shows any other year."""
 
     def describe(self, tz: tzinfo) -> str:
         """A short preview of what saving this entry will record, in the local zone `tz`."""
+
+        def _when(dt: datetime, tz: tzinfo) -> str:
+            other_year = self.year is not None and dt.astimezone(tz).year != self.year
+            return show_when(dt, tz, year=other_year)
+
         parts: list[str] = []
         if self.role:
             parts.append(f"New application: {self.company} — {self.role}")
@@ -72,17 +78,14 @@ class QuickEntry:
                 text += f" with {names} → {count} {notes}"
             parts.append(text)
         if self.check_back is not None:
-            parts.append(f"{self.company}: check back after {_when(self.check_back, tz)}")
+            # Their words as they said them ("after the 15th"), then the date they mean.
+            when = _when(self.check_back, tz)
+            said = f"{self.check_back_text} ({when})" if self.check_back_text else f"after {when}"
+            parts.append(f"{self.company}: check back {said}")
         if self.url:
             parts.append(f"link {self.url}")
+        parts.extend(self.notes)
         return "; ".join(parts) if parts else f"{self.company}: nothing to record"
-
-
-def _when(dt: datetime, tz: tzinfo) -> str:
-    # Spelled out here rather than with %a/%b, which follow the process locale.
-    local = dt.astimezone(tz)
-    weekday, month = _WEEKDAY_ABBR[local.weekday()], _MONTH_ABBR[local.month - 1]
-    return f"{weekday} {local.day} {month} {local:%H:%M}"
 
 
 def _shown(text: str) -> str:
@@ -147,8 +150,12 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
     interview_at: datetime | None = None
     interview_minutes: int | None = None
     interviewers: tuple[Person, ...] = ()
+    notes: list[str] = []
     if "interview" in clauses:
-        interview_at, interview_minutes, interviewers = _interview(clauses["interview"], now, tz)
+        interview_at, interview_minutes, interviewers, note = _interview(
+            clauses["interview"], now, tz
+        )
+        notes += [note] if note else []
 
     check_back: datetime | None = None
     check_back_text: str | None = None
@@ -159,9 +166,11 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
                 "check back needs a date, e.g. `check back dec 15` or `check back in two weeks`"
             )
         try:
-            check_back = parse_when(check_back_text, now, tz, prefer="future")
+            said = read_when(check_back_text, now, tz, prefer="future")
         except DateParseError as exc:
             raise QuickEntryError(f"check back: {exc}") from exc
+        check_back = said.at
+        notes += [said.note] if said.note else []
 
     return QuickEntry(
         company=company,
@@ -172,6 +181,8 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
         check_back=check_back,
         check_back_text=check_back_text,
         url=url,
+        notes=tuple(notes),
+        year=now.astimezone(tz).year,
     )
 
 
@@ -185,7 +196,9 @@ def _company_and_role(head: str) -> tuple[str, str | None]:
     return company, role or None
 
 
-def _interview(clause: str, now: datetime, tz: tzinfo) -> tuple[datetime, int, tuple[Person, ...]]:
+def _interview(
+    clause: str, now: datetime, tz: tzinfo
+) -> tuple[datetime, int, tuple[Person, ...], str | None]:
     example = "e.g. `interview fri 14:00 with Jane Doe (EM)`"
     # "with PEOPLE" and "for N min" may come in either order after the time.
     markers = sorted(
@@ -200,17 +213,26 @@ def _interview(clause: str, now: datetime, tz: tzinfo) -> tuple[datetime, int, t
     if not when_text:
         raise QuickEntryError(f"interview needs a time, {example}")
     try:
-        # Read twice with different default times: if they differ, no time of day was given,
-        # and an interview saved at a made-up hour would set the thank-you clock wrong.
-        at = parse_when(when_text, now, tz, prefer="future", default_time=time(9, 0))
-        if parse_when(when_text, now, tz, prefer="future", default_time=time(21, 0)) != at:
-            raise QuickEntryError(f'interview needs a time of day after "{_shown(when_text)}"')
+        when = read_when(when_text, now, tz, prefer="future")
     except DateParseError as exc:
         raise QuickEntryError(f"interview time: {exc}") from exc
+    if not when.has_time:
+        # "tomorrow", "next week", "in 7 days", "fri afternoon": an interview saved at a
+        # made-up hour would set the thank-you clock wrong.
+        raise QuickEntryError(f'interview needs a time of day after "{_shown(when_text)}"')
 
-    minutes = DEFAULT_INTERVIEW_MINUTES
+    minutes = when.minutes or DEFAULT_INTERVIEW_MINUTES
     if "for" in parts:
-        minutes = _interview_length(parts["for"])
+        length = _interview_length(parts["for"])
+        if when.minutes is not None and length != when.minutes:
+            said = _shown(parts["for"])
+            raise QuickEntryError(
+                f"the interview is {when.minutes} min by its times but {length} min by"
+                f' "for {said}"; give one'
+            )
+        minutes = length
+    if not 1 <= minutes <= _MAX_INTERVIEW_MINUTES:
+        raise QuickEntryError(f"an interview length must be 1 min to 12 h, not {minutes} min")
 
     people: tuple[Person, ...] = ()
     if "with" in parts:
@@ -218,7 +240,7 @@ def _interview(clause: str, now: datetime, tz: tzinfo) -> tuple[datetime, int, t
             people = parse_people(parts["with"])
         except PersonParseError as exc:
             raise QuickEntryError(f"interviewers: {exc}") from exc
-    return at, minutes, people
+    return when.at, minutes, people, when.note
 
 
 def _interview_length(text: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class RuleSettings:
     """The local time of day dates pursuit chooses are set to."""
     holidays: Container[date] = field(default_factory=frozenset)
     """Public holidays skipped like weekends (from the `holidays` setting's country)."""
+    signature: str = ""
+    """Ends every draft (a name, a line of contact details); empty: the draft's sign-off."""
+    date_order: Literal["day-first", "month-first"] | None = None
+    """How to read "03/05/2026" when nothing else settles it; None: ask."""
 
 
 DEFAULTS = RuleSettings()

@@ -105,6 +105,12 @@ def _alarm(text: str, trigger: datetime | timedelta) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", text)
-    # An absolute trigger must be UTC (RFC 5545 3.8.6.3); a relative one is from DTSTART.
-    alarm.add("trigger", trigger.astimezone(UTC) if isinstance(trigger, datetime) else trigger)
+    if isinstance(trigger, datetime):
+        # RFC 5545 3.8.6.3: an absolute trigger is a UTC DATE-TIME and must say so with
+        # VALUE=DATE-TIME; without it libical, ical.js and ics-py read a duration and drop
+        # the alarm (or the whole file). icalendar does not add the parameter by itself.
+        alarm.add("trigger", trigger.astimezone(UTC), parameters={"VALUE": "DATE-TIME"})
+    else:
+        # A relative trigger (a DURATION, the default type) counts from DTSTART.
+        alarm.add("trigger", trigger)
     return alarm

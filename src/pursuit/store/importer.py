@@ -13,17 +13,25 @@ import csv
 import io
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
 from pursuit.domain.date_range import RANGE_WORDS, in_range
-from pursuit.domain.dates import DateParseError
+from pursuit.domain.dates import DateOrder, DateParseError
 from pursuit.domain.people import Person, PersonParseError, parse_person
-from pursuit.domain.spreadsheet import map_headers, parse_sheet_date, parse_tracker_status
+from pursuit.domain.spreadsheet import (
+    MappingError,
+    SheetMap,
+    date_evidence,
+    is_checked,
+    map_sheet,
+    parse_sheet_date,
+)
 from pursuit.domain.spreadsheet import unsafe_cell as _unsafe
 from pursuit.domain.status import Status, StatusError
 from pursuit.domain.text import clean_name, clean_text
@@ -34,7 +42,7 @@ from pursuit.store.files import read_limited
 from pursuit.store.unit import write_session
 from pursuit.store.world import World
 from pursuit.store.writer import run
-from pursuit.store.writes.imports import SheetRow, already_there, import_row
+from pursuit.store.writes.imports import Batch, Imported, SheetRow, already_there, import_row
 
 # Files bigger than this are not a job search; refuse before reading them into memory.
 MAX_BYTES = 50 * 1024 * 1024
@@ -51,6 +59,18 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class SampleRow:
+    """A row of the file as it will be stored: what `import --dry-run` shows."""
+
+    line: int
+    values: tuple[tuple[str, str], ...]
+    """(what, value), in a fixed order, empty values left out."""
+
+    def __str__(self) -> str:
+        return f"line {self.line}: " + "; ".join(f"{k}: {v}" for k, v in self.values)
+
+
 @dataclass
 class ImportReport:
     kind: str
@@ -61,10 +81,31 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     """JSON only: rows created per table."""
+    layout: str = ""
+    """CSV: the tracker the file was recognised as ("Huntr"), or "spreadsheet"."""
+    mapping: list[str] = field(default_factory=list)
+    """CSV: one line per column, '"companyName" → company (Huntr's column)'."""
+    dates: list[str] = field(default_factory=list)
+    """CSV: how each date column's day/month order was decided."""
+    sample: list[SampleRow] = field(default_factory=list)
+    """CSV: the first three usable rows as they will be stored."""
 
     @property
     def nothing_usable(self) -> bool:
         return not self.created and not self.present and bool(self.problems)
+
+    def mapping_lines(self) -> list[str]:
+        """What a dry run prints before the rows: the tracker, each column, the dates."""
+        if self.kind != "csv":
+            return []
+        return [
+            f"Read as: {self.layout}",
+            *(f"  {line}" for line in self.mapping),
+            *(f"  {line}" for line in self.dates),
+        ]
+
+    def sample_lines(self) -> list[str]:
+        return [str(row) for row in self.sample]
 
 
 class _DryRun(Exception):
@@ -72,14 +113,29 @@ class _DryRun(Exception):
 
 
 def import_file(
-    ctx: Ctx, path: Path, *, dry_run: bool = False, day_first: bool = False
+    ctx: Ctx,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    day_first: bool = False,
+    date_order: DateOrder | None = None,
+    overrides: Sequence[str] = (),
 ) -> ImportReport:
     """Import `path` (CSV or pursuit JSON, told apart by content). Raises InputError when
-    the file as a whole cannot be used; bad rows are listed in the report instead."""
+    the file as a whole cannot be used; bad rows are listed in the report instead.
+
+    `date_order` (or `day_first`, the same as "day-first") reads numeric dates when the
+    file does not settle their order itself; without it the setting `date_order` is used.
+    `overrides` are column mappings such as "Stage=status"."""
     text = _read_text(path)
     if text.lstrip().startswith("{"):
+        if overrides:
+            raise InputError("column mappings are for a CSV file; this is pursuit's own JSON")
         return import_json(ctx, text, label=path.name, dry_run=dry_run)
-    return import_csv(ctx, text, label=path.name, dry_run=dry_run, day_first=day_first)
+    order = "day-first" if day_first else date_order
+    return import_csv(
+        ctx, text, label=path.name, dry_run=dry_run, date_order=order, overrides=overrides
+    )
 
 
 def _read_text(path: Path) -> str:
@@ -112,9 +168,27 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
+@dataclass
+class Sheet:
+    """A tracker CSV read and mapped, before anything is written."""
+
+    rows: list[SheetRow]
+    problems: list[Problem]
+    mapping: SheetMap
+    dates: list[str]
+    """How each date column's order was decided, one line each."""
+
+
+_DATE_FIELDS = ("applied", "follow_up")
+
+
 def read_sheet(
-    ctx: Ctx, text: str, *, day_first: bool = False
-) -> tuple[list[SheetRow], list[Problem]]:
+    ctx: Ctx,
+    text: str,
+    *,
+    date_order: DateOrder | None = None,
+    overrides: Sequence[str] = (),
+) -> Sheet:
     """The rows of a tracker CSV and the problems of the rows that cannot be used."""
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
@@ -124,11 +198,7 @@ def read_sheet(
         raise InputError("the file is empty") from None
     except csv.Error as exc:
         raise InputError(f"line 1: {exc}") from None
-    fields, extra = map_headers(headers)
-    if "company" not in fields:
-        shown = ", ".join(h.strip() for h in headers if h.strip())[:200]
-        raise InputError(f'no "company" column; the headers are: {shown}')
-    rows: list[SheetRow] = []
+    records: list[tuple[int, list[str]]] = []
     problems: list[Problem] = []
     line = reader.line_num
     while True:
@@ -141,13 +211,86 @@ def read_sheet(
             problems.append(Problem(f"line {start}", str(exc)))
             break
         line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
+        if any(c.strip() for c in cells):
+            records.append((start, cells))
+    try:
+        mapping = map_sheet(headers, [cells for _, cells in records], overrides)
+    except MappingError as exc:
+        raise InputError(str(exc)) from None
+    if mapping.index("company") is None:
+        shown = ", ".join(h.strip() for h in headers if h.strip())[:200]
+        raise InputError(f'no "company" column; the headers are: {shown}')
+    orders, dates = _date_orders(ctx, headers, records, mapping, date_order)
+    rows: list[SheetRow] = []
+    for start, cells in records:
         try:
-            rows.append(_sheet_row(ctx, start, headers, cells, fields, extra, day_first))
+            rows.append(_sheet_row(ctx, start, headers, cells, mapping, orders))
         except (InputError, StatusError, DateParseError) as exc:
             problems.append(Problem(f"line {start}", str(exc)))
-    return rows, problems
+    problems.sort(key=lambda p: int(p.where.split()[-1]))
+    return Sheet(rows, problems, mapping, dates)
+
+
+def _date_orders(
+    ctx: Ctx,
+    headers: list[str],
+    records: list[tuple[int, list[str]]],
+    mapping: SheetMap,
+    said: DateOrder | None,
+) -> tuple[dict[str, DateOrder | None], list[str]]:
+    """The day/month order of each date column: proved by the column itself (a first
+    number over 12 is a day), else by the file's other date columns, else as the user
+    said (or the setting), else none needed if no date reads two ways; else the file is
+    refused, never read on a guess."""
+    columns = {f: i for f in _DATE_FIELDS if (i := mapping.index(f)) is not None}
+    evidence = {
+        f: date_evidence((line, cells[i] if i < len(cells) else "") for line, cells in records)
+        for f, i in columns.items()
+    }
+    proved = {e.order for e in evidence.values() if e.order is not None}
+    file_order = proved.pop() if len(proved) == 1 else None
+    setting = ctx.settings.date_order
+    orders: dict[str, DateOrder | None] = {}
+    lines: list[str] = []
+    for name, seen in evidence.items():
+        header = " ".join(headers[columns[name]].split())
+        if seen.day_first and seen.month_first:
+            if said is None:
+                raise InputError(
+                    f'the dates in "{header}" mix day first (line {seen.day_first.line}: '
+                    f'"{seen.day_first.text}") and month first (line {seen.month_first.line}: '
+                    f'"{seen.month_first.text}"); fix the file or say which with '
+                    "--day-first or --month-first"
+                )
+            orders[name] = said
+            lines.append(f'"{header}": {_words(said)} (as you said; the file has both)')
+        elif seen.order is not None:
+            proof = seen.day_first or seen.month_first
+            assert proof is not None
+            orders[name] = seen.order
+            lines.append(f'"{header}": {_words(seen.order)} (line {proof.line}: "{proof.text}")')
+        elif seen.unclear is None:
+            orders[name] = None
+        elif file_order is not None:
+            orders[name] = file_order
+            lines.append(f'"{header}": {_words(file_order)} (as the other date column shows)')
+        elif said is not None:
+            orders[name] = said
+            lines.append(f'"{header}": {_words(said)} (as you said)')
+        elif setting is not None:
+            orders[name] = setting
+            lines.append(f'"{header}": {_words(setting)} (the date_order setting)')
+        else:
+            raise InputError(
+                f'"{seen.unclear.text}" in "{header}" (line {seen.unclear.line}) could be day '
+                "first or month first, and no date in the file settles it (none has a first "
+                "or second number over 12); say which with --day-first or --month-first"
+            )
+    return orders, lines
+
+
+def _words(order: DateOrder) -> str:
+    return "day first (31/12/2026)" if order == "day-first" else "month first (12/31/2026)"
 
 
 def _sheet_row(
@@ -155,15 +298,20 @@ def _sheet_row(
     line: int,
     headers: list[str],
     cells: list[str],
-    fields: dict[str, int],
-    extra: list[int],
-    day_first: bool,
+    mapping: SheetMap,
+    orders: dict[str, DateOrder | None],
 ) -> SheetRow:
     def cell(name: str) -> str:
-        index = fields.get(name)
+        index = mapping.index(name)
         if index is None or index >= len(cells):
             return ""
         return _unsafe(cells[index]).strip()
+
+    def date_cell(name: str) -> datetime | None:
+        text = cell(name)
+        if not text:
+            return None
+        return parse_sheet_date(text, ctx.now, ctx.tz, order=orders.get(name))
 
     company = clean_name(cell("company"))
     if not company:
@@ -172,10 +320,9 @@ def _sheet_row(
     if not role:
         raise InputError(f"{company}: no role")
     try:
-        status = parse_tracker_status(cell("status")) if cell("status") else Status.APPLIED
-        applied_at = None
-        if cell("applied"):
-            applied_at = parse_sheet_date(cell("applied"), ctx.now, ctx.tz, day_first=day_first)
+        status = mapping.status(cell("status")) if cell("status") else Status.APPLIED
+        applied_at = date_cell("applied")
+        follow_up = date_cell("follow_up")
     except (StatusError, DateParseError) as exc:
         raise InputError(f"{company}: {exc}") from None
     if applied_at is not None and applied_at > ctx.now + timedelta(days=1):
@@ -186,7 +333,11 @@ def _sheet_row(
         # Not applied yet: the date is when it was saved, which is worth keeping as a note.
         notes.append(f"Saved: {applied_at.astimezone(ctx.tz):%Y-%m-%d}")
         applied_at = None
-    for index in extra:
+    if follow_up is not None and (follow_up <= ctx.now or status not in _FOLLOWED_UP):
+        # Passed, or nothing to follow up: the tracker's plan is kept, pursuit plans anew.
+        notes.append(f"Follow up (from the file): {follow_up.astimezone(ctx.tz):%Y-%m-%d}")
+        follow_up = None
+    for index in mapping.extra:
         value = _unsafe(cells[index]).strip() if index < len(cells) else ""
         if value:
             notes.append(f"{clean_name(headers[index])}: {clean_text(value, multiline=True)}")
@@ -200,11 +351,36 @@ def _sheet_row(
         status=status,
         applied_at=applied_at,
         url=clean_name(cell("url")) or None,
-        source=clean_name(cell("source")) or None,
-        salary=clean_name(cell("salary")) or None,
+        source=_source(mapping, headers, cell("source")),
+        salary=_salary(cell("salary"), cell("salary_min"), cell("salary_max")),
         contacts=tuple(contacts),
         notes="\n".join(n for n in notes if n),
+        follow_up_at=follow_up,
     )
+
+
+# Statuses that keep a follow-up reminder (a hold keeps a slower one).
+_FOLLOWED_UP = frozenset(
+    {Status.APPLIED, Status.SCREENING, Status.INTERVIEWING, Status.OFFER, Status.ON_HOLD}
+)
+
+
+def _source(mapping: SheetMap, headers: list[str], value: str) -> str | None:
+    index = mapping.index("source")
+    if index is not None and mapping.kinds[index] == "checkbox":
+        # Notion's "Referral" checkbox: ticked, the source is a referral; not, none given.
+        return clean_name(headers[index]).rstrip("?").strip() or None if is_checked(value) else None
+    return clean_name(value) or None
+
+
+def _salary(salary: str, low: str, high: str) -> str | None:
+    """The salary column, or Teal's two: "120000–150000", or the one given."""
+    low, high = clean_name(low), clean_name(high)
+    if clean_name(salary):
+        return clean_name(salary)
+    if low and high and low != high:
+        return f"{low}–{high}"
+    return low or high or None
 
 
 def _contacts(text: str, notes: list[str]) -> list[tuple[Person, str | None]]:
@@ -225,24 +401,45 @@ def _contacts(text: str, notes: list[str]) -> list[tuple[Person, str | None]]:
     return found
 
 
+_SAMPLE = 3
+
+
 def import_csv(
-    ctx: Ctx, text: str, *, label: str, dry_run: bool = False, day_first: bool = False
+    ctx: Ctx,
+    text: str,
+    *,
+    label: str,
+    dry_run: bool = False,
+    date_order: DateOrder | None = None,
+    overrides: Sequence[str] = (),
 ) -> ImportReport:
-    rows, problems = read_sheet(ctx, text, day_first=day_first)
-    rows = _keepable(rows, problems)
-    report = ImportReport("csv", dry_run, problems=problems)
+    sheet = read_sheet(ctx, text, date_order=date_order, overrides=overrides)
+    rows = _keepable(sheet.rows, sheet.problems)
+    report = ImportReport(
+        "csv",
+        dry_run,
+        problems=sheet.problems,
+        layout=sheet.mapping.layout,
+        mapping=sheet.mapping.lines(),
+        dates=sheet.dates,
+    )
     if not rows:
         return report
 
     def rule(w: World) -> None:
         report.created.clear()
         report.present.clear()
+        report.sample.clear()
+        batch = Batch()
         for row in rows:
+            done = None
             if already_there(w, ctx, row):
                 report.present.append(row.describe(ctx))
             else:
-                import_row(w, ctx, row)
+                done = import_row(w, ctx, row, batch)
                 report.created.append(row.describe(ctx))
+            if len(report.sample) < _SAMPLE:
+                report.sample.append(_sample(ctx, row, done))
         w.label = f"import {label}"
         if dry_run:
             raise _DryRun
@@ -259,8 +456,11 @@ def _keepable(rows: list[SheetRow], problems: list[Problem]) -> list[SheetRow]:
     problems of their line, like any bad cell."""
     kept = []
     for row in rows:
-        if row.applied_at is not None and not in_range(row.applied_at):
-            day = row.applied_at.date().isoformat()
+        outside = [
+            at for at in (row.applied_at, row.follow_up_at) if at is not None and not in_range(at)
+        ]
+        if outside:
+            day = outside[0].date().isoformat()
             problems.append(
                 Problem(f"line {row.line}", f"{row.company}: {day} is outside {RANGE_WORDS}")
             )
@@ -268,6 +468,36 @@ def _keepable(rows: list[SheetRow], problems: list[Problem]) -> list[SheetRow]:
             kept.append(row)
     problems.sort(key=lambda p: int(p.where.split()[-1]) if p.where[-1:].isdigit() else 0)
     return kept
+
+
+def _sample(ctx: Ctx, row: SheetRow, done: Imported | None) -> SampleRow:
+    def day(at: datetime | None) -> str:
+        return f"{at.astimezone(ctx.tz):%Y-%m-%d}" if at else ""
+
+    follow = ""
+    if done is not None and done.follow_up_due is not None:
+        guess = " (a guess)" if done.follow_up_guessed else ""
+        follow = f"{done.follow_up_due.astimezone(ctx.tz):%Y-%m-%d %H:%M}{guess}"
+    elif done is None:
+        follow = "(already there)"
+    people = ", ".join(str(p) + (f" <{e}>" if e else "") for p, e in row.contacts)
+    values = (
+        ("company", row.company),
+        ("role", row.role),
+        ("status", row.status.label),
+        ("applied", day(row.applied_at)),
+        ("follow up", follow),
+        ("link", row.url or ""),
+        ("source", row.source or ""),
+        ("salary", row.salary or ""),
+        ("contacts", people),
+        ("notes", " | ".join(row.notes.splitlines())),
+    )
+    return SampleRow(row.line, tuple((k, _short(v)) for k, v in values if v))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 # --- JSON ----------------------------------------------------------------------------------

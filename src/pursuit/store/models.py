@@ -124,6 +124,9 @@ class Event(SQLModel, table=True):
     body: str | None = None
     created_at: datetime = _when(nullable=False)
     deleted_at: datetime | None = _when()
+    too_soon: bool | None = None
+    """A follow-up sent though R5 said to wait (schema 4); None: not a follow-up, or not
+    checked when it was logged."""
 
 
 class Change(SQLModel, table=True):
@@ -134,6 +137,16 @@ class Change(SQLModel, table=True):
     label: str
     payload: str
     undone_at: datetime | None = _when()
+
+
+class Setting(SQLModel, table=True):
+    """A choice the user made that is not a row of the search (the options nudge's)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    value: str | None = None
+    created_at: datetime = _when(nullable=False)
+    deleted_at: datetime | None = _when()
 
 
 TABLES: dict[str, type[SQLModel]] = {

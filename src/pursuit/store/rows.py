@@ -75,6 +75,10 @@ def _flag(value: bool) -> int:
     return int(value)
 
 
+def _opt_flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
 class Row:
     TABLE: ClassVar[str]
     COLUMNS: ClassVar[tuple[str, ...]]
@@ -104,7 +108,7 @@ def _columns(cls: type[Row]) -> type[Row]:
         if "datetime" in hint:
             convert.append((index, _instant))
         elif "bool" in hint:
-            convert.append((index, _flag))
+            convert.append((index, _opt_flag if "None" in hint else _flag))
         elif any(k in hint for k in ("Kind", "Status", "Direction", "Channel")):
             convert.append((index, _kind))
     cls._CONVERT = tuple(convert)
@@ -230,6 +234,21 @@ class EventRow(Row):
     body: str | None
     created_at: datetime
     deleted_at: datetime | None = None
+    too_soon: bool | None = None
+    """A follow-up sent though R5 said to wait; None when R5 was not asked."""
+
+
+@_columns
+@dataclass(slots=True, eq=False)
+class SettingRow(Row):
+    """A choice kept by key: the options nudge snoozed until a time, or dismissed."""
+
+    TABLE = "setting"
+    id: int
+    key: str
+    value: str | None
+    created_at: datetime
+    deleted_at: datetime | None = None
 
 
 ROW_TYPES: tuple[type[Row], ...] = (
@@ -240,5 +259,6 @@ ROW_TYPES: tuple[type[Row], ...] = (
     LinkRow,
     ActionRow,
     EventRow,
+    SettingRow,
 )
 """In the order new rows are written, parents before children."""

@@ -137,11 +137,11 @@ INSERT INTO revision (id, value) VALUES (1, 0);
 """
 
 
-def _revision_triggers() -> str:
+def _revision_triggers(tables: tuple[str, ...] = DATA_TABLES) -> str:
     # Triggers, not application code, bump the counter: no write path can forget it, and a
     # write from any process (or a sqlite3 shell) is seen by every open view.
     parts = []
-    for table in DATA_TABLES:
+    for table in tables:
         for op in ("INSERT", "UPDATE", "DELETE"):
             parts.append(
                 f"CREATE TRIGGER rev_{table}_{op.lower()} AFTER {op} ON {table} "
@@ -218,9 +218,12 @@ _V4_APPLICATION = f"""CREATE TABLE application (
     reopened_from_id INTEGER REFERENCES application(id),
     deleted_at TEXT
 )"""
-_V4_ACTION = f"""CREATE TABLE action (
+
+
+def _action_table(kinds: tuple[str, ...]) -> str:
+    return f"""CREATE TABLE action (
     id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL {_one_of("kind", _V4_SETS["action_kind"])},
+    kind TEXT NOT NULL {_one_of("kind", kinds)},
     due_at TEXT NOT NULL,
     due_guessed INTEGER NOT NULL DEFAULT 0,
     snoozed_until TEXT,
@@ -236,10 +239,13 @@ _V4_ACTION = f"""CREATE TABLE action (
     deleted_at TEXT,
     notified_at TEXT
 )"""
-_V4_EVENT = f"""CREATE TABLE event (
+
+
+def _event_table(kinds: tuple[str, ...]) -> str:
+    return f"""CREATE TABLE event (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
-    kind TEXT NOT NULL {_one_of("kind", _V4_SETS["event_kind"])},
+    kind TEXT NOT NULL {_one_of("kind", kinds)},
     direction TEXT {_one_of("direction", _V4_SETS["direction"], null=True)},
     channel TEXT {_one_of("channel", _V4_SETS["channel"], null=True)},
     company_id INTEGER NOT NULL REFERENCES company(id),
@@ -255,10 +261,40 @@ _V4_EVENT = f"""CREATE TABLE event (
 def _v4(conn: sqlite3.Connection) -> None:
     for table, create in (
         ("application", _V4_APPLICATION),
-        ("action", _V4_ACTION),
-        ("event", _V4_EVENT),
+        ("action", _action_table(_V4_SETS["action_kind"])),
+        ("event", _event_table(_V4_SETS["event_kind"])),
     ):
         rebuild_table(conn, table, create)
+
+
+# Version 5: offers to the end. An offer is an event, answering it (by its date) and
+# withdrawing the others once one is accepted are actions; `setting` keeps what the user
+# decided about the options nudge (snoozed until, dismissed), recorded for undo like a row.
+_V5_ACTION_KINDS = (*_V4_SETS["action_kind"], "answer_offer", "withdraw")
+_V5_EVENT_KINDS = (*_V4_SETS["event_kind"], "offer")
+_V5_SETTING = """
+CREATE TABLE setting (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    value TEXT,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+"""
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    rebuild_table(conn, "action", _action_table(_V5_ACTION_KINDS))
+    rebuild_table(conn, "event", _event_table(_V5_EVENT_KINDS))
+    _script(_V5_SETTING + _revision_triggers(("setting",)))(conn)
+
+
+# Version 6: whether a follow-up went out though R5 said it was too soon (the review's
+# habits, issue #17): 1 it was (the user went ahead anyway), 0 R5 was checked and had no
+# objection; NULL on every other event, and on follow-ups logged before this version.
+_V6 = """
+ALTER TABLE event ADD COLUMN too_soon INTEGER;
+"""
 
 
 @dataclass(frozen=True)
@@ -342,5 +378,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "notified_at and event time index", _script(_V2)),
     Migration(3, "indexes for large searches", _script(_V3)),
     Migration(4, "kinds as closed sets (CHECK constraints)", _v4, rebuilds=True),
+    Migration(5, "offers, withdrawals and the options nudge's setting", _v5, rebuilds=True),
+    Migration(6, "follow-ups sent though too soon", _script(_V6)),
 )
 HEAD = MIGRATIONS[-1].version

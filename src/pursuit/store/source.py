@@ -17,6 +17,7 @@ from pursuit.store.rows import (
     InterviewRow,
     LinkRow,
     Row,
+    SettingRow,
 )
 from pursuit.store.timefmt import from_db
 from pursuit.store.world import Loaded
@@ -26,6 +27,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     **{c: from_db for c in INSTANTS},
     "is_bridge": bool,
     "due_guessed": bool,
+    "too_soon": bool,
 }
 _KINDS: dict[type[Row], dict[str, Callable[[Any], Any]]] = {
     AppRow: {"status": Status},
@@ -64,7 +66,7 @@ class SqliteSource:
         self.conn = conn
 
     def max_ids(self) -> dict[str, int]:
-        tables = ("company", "contact", "application", "interview", "action", "event")
+        tables = ("company", "contact", "application", "interview", "action", "event", "setting")
         return {
             t: int(self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0])
             for t in tables
@@ -89,6 +91,21 @@ class SqliteSource:
             for i, n in self.conn.execute(
                 "SELECT id, name FROM company WHERE deleted_at IS NULL "
                 "AND length(CAST(name AS BLOB)) != length(name)"
+            )
+        ]
+
+    def setting(self, key: str) -> SettingRow | None:
+        found = self.conn.execute(_select(SettingRow, "key = ?"), (key,)).fetchone()
+        return None if found is None else _reader(SettingRow)(found)
+
+    def open_companies(self) -> list[int]:
+        closed = ("rejected", "withdrawn", "ghosted", "accepted")
+        return [
+            int(r[0])
+            for r in self.conn.execute(
+                "SELECT DISTINCT company_id FROM application WHERE deleted_at IS NULL "
+                f"AND status NOT IN ({', '.join('?' * len(closed))})",
+                closed,
             )
         ]
 

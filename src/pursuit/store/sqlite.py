@@ -14,6 +14,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from pursuit.domain.matching import fold
+
 
 def _busy_timeout_ms() -> int:
     """10 s, unless PURSUIT_BUSY_TIMEOUT_MS (a test hook, documented in the README) says
@@ -149,10 +151,16 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         for pragma in PRAGMAS:
             conn.execute(pragma)
+        # The filter compares names as people type them: no case, no accents (matching.fold).
+        conn.create_function("fold", 1, _fold, deterministic=True)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _fold(text: str | None) -> str:
+    return fold(text) if text else ""
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
-from pursuit.domain.kinds import ActionKind
-from pursuit.domain.matching import MatchError, match_name, name_key, skeleton
+from pursuit.domain.kinds import ActionKind, Status
+from pursuit.domain.matching import MatchError, fold, match_name, name_key, skeleton
 from pursuit.domain.pesky import Touch
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
@@ -33,6 +34,7 @@ from pursuit.store.rows import (
     InterviewRow,
     LinkRow,
     Row,
+    SettingRow,
 )
 
 
@@ -66,6 +68,10 @@ class Source(Protocol):
     def owner_of(self, table: str, row_id: int) -> int | None:
         """The company of an application, action or contact."""
 
+    def setting(self, key: str) -> SettingRow | None: ...
+    def open_companies(self) -> list[int]:
+        """Companies with an open application."""
+
     def load(self, company_ids: list[int]) -> Loaded: ...
 
 
@@ -84,6 +90,12 @@ class EmptySource:
 
     def owner_of(self, table: str, row_id: int) -> int | None:
         return None
+
+    def setting(self, key: str) -> SettingRow | None:
+        return None
+
+    def open_companies(self) -> list[int]:
+        return []
 
     def load(self, company_ids: list[int]) -> Loaded:
         return Loaded()
@@ -106,8 +118,11 @@ class World:
         """Rows created, in order."""
         self.loaded: list[tuple[Row, tuple[object, ...]]] = []
         """Rows read from the source, with their values as read (for what changed)."""
+        self._settings: dict[str, SettingRow | None] = {}
         self.label: str | None = None
         """What undo calls this write ("add Acme"); set by the definition."""
+        self._alike: dict[str, list[int]] | None = None
+        """Live companies by folded name (no case, no accents), read once when first asked."""
 
     # --- reading through the source ------------------------------------------------------
 
@@ -174,8 +189,25 @@ class World:
         return comp
 
     def company_named(self, name: str) -> CompanyRow | None:
-        """By exact name (any case or accents); a soft-deleted one too."""
+        """By exact name (any case); a soft-deleted one too."""
         return self._company_by_key(name_key(name))
+
+    def company_alike(self, name: str) -> CompanyRow | None:
+        """By exact name (any case, a soft-deleted one too), else the one live company
+        whose name differs only in accents or apostrophes ("Cafe Reseau", "Café Réseau")."""
+        found = self.company_named(name)
+        if found is not None:
+            return found
+        if self._alike is None:
+            self._alike = {}
+            for cid, known in self._source.company_names():
+                self._alike.setdefault(fold(known), []).append(cid)
+            for comp in self.companies.values():
+                ids = self._alike.setdefault(fold(comp.name), [])
+                if comp.deleted_at is None and comp.id not in ids:
+                    ids.append(comp.id)
+        ids = self._alike.get(fold(clean_name(name)), [])
+        return self._company_by_id(ids[0]) if len(ids) == 1 else None
 
     def look_alike(self, name: str) -> str | None:
         """A live company whose name looks the same as `name` and is not the same name
@@ -238,6 +270,17 @@ class World:
             raise InputError(f"{comp.name} has no open application (last one is {apps[0].status})")
         raise InputError(f"{comp.name} has no application; add one with: pursuit add")
 
+    def open_applications(self) -> list[AppRow]:
+        """Every live, open application in the file (an offer accepted ends all of them),
+        read whole: the one write that needs them all."""
+        for company_id in self._source.open_companies():
+            self._company_by_id(company_id)
+        return [
+            a
+            for a in self.apps.values()
+            if a.deleted_at is None and a.status not in CLOSED and a.status != Status.ACCEPTED
+        ]
+
     def people(self, comp: CompanyRow) -> list[ContactRow]:
         """Live contacts, in the order they were added."""
         return [c for c in self.contacts.get(comp.id, []) if c.deleted_at is None]
@@ -291,6 +334,23 @@ class World:
             if e.deleted_at is None and e.direction is not None
         ]
 
+    def setting(self, key: str) -> SettingRow | None:
+        """A kept choice, if it was ever made (a removed one too: its row is reused)."""
+        if key not in self._settings:
+            found = self._settings[key] = self._source.setting(key)
+            if found is not None:
+                self._keep(found)
+        return self._settings[key]
+
+    def set_setting(self, key: str, value: str | None, now: datetime) -> SettingRow:
+        row = self.setting(key)
+        if row is None:
+            row = SettingRow(id=self.next_id("setting"), key=key, value=value, created_at=now)
+            self.add(row)
+            self._settings[key] = row
+        row.value, row.deleted_at = value, None
+        return row
+
     # --- creating rows ---------------------------------------------------------------------
 
     def next_id(self, table: str) -> int:
@@ -304,6 +364,8 @@ class World:
             case CompanyRow():
                 self.companies[row.id] = row
                 self._by_key[row.name_key] = row.id
+                if self._alike is not None:
+                    self._alike.setdefault(fold(row.name), []).append(row.id)
                 self.contacts[row.id] = []
                 self._apps_of[row.id] = []
                 self._actions_of[row.id] = []

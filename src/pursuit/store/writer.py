@@ -60,6 +60,18 @@ def run(ctx: Ctx, rule: Callable[[World], T], *, label: str, undoable: bool = Tr
             return result
 
 
+def dry_run(ctx: Ctx, rule: Callable[[World], T]) -> tuple[T, World]:
+    """Apply `rule` as `run` would, on the rows as they are now, and write nothing: what
+    the write would do, for a preview that must say exactly what saving will."""
+    with ctx.db.connection() as conn:
+        conn.execute("BEGIN")
+        try:
+            world = World(SqliteSource(conn))
+            return rule(world), world
+        finally:
+            conn.execute("ROLLBACK")
+
+
 def _revision(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT value FROM revision WHERE id = 1").fetchone()[0])
 
@@ -84,7 +96,9 @@ def _locked(conn: sqlite3.Connection, ctx: Ctx) -> Iterator[Callable[[int], bool
 
 def _begin_immediate(conn: sqlite3.Connection, ctx: Ctx) -> None:
     started = time.monotonic()
-    conn.execute(f"PRAGMA busy_timeout = {_QUIET_WAIT_MS}")
+    # Never past the whole timeout (sqlite.BUSY_TIMEOUT_MS, which PURSUIT_BUSY_TIMEOUT_MS
+    # may shorten).
+    conn.execute(f"PRAGMA busy_timeout = {min(_QUIET_WAIT_MS, sqlite.BUSY_TIMEOUT_MS)}")
     try:
         try:
             conn.execute("BEGIN IMMEDIATE")

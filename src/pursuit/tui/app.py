@@ -14,22 +14,44 @@ Every database call runs in a thread worker; the event loop only paints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from typing import ClassVar
 
-from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.command import Provider
 
 from pursuit.tui.detail_view import DetailView
 from pursuit.tui.filtering import FilterBox
 from pursuit.tui.help import HelpScreen
+from pursuit.tui.keybar import KeyBar
+from pursuit.tui.palette import ActionsProvider
 from pursuit.tui.panes import Panes
 from pursuit.tui.tables import PaneTable
 from pursuit.tui.triage import Triage
 
+KEY_PRIORITY = (
+    "quick_entry",
+    "thanks",
+    "follow_up",
+    "check_in",
+    "interview",
+    "guidance",
+    "heard",
+    "done",
+    "snooze",
+    "undo",
+    "filter",
+    "reject",
+    "move",
+    "edit_note",
+    "copy_note",
+)
+"""Which keys stay on a narrow key bar: those for the row under the cursor before the rest
+(help and quit are always there)."""
+
 
 class PursuitApp(Triage, FilterBox):
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "a",
@@ -54,6 +76,20 @@ class PursuitApp(Triage, FilterBox):
             tooltip="Record when the employer said to check back",
         ),
         Binding("f", "follow_up", "Followed up", id="follow_up", tooltip="Log a follow-up sent"),
+        Binding(
+            "h",
+            "heard",
+            "Heard back",
+            id="heard",
+            tooltip="They answered: the wait for their reply starts again",
+        ),
+        Binding(
+            "o",
+            "offer",
+            "Offer",
+            id="offer",
+            tooltip="Record an offer and the date they want an answer by",
+        ),
         Binding("m", "move", "Move", id="move", tooltip="Change the application's status"),
         Binding(
             "r",
@@ -76,6 +112,9 @@ class PursuitApp(Triage, FilterBox):
             "y", "copy_note", "Copy", id="copy_note", tooltip="Copy the draft to the clipboard"
         ),
         Binding("u", "undo", "Undo", id="undo", tooltip="Take back the last change"),
+        Binding(
+            "v", "review", "Review", id="review", tooltip="How the search is going: funnel, habits"
+        ),
         Binding("slash", "filter", "Filter", id="filter", tooltip="Filter every pane"),
         Binding("question_mark", "help", "Help", id="help", tooltip="All keys"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit pursuit"),
@@ -95,6 +134,9 @@ class PursuitApp(Triage, FilterBox):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.main("#detail-body", DetailView).border_title = "Detail"
+        keys = self.main("#keys", KeyBar)
+        keys.order = [b.action for b in self.BINDINGS if isinstance(b, Binding)]
+        keys.priority = KEY_PRIORITY
         panes = self.main("#panes", Panes)
         panes.activate(self.main("#agenda", PaneTable))
         panes.focus()
@@ -103,6 +145,11 @@ class PursuitApp(Triage, FilterBox):
             self.notify(problem, title="config", severity="warning", markup=False, timeout=10)
         self.offer_recovered()
         self.start_live_data()
+
+    def action_review(self) -> None:
+        from pursuit.tui.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(self.db, now=self.now, tz=self.tz, settings=self.settings))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_rows()))
@@ -129,16 +176,12 @@ class PursuitApp(Triage, FilterBox):
             out.append(spec)
         return out
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for binding in self._bindings_for_help():
-            if binding.action in ("quit",):
-                continue
-            action = binding.action
-            if self.check_action(action, ()) is False:
-                continue
-            yield SystemCommand(
-                f"{binding.description} ({self.get_key_display(binding)})",
-                binding.tooltip or binding.description,
-                lambda action=action: self.run_action(action),
-            )
+    def keys_by_action(self) -> dict[str, str]:
+        """Each action's key as currently mapped, as the key bar shows it."""
+        return {b.action: self.get_key_display(b) for b in self._bindings_for_help()}
+
+    def action_open_detail(self) -> None:
+        """Enter on the row under the cursor (the command palette's "Open detail")."""
+        table = self.focused_table()
+        if table is not None:
+            table.action_select_cursor()

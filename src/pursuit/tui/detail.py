@@ -10,12 +10,20 @@ from rich.text import Text
 from pursuit.domain.kinds import Direction
 from pursuit.domain.options import OptionsGauge
 from pursuit.tui.cells import local
+from pursuit.tui.prose import Prose
 from pursuit.tui.snapshot import Detail
 
 _ARROW: dict[str, str] = {Direction.IN: "←", Direction.OUT: "→"}
 
 
-def render_detail(detail: Detail | None, tz: tzinfo, *, events: int = 40) -> RenderableType:
+def render_detail(
+    detail: Detail | None,
+    tz: tzinfo,
+    *,
+    events: int = 40,
+    more: str = "older events: enter shows the whole history",
+) -> RenderableType:
+    """The detail; at most `events` of the timeline, then `more` if the history goes on."""
     if detail is None:
         return Text("Nothing selected.\nAdd an application with  a  (quick entry).", style="dim")
     parts: list[RenderableType] = []
@@ -27,11 +35,12 @@ def render_detail(detail: Detail | None, tz: tzinfo, *, events: int = 40) -> Ren
         # Shown as plain text: a stored URL must not become a clickable link or action.
         parts.append(Text(detail.url, style="dim"))
     if detail.notes:
-        parts.append(Text(detail.notes, style="italic"))
+        parts.append(Prose(detail.notes, style="italic"))
     if detail.draft:
         parts.append(Text(""))
         parts.append(Text(f"Draft — {detail.draft_for}", style="bold"))
-        parts.append(Text(detail.draft))
+        # Reflowed to the panel: the draft's own line breaks are for an email client.
+        parts.append(Prose(detail.draft))
     parts.append(Text(""))
     parts.append(Text("Contacts", style="bold underline"))
     if not detail.contacts:
@@ -54,6 +63,8 @@ def render_detail(detail: Detail | None, tz: tzinfo, *, events: int = 40) -> Ren
         line.append(_ARROW.get(event.direction or "", "·") + " ")
         line.append(event.summary)
         parts.append(line)
+    if len(detail.events) > events or detail.more_events:
+        parts.append(Text(f"… {more}", style="dim italic"))
     return Group(*parts)
 
 

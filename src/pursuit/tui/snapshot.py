@@ -11,7 +11,7 @@ from datetime import datetime, tzinfo
 from pursuit.agenda import Agenda, AgendaItem, build_agenda
 from pursuit.domain.settings import RuleSettings
 from pursuit.store import reads
-from pursuit.store.database import Database
+from pursuit.store.database import Database, Token
 from pursuit.tui import cells
 
 PAGE = 100
@@ -34,11 +34,8 @@ class Snapshot:
     bridge_rows: cells.PaneRows[reads.BridgeRow]
     """Cells are built here, in the worker, so the event loop only compares and paints."""
     page: int = PAGE
-
-
-def _matches(query: str, *fields: str | None) -> bool:
-    q = query.casefold()
-    return any(q in f.casefold() for f in fields if f)
+    token: Token = ()
+    """The file's change token read before the rows: they are at least this new."""
 
 
 def load_snapshot(
@@ -50,22 +47,13 @@ def load_snapshot(
     query: str = "",
     page: int = PAGE,
 ) -> Snapshot:
-    agenda = build_agenda(db, now, tz, settings, limit=page, announce=False)
+    """Every pane's page at `now`, filtered by `query` in the queries themselves, so a
+    match past the first page is found."""
+    token = db.change_token()
+    agenda = build_agenda(db, now, tz, settings, limit=page, announce=False, search=query)
     with db.read() as conn:
         apps = reads.applications(conn, limit=page, search=query, now=now)
-        bridges = reads.bridges(conn, limit=page)
-    if query:
-        items = [i for i in agenda.items if _matches(query, i.company, i.title, i.contact, i.what)]
-        agenda = Agenda(
-            items,
-            agenda.gauge,
-            agenda.overdue,
-            agenda.today,
-            agenda.next_due,
-            agenda.revision,
-            agenda.now,
-        )
-        bridges = [b for b in bridges if _matches(query, b.company, b.contacts)]
+        bridges = reads.bridges(conn, limit=page, search=query)
     return Snapshot(
         agenda,
         apps,
@@ -83,6 +71,7 @@ def load_snapshot(
             [cells.row(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges]
         ),
         page=page,
+        token=token,
     )
 
 
@@ -98,6 +87,12 @@ class Detail:
     events: list[reads.EventRow]
     draft: str | None
     draft_for: str | None
+    more_events: bool = False
+    """The history goes on past `events` (the full-screen detail reads on as it scrolls)."""
+
+
+EVENTS_PAGE = 200
+"""Events read at a time for the full-screen detail; the panel shows fewer."""
 
 
 def load_detail(
@@ -106,12 +101,13 @@ def load_detail(
     company_id: int,
     application_id: int | None = None,
     item: AgendaItem | None = None,
+    events: int = 60,
 ) -> Detail:
     with db.read() as conn:
         app = reads.application(conn, application_id) if application_id else None
         company = reads.company_name(conn, company_id) or "?"
         people = reads.contacts(conn, company_id)
-        events = reads.timeline(conn, company_id, limit=60)
+        timeline = reads.timeline(conn, company_id, limit=events + 1)
         extra = reads.application_extra(conn, application_id) if application_id else None
     heading = f"{company} — {app.title}" if app else company
     draft = item.draft if item and item.draft else None
@@ -123,7 +119,14 @@ def load_detail(
         url=extra.url if extra else None,
         notes=extra.notes if extra else "",
         contacts=people,
-        events=events,
+        events=timeline[:events],
         draft=draft,
         draft_for=item.what if draft and item else None,
+        more_events=len(timeline) > events,
     )
+
+
+def load_events(db: Database, company_id: int, *, offset: int) -> list[reads.EventRow]:
+    """The next page of a company's history, after the `offset` newest events."""
+    with db.read() as conn:
+        return reads.timeline(conn, company_id, limit=EVENTS_PAGE + 1, offset=offset)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from textual import work
+from textual.message import Message
 
 from pursuit.store.context import Ctx
 from pursuit.tui.faults import Faults
-from pursuit.tui.modals import ConfirmScreen
+from pursuit.tui.modals import ConfirmScreen, Submit
 
 Job = Callable[[Ctx], str]
 """A store command as a flow writes it: runs on a thread, returns the line to show."""
@@ -33,6 +35,10 @@ class Refusal:
 
     summary: str
     reasons: tuple[str, ...]
+    ready_at: datetime | None = None
+    """When the rule would no longer say wait (R5), if it can tell."""
+    action_id: int | None = None
+    """The pending reminder that could wait until then instead."""
 
 
 @dataclass(frozen=True)
@@ -46,13 +52,23 @@ class Failed:
 Outcome = Done | Refusal | Failed
 
 
-def go_ahead(refusal: Refusal) -> ConfirmScreen:
-    """The question a refusal asks: yes runs the command again, forced."""
+class WriteFinished(Message):
+    """A store command came back (posted from its thread): what the app and tests see of
+    every write, in order."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+
+def go_ahead(refusal: Refusal, *, question: str, yes: str, no: str | None = None) -> ConfirmScreen:
+    """The question a refusal asks: yes runs the command again, forced; no, when offered,
+    does something else than escape does (which is nothing)."""
     return ConfirmScreen(
-        refusal.summary[:1].upper() + refusal.summary[1:] + ". Go ahead anyway?",
+        f"{refusal.summary[:1].upper()}{refusal.summary[1:]}. {question}",
         refusal.reasons,
-        yes="go ahead",
-        no="wait",
+        yes=yes,
+        no=no,
     )
 
 
@@ -82,17 +98,48 @@ class Writes(Faults):
                     markup=False,
                 )
 
+        outcome: Outcome
         try:
-            return Done(job(replace(self.ctx(), on_wait=waiting)))
+            outcome = Done(job(replace(self.ctx(), on_wait=waiting)))
         except Refused as exc:
-            return Refusal(exc.summary, tuple(exc.reasons))
+            outcome = Refusal(exc.summary, tuple(exc.reasons), exc.ready_at, exc.action_id)
         except Exception as exc:
             known = fault(exc)
             if known is not None:
-                return Failed(str(known), fault=True)
-            if isinstance(exc, InputError | ValueError):
-                return Failed(str(exc))
-            return Failed(crash_line(exc), fault=True)
+                outcome = Failed(str(known), fault=True)
+            elif isinstance(exc, InputError | ValueError):
+                outcome = Failed(str(exc))
+            else:
+                outcome = Failed(crash_line(exc), fault=True)
+        self.post_message(WriteFinished(outcome))
+        return outcome
+
+    def saving(
+        self, job: Callable[[str], Job], *, forced: Callable[[str], Job] | None = None
+    ) -> Submit:
+        """A dialog's save (modals.PromptScreen): the command for the text typed, run on a
+        thread; reported when done, else why not, for the dialog to show. With `forced`, a
+        rule that asks first (a new company that looks like a known one) is asked; yes
+        saves it anyway with `forced(text)`. A storage fault is also shown as one line."""
+
+        async def submit(text: str) -> str | None:
+            outcome = await self.in_thread(job(text))
+            if isinstance(outcome, Refusal) and forced is not None:
+                question = go_ahead(
+                    outcome, question="Save it anyway?", yes="save it", no="change it"
+                )
+                if await self.confirmed(question):
+                    outcome = await self.in_thread(forced(text))
+            if isinstance(outcome, Done):
+                self.report(outcome)
+                return None
+            if isinstance(outcome, Refusal):
+                return "; ".join([outcome.summary, *outcome.reasons])
+            if outcome.fault:
+                self.show_fault(outcome.error, repeat=True)
+            return outcome.error
+
+        return submit
 
     async def confirmed(self, question: ConfirmScreen) -> bool:
         """Whether the user said yes (from a flow's worker); no and escape are both no."""

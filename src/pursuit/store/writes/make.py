@@ -39,6 +39,7 @@ def event(
     channel: Channel | None = None,
     body: str | None = None,
     at: datetime | None = None,
+    too_soon: bool | None = None,
 ) -> EventRow:
     row = EventRow(
         id=w.next_id("event"),
@@ -52,6 +53,7 @@ def event(
         summary=summary,
         body=body,
         created_at=ctx.now,
+        too_soon=too_soon,
     )
     w.add(row)
     return row
@@ -130,10 +132,10 @@ def cancel(ctx: Ctx, actions: Iterable[ActionRow]) -> None:
 
 
 def company(w: World, ctx: Ctx, name: str, *, force: bool = False) -> CompanyRow:
-    """The company of this exact name (a removed one comes back), or a new one. A new name
-    that only looks like a known one ("Аcme" with a Cyrillic А, "Acmé") asks first:
-    Refused, unless `force`."""
-    found = w.company_named(name)
+    """The company of this name, in any case or accents (a removed one comes back), or a
+    new one. A new name that only looks like a known one ("Аcme" with a Cyrillic А, or
+    "Acmé" beside both "Acme" and "Acmè") asks first: Refused, unless `force`."""
+    found = w.company_alike(name)
     if found is not None:
         found.deleted_at = None
         return found
@@ -232,6 +234,17 @@ def move_due(row: ActionRow, due: datetime) -> None:
 def coach_after(ctx: Ctx, when: datetime) -> datetime:
     """A date pursuit picks after a touch now: a working day, the usual time, past R5's gap."""
     return coach_time(max(when, gap_ends(ctx.now, ctx.settings, ctx.tz)), ctx.settings, ctx.tz)
+
+
+def about(w: World, action: ActionRow) -> str:
+    """An action in words, for undo's list: "thank-you note to Bob Lee at Acme"."""
+    comp = w.company_by_id(action.company_id)
+    if action.contact_id is not None and action.kind == ActionKind.THANK_YOU:
+        person = w.contact_by_id(comp, action.contact_id)
+        return f"{action.kind.label} to {person.name} at {comp.name}"
+    if action.kind == ActionKind.CHECK_IN:
+        return f"{action.kind.label} with {comp.name}"
+    return f"{action.kind.label} to {comp.name}"
 
 
 def first_contact(w: World, comp: CompanyRow) -> ContactRow | None:
