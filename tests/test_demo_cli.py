@@ -65,8 +65,8 @@ def test_demo_apps_writes_a_lived_in_search_once(run_cli: RunCli, tmp_path: Path
     again = run_cli("demo", "--apps", "300")
     assert again.returncode == 2
     assert again.stderr.strip() == (
-        "pursuit: Company 00000 is already in this database (300 of the generated companies "
-        "are); generate into a new file"
+        f"pursuit: {db} already holds a search (312 companies); the demo goes into a new "
+        "file: pursuit --db demo.db demo"
     )
     assert counts(db) == before
 

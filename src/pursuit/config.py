@@ -11,8 +11,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from dateutil import tz as dateutil_tz
-
+from pursuit.clock import known_zone
 from pursuit.domain.settings import RuleSettings
 
 
@@ -141,8 +140,8 @@ def _check(name: str, value: Any, default: Any) -> str | None:
     if isinstance(default, str):
         if not isinstance(value, str):
             return "must be text"
-        if name == "timezone" and value and dateutil_tz.gettz(value) is None:
-            return "is not a known time zone (e.g. Europe/Paris)"
+        if name == "timezone" and value and known_zone(value) is None:
+            return "is not a known time zone (an IANA name, e.g. Europe/Paris)"
         if name == "date_order" and value and value not in _DATE_ORDERS:
             return 'must be "day-first" or "month-first"'
         checks: dict[str, Callable[[str], object]] = {

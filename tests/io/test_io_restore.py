@@ -16,6 +16,7 @@ from pursuit.store.database import open_database
 from pursuit.store.errors import InputError, Refused
 from pursuit.store.restore import check_backup, restore
 from pursuit.store.schema import HEAD
+from pursuit.store.sqlite import DatabaseError
 
 
 def mode(path: Path) -> int:
@@ -54,12 +55,14 @@ def test_restore_checks_the_file_first(ctx: Ctx, tmp_path: Path) -> None:
     for path, message in [
         (text, "not a SQLite database"),
         (other, "not a pursuit database"),
-        (newer, "newer pursuit"),
         (damaged, "damaged"),
         (tmp_path / "missing.db", "no such file"),
     ]:
         with pytest.raises(InputError, match=message):
             check_backup(path)
+    # Not bad input but a pursuit too old for the file: the environment's (exit 4).
+    with pytest.raises(DatabaseError, match="newer pursuit"):
+        check_backup(newer)
 
 
 def test_restore_refuses_to_overwrite_unless_forced_and_keeps_a_copy(

@@ -32,6 +32,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         url=args.url,
         source=args.source,
         status=status,
+        force=args.force,
     )
     if args.json:
         print_json(
@@ -90,6 +91,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
         check_back_text=args.check_back,
         kind=args.kind,
         role=args.role,
+        force=args.force,
     )
     if args.json:
         print_json(
@@ -185,7 +187,7 @@ def cmd_quick(args: argparse.Namespace) -> int:
     # company saving will use: one that matched, or a new one.
     print(one_line(preview_quick_entry(ctx, entry).describe(ctx.tz)))
     if not args.dry_run:
-        save_quick_entry(ctx, entry)
+        save_quick_entry(ctx, entry, force=args.force)
         print("Saved")
     return 0
 

@@ -89,12 +89,22 @@ def bash_script(parser: argparse.ArgumentParser) -> str:
     )
     return f"""# pursuit completion for bash. Load it with: source <(pursuit completion bash)
 _pursuit_companies() {{
-    local typed=${{1//\\\\ / }} name lower IFS=$'\\n'
+    local typed=${{1//\\\\ / }} name lower
+    local -a names
     typed=${{typed#[\\"\\']}}
     lower=${{typed,,}}
-    for name in $(pursuit "${{_pursuit_db[@]}}" _companies 2>/dev/null); do
+    # mapfile, not $(...) in a for loop: a name is one line, never split at spaces and
+    # never expanded as a file pattern ("Acme*", "[ab]").
+    mapfile -t names < <(pursuit "${{_pursuit_db[@]}}" _companies 2>/dev/null)
+    for name in "${{names[@]}}"; do
+        # A prefix compared as text: == with a quoted right side has no pattern in it.
         [[ ${{name,,}} == "$lower"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
     done
+}}
+
+_pursuit_reply() {{
+    # compgen's words, one a line, into COMPREPLY without word splitting or globbing.
+    mapfile -t COMPREPLY < <(compgen "$@")
 }}
 
 _pursuit() {{
@@ -113,17 +123,17 @@ _pursuit() {{
         (( i += 1 ))
     done
     case $prev in
-        {"|".join(FILE_OPTIONS)}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        {"|".join(FILE_OPTIONS)}) _pursuit_reply -f -- "$cur"; return ;;
     esac
     if [[ -z $verb ]]; then
         if [[ $cur == -* ]]; then words='--db --help'; else words='{_words([v.name for v in verbs])}'; fi
-        COMPREPLY=($(compgen -W "$words" -- "$cur"))
+        _pursuit_reply -W "$words" -- "$cur"
         return
     fi
     case $verb:$prev in
 {chr(10).join(choice_cases)}
     esac
-    if [[ -n $words ]]; then COMPREPLY=($(compgen -W "$words" -- "$cur")); return; fi
+    if [[ -n $words ]]; then _pursuit_reply -W "$words" -- "$cur"; return; fi
     case " {" ".join(valued)} " in
         *" $prev "*) return ;;
     esac
@@ -131,18 +141,18 @@ _pursuit() {{
         case $verb in
 {flag_cases}
         esac
-        COMPREPLY=($(compgen -W "$flags --help" -- "$cur"))
+        _pursuit_reply -W "$flags --help" -- "$cur"
         return
     fi
     case $verb in
         {company}) (( arg == 0 )) && _pursuit_companies "$cur" ;;
-        {"|".join(FILE_VERBS)}) COMPREPLY=($(compgen -f -- "$cur")) ;;
+        {"|".join(FILE_VERBS)}) _pursuit_reply -f -- "$cur" ;;
 {word_cases}
     esac
     if [[ $verb == move && $arg == 1 ]]; then
-        COMPREPLY=($(compgen -W '{_words(STATUSES)}' -- "$cur"))
+        _pursuit_reply -W '{_words(STATUSES)}' -- "$cur"
     elif [[ -n $words && $arg == 0 ]]; then
-        COMPREPLY=($(compgen -W "$words" -- "$cur"))
+        _pursuit_reply -W "$words" -- "$cur"
     fi
 }}
 complete -o default -F _pursuit pursuit

@@ -61,6 +61,7 @@ def read_when(
     A date more than a year away is a slip until the user says otherwise: `force` None
     (the verb has no --force) refuses it; False refuses it naming --force; True takes it.
     `what` ("--at") starts the message, so a verb with two dates says which was wrong."""
+    from pursuit.domain.date_range import DateRangeError, check_in_range
     from pursuit.domain.dates import WITHIN_A_YEAR, DateParseError, FarDateError
     from pursuit.domain.dates import read_when as read
 
@@ -68,7 +69,7 @@ def read_when(
         return UsageError(f"{what}: {message}" if what else message)
 
     try:
-        return read(
+        when = read(
             text,
             ctx.now,
             ctx.tz,
@@ -77,6 +78,12 @@ def read_when(
             date_order=ctx.settings.date_order,
             need_time=need_time,
         )
+        check_in_range(when.at, f'"{text}" is')
+        return when
+    except OverflowError:
+        raise bad(f'"{text}" is beyond the dates pursuit keeps') from None
+    except DateRangeError as exc:
+        raise bad(str(exc)) from None
     except FarDateError as exc:
         if force is None:
             raise bad(str(exc)) from None

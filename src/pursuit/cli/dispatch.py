@@ -21,7 +21,14 @@ from pursuit.cli import (
     report,
     triage,
 )
-from pursuit.cli.output import EXIT_BAD_INPUT, EXIT_REFUSED, UsageError, fail
+from pursuit.cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_ENVIRONMENT,
+    EXIT_REFUSED,
+    UsageError,
+    cleaned_streams,
+    fail,
+)
 from pursuit.cli.parser import build_parser
 
 VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -72,11 +79,23 @@ def main(argv: Sequence[str] | None = None, *, fast_status_tried: bool = False) 
             return _reader_gone()
         if code is not None:
             return code
-    args = build_parser().parse_args(argv)
-    if args.verb is None:
-        from pursuit.tui.run import run_app
+    with cleaned_streams():
+        argv = list(sys.argv[1:] if argv is None else argv)
+        bad = next((i for i, a in enumerate(argv) if _not_utf8(a)), None)
+        if bad is not None:
+            # The shell passed bytes that are not UTF-8 (a Latin-1 file name, a paste):
+            # refused here, since they can be neither stored nor printed.
+            return fail(f"argument {bad + 1} is not valid UTF-8; nothing was done", EXIT_BAD_INPUT)
+        args = build_parser().parse_args(argv)
+        if args.verb is not None:
+            return _run_verb(args)
+    # The app owns the terminal (and cleans what it shows itself: tui/run.py).
+    from pursuit.tui.run import run_app
 
-        return run_app(args.db)
+    return run_app(args.db)
+
+
+def _run_verb(args: argparse.Namespace) -> int:
     try:
         code = VERBS[args.verb](args)
         # Flushed here, not at exit, so a reader that went away meets the handler below.
@@ -90,6 +109,11 @@ def main(argv: Sequence[str] | None = None, *, fast_status_tried: bool = False) 
         return _known_failure(exc)
 
 
+def _not_utf8(arg: str) -> bool:
+    """Python hands undecodable argument bytes over as lone surrogates (surrogateescape)."""
+    return any("\ud800" <= ch <= "\udfff" for ch in arg)
+
+
 def _reader_gone() -> int:
     """`pursuit list | head -1`: the reader has all it wanted, which is not an error. Point
     stdout at devnull so the interpreter's final flush does not complain either."""
@@ -99,14 +123,24 @@ def _reader_gone() -> int:
 
 def _known_failure(exc: Exception) -> int:
     from pursuit.clock import ClockError
+    from pursuit.domain.date_range import DateRangeError
+    from pursuit.store import sqlite
     from pursuit.store.errors import InputError, Refused
-    from pursuit.store.sqlite import DatabaseError
 
     if isinstance(exc, Refused):
         reasons = "; ".join(exc.reasons)
         return fail(f"{exc.summary}: {reasons} (use --force to go ahead)", EXIT_REFUSED)
-    if isinstance(exc, InputError | ClockError | DatabaseError):
+    # The ORM wraps what goes wrong while it writes a value (a date out of range).
+    cause = getattr(exc, "orig", None)
+    if isinstance(cause, DateRangeError):
+        exc = cause
+    if isinstance(exc, InputError | ClockError | DateRangeError):
         return fail(str(exc), EXIT_BAD_INPUT)
+    fault = sqlite.fault(exc)
+    if fault is not None:
+        return fail(str(fault), EXIT_ENVIRONMENT if fault.environment else EXIT_BAD_INPUT)
     if os.environ.get("PURSUIT_DEBUG"):
         raise exc
-    return fail(f"unexpected error: {type(exc).__name__} (set PURSUIT_DEBUG=1 for details)", 1)
+    from pursuit.keep import crash_line
+
+    return fail(crash_line(exc), 1)

@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from pursuit.cli.context import open_ctx
-from pursuit.cli.output import UsageError, one_line
+from pursuit.cli.output import UsageError, one_line, write_exact
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -78,24 +78,33 @@ def cmd_export(args: argparse.Namespace) -> int:
         data = export_ics(ctx.db, ctx.now)
     if args.output:
         from pursuit.store.exporter import write_private
+        from pursuit.store.files import check_output_target
 
-        target = Path(args.output)
+        target = Path(args.output).expanduser()
+        check_output_target(target, ctx.db.path)
         write_private(target, data)
         print(f"Exported {args.format} to {target}")
         return 0
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    text = data.decode("utf-8")
+    if args.format == "json":
+        write_exact(text)  # exact, and already escaped where a terminal would act
+    else:
+        sys.stdout.write(text)  # cleaned on its way (cli/output.py), line ends kept
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from pursuit.store.files import check_output_target
+
     ctx = open_ctx(args)
     stamp = ctx.now.strftime("%Y%m%dT%H%M%S")
     target = Path(args.path) if args.path else ctx.db.path.with_name(f"pursuit-{stamp}.db")
-    if target.exists():
+    target = target.expanduser()
+    if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists; pick another path")
+    check_output_target(target, ctx.db.path)
     ctx.db.backup(target)
     print(f"Backed up to {target}")
     return 0

@@ -1,10 +1,18 @@
 """How every verb speaks: exit codes, bad input as one line on stderr, dates and JSON on
-stdout. Standard library only at import time."""
+stdout. Standard library only at import time.
+
+Every line a verb prints reaches the terminal through `for_terminal` (domain/text.py):
+`cleaned_streams` puts it between the verbs and stdout/stderr, so a name holding an escape
+sequence (a crafted database, a restored file, a cell of a CSV being imported) is shown
+as text, whichever print it goes through. JSON is the exception: it is written exact,
+with what a terminal would act on escaped the JSON way (`print_json`)."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -13,6 +21,9 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 2
 EXIT_REFUSED = 3
+EXIT_ENVIRONMENT = 4
+"""The file, the disk or another process is at fault (busy, full, read-only, damaged, a
+newer pursuit's database), not what was typed; nothing was written."""
 
 
 class UsageError(Exception):
@@ -22,9 +33,9 @@ class UsageError(Exception):
 def one_line(message: str) -> str:
     """Messages echo what was typed: strip escape sequences, control characters and bidi
     overrides so nothing reaches the terminal but text, on one line."""
-    from pursuit.domain.text import clean_name
+    from pursuit.domain.text import for_terminal
 
-    return clean_name(message)
+    return " ".join(for_terminal(message).split())
 
 
 def fail(message: str, code: int) -> int:
@@ -42,7 +53,47 @@ def show_when(ctx: Ctx, when: datetime | None) -> str:
     return shown(when, ctx.tz, ctx.now)
 
 
-def print_json(data: object) -> None:
-    import json
+class _Cleaned:
+    """A text stream whose every write goes through `for_terminal` (lines kept)."""
 
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    def __init__(self, inner: IO[str]) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        from pursuit.domain.text import for_terminal
+
+        self.inner.write(for_terminal(text, multiline=True))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@contextlib.contextmanager
+def cleaned_streams() -> Iterator[None]:
+    """stdout and stderr cleaned for the terminal while a verb runs."""
+    out, err = sys.stdout, sys.stderr
+    for stream in (out, err):
+        # A character the terminal's encoding cannot show is a "?", not a crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):
+                reconfigure(errors="replace")
+    sys.stdout, sys.stderr = _Cleaned(out), _Cleaned(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def write_exact(text: str) -> None:
+    """Text that is already safe for a terminal and must stay byte for byte (JSON)."""
+    stream = sys.stdout
+    inner = stream.inner if isinstance(stream, _Cleaned) else stream
+    inner.write(text)
+
+
+def print_json(data: object) -> None:
+    from pursuit.domain.text import json_for_terminal
+
+    write_exact(json_for_terminal(data) + "\n")

@@ -42,7 +42,10 @@ def build_parser() -> Parser:
     p.add_argument("--source", help="where you found it")
     p.add_argument("--status", default="applied", help="applied (default), wishlist, screening…")
     p.add_argument(
-        "--force", action="store_true", help="take an --applied date more than a year back"
+        "--force",
+        action="store_true",
+        help="go ahead anyway: an --applied date more than a year back, a company whose "
+        "name looks like a known one",
     )
     p.add_argument("--json", action="store_true")
 
@@ -59,6 +62,9 @@ def build_parser() -> Parser:
     p.add_argument("--kind", default="interview", help="e.g. phone, onsite, final")
     p.add_argument("--role", help="the role, if this interview starts a new application")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--force", action="store_true", help="add a company whose name looks like a known one"
+    )
 
     p = verb("guidance", "record when the employer said to check back")
     p.add_argument("company")
@@ -157,6 +163,9 @@ def build_parser() -> Parser:
     p = verb("quick", "one line of quick entry, as in the app (`a`)")
     p.add_argument("line", nargs="+")
     p.add_argument("--dry-run", action="store_true", help="only say what would be saved")
+    p.add_argument(
+        "--force", action="store_true", help="add a company whose name looks like a known one"
+    )
 
     p = verb("list", "applications")
     p.add_argument("--all", action="store_true", help="include closed ones")

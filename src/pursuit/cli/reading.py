@@ -19,6 +19,7 @@ EXIT_NOT_SENT = 1
 
 def cmd_list(args: argparse.Namespace) -> int:
     from pursuit.domain.dates import humanize_due
+    from pursuit.domain.text import for_terminal
     from pursuit.store import reads
 
     ctx = open_ctx(args)
@@ -55,13 +56,16 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No applications yet. Add one: pursuit add COMPANY ROLE")
     for r in rows:
         due = humanize_due(r.next_at, ctx.now, ctx.tz) if r.next_at else ""
-        print(f"{r.company:<22.22} {r.title:<28.28} {r.status.label:<12} {due}")
+        # Each field on its one line, whatever the file holds (a crafted or restored one).
+        company, title = for_terminal(r.company), for_terminal(r.title)
+        print(f"{company:<22.22} {title:<28.28} {r.status.label:<12} {due}")
     return 0
 
 
 def cmd_due(args: argparse.Namespace) -> int:
     from pursuit.agenda import build_agenda
     from pursuit.domain.dates import humanize_due
+    from pursuit.domain.text import for_terminal
 
     if args.notify:
         return cmd_due_notify(args)
@@ -94,7 +98,8 @@ def cmd_due(args: argparse.Namespace) -> int:
         when = humanize_due(i.due, ctx.now, ctx.tz) if i.kind != "options" else ""
         where = f"{i.company} — {i.title}" if i.title else (i.company or "")
         ident = f"#{i.action_id}" if i.action_id is not None else ""
-        print(f"{marker} {i.bucket.value:<8} {when:<25} {i.what:<44} {where} {ident}".rstrip())
+        what, where = for_terminal(i.what), for_terminal(where)
+        print(f"{marker} {i.bucket.value:<8} {when:<25} {what:<44} {where} {ident}".rstrip())
     return 0
 
 

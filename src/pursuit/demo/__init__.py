@@ -17,6 +17,7 @@ from pursuit.domain.people import Person
 from pursuit.domain.status import Status
 from pursuit.store import actions, commands, steps
 from pursuit.store.context import Ctx
+from pursuit.store.errors import InputError
 from pursuit.store.writer import run
 from pursuit.store.writes import story
 
@@ -30,6 +31,16 @@ def _then(ctx: Ctx, when: datetime) -> Ctx:
 
 
 def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
+    # Into an empty file only: a second run would add the twelve stories again beside the
+    # first, and the user's own search is nobody's demo.
+    with ctx.db.read() as conn:
+        (companies,) = conn.execute("SELECT count(*) FROM company").fetchone()
+    if companies:
+        raise InputError(
+            f"{ctx.db.path} already holds a search ({companies} "
+            f"compan{'y' if companies == 1 else 'ies'}); the demo goes into a new file: "
+            "pursuit --db demo.db demo"
+        )
     plan = demo_plan.plan(extra_apps, now=ctx.now, tz=ctx.tz) if extra_apps else []
     if plan:
         # A file that already holds the generated companies is refused before any write.

@@ -23,6 +23,30 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+# Letters of other scripts drawn like Latin ones (Unicode's confusables, the common part):
+# "Аcme" with a Cyrillic А looks exactly like "Acme".
+_LOOK_ALIKES = str.maketrans(
+    {
+        **dict(zip("АВЕКМНОРСТХаеорсухіјѕԁԛԝӏ", "ABEKMHOPCTXaeopcyxijsdqwl", strict=True)),
+        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ", "ABEZHIKMNOPTYXaeiknoptux", strict=True)),
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ħ": "h",
+    }
+)
+
+
+def skeleton(name: str) -> str:
+    """What a name looks like: accents dropped, look-alike letters of other scripts read as
+    Latin, case and spacing ignored. Two names with one skeleton and two name keys look the
+    same and are not ("Acme", "Аcme", "Acmé")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return name_key(bare.translate(_LOOK_ALIKES))
+
+
 def fold(text: str) -> str:
     """Text for comparing what people type: no case, no accents, no apostrophes, one
     space between words ("Seán O’Brien" → "sean obrien")."""

@@ -32,6 +32,7 @@ def add_application(
     source: str | None = None,
     status: Status = Status.APPLIED,
     notes: str = "",
+    force: bool = False,
 ) -> Added:
     return run(
         ctx,
@@ -45,6 +46,7 @@ def add_application(
             source=source,
             status=status,
             notes=notes,
+            force=force,
         ),
         label="add",
     )
@@ -62,6 +64,7 @@ def log_interview(
     kind: str = "interview",
     role: str | None = None,
     notes: str = "",
+    force: bool = False,
 ) -> InterviewLogged:
     return run(
         ctx,
@@ -69,6 +72,7 @@ def log_interview(
             w,
             ctx,
             company,
+            force=force,
             at=at,
             people=people,
             minutes=minutes,
@@ -117,22 +121,24 @@ def reopen(ctx: Ctx, company: str, title: str) -> Added:
     return run(ctx, lambda w: define.reopen(w, ctx, company, title), label="reopen")
 
 
-def preview_quick_entry(ctx: Ctx, entry: QuickEntry) -> quick.QuickPreview:
+def preview_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> quick.QuickPreview:
     """What `save_quick_entry` would do with this line now, without writing it: the same
     definition on the same rows, so the company it names is the one saving will use, and
     anything saving would refuse is refused here (InputError)."""
 
     def rule(w: World) -> str:
-        return quick.save_quick_entry(w, ctx, entry)
+        return quick.save_quick_entry(w, ctx, entry, force=force)
 
     _message, world = dry_run(ctx, rule)
     return quick.preview_of(world, entry)
 
 
-def save_quick_entry(ctx: Ctx, entry: QuickEntry) -> str:
+def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
     """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
     promised in one transaction, or nothing; returns a one-line confirmation."""
-    return run(ctx, lambda w: quick.save_quick_entry(w, ctx, entry), label="quick entry")
+    return run(
+        ctx, lambda w: quick.save_quick_entry(w, ctx, entry, force=force), label="quick entry"
+    )
 
 
 def record_offer(ctx: Ctx, company: str, by: datetime, note: str | None = None) -> OfferRecorded:

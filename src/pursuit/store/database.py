@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import threading
@@ -99,17 +100,28 @@ class Database:
 def open_database(path: Path, *, private_dir: bool = False) -> Database:
     """Open (creating if needed) and migrate; refuse a newer file without touching it."""
     path = path.expanduser()
+    # Before anything reads it: opening a named pipe would wait forever.
+    sqlite.check_database_path(path)
     if path.exists():
         _refuse_if_newer(path)
     try:
         sqlite.ensure_private_file(path, make_dir_private=private_dir)
     except OSError as exc:
-        raise DatabaseError(f"cannot create database at {path}: {exc.strerror}") from None
+        raise DatabaseError(
+            f"cannot create database at {path}: {exc.strerror}",
+            environment=exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP),
+        ) from None
     db = Database(path)
-    with db.connection() as conn:
-        version = sqlite.user_version(conn)
-        if version < HEAD:
-            _migrate(db, conn, version)
+    try:
+        with db.connection() as conn:
+            version = sqlite.user_version(conn)
+            if version < HEAD:
+                _migrate(db, conn, version)
+    except (sqlite3.Error, OSError) as exc:
+        known = sqlite.fault(exc)
+        if known is None:
+            raise
+        raise DatabaseError(f"{path}: {known}", environment=known.environment) from None
     return db
 
 
@@ -123,7 +135,9 @@ def _refuse_if_newer(path: Path) -> None:
         try:
             version = sqlite.user_version(conn)
         except sqlite3.DatabaseError as exc:
-            raise DatabaseError(f"{path} is not a pursuit database ({exc})") from None
+            raise DatabaseError(
+                f"{path} is not a pursuit database or is damaged ({exc}); {sqlite.DAMAGED_HINT}"
+            ) from None
         finally:
             conn.close()
     if version > HEAD:
@@ -148,7 +162,12 @@ def _header_version(path: Path) -> int | None:
     if not header:
         return 0  # created but never initialised
     if len(header) < 100 or not header.startswith(sqlite.MAGIC):
-        raise DatabaseError(f"{path} is not a pursuit database (not an SQLite file)")
+        # Most likely the wrong path (--db onto a document): bad input, exit 2.
+        raise DatabaseError(
+            f"{path} is not a pursuit database (not an SQLite file: damaged, or another "
+            f"program's file); if it was yours, {sqlite.DAMAGED_HINT}",
+            environment=False,
+        )
     return int.from_bytes(header[60:64], "big", signed=True)
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
 import os
 import tempfile
 from datetime import datetime, tzinfo
 from pathlib import Path
 
 from pursuit.domain.spreadsheet import safe_cell
+from pursuit.domain.text import json_for_terminal
 from pursuit.store import portable, reads
 from pursuit.store.database import Database
 from pursuit.store.errors import InputError
@@ -50,7 +50,9 @@ def export_json(db: Database) -> bytes:
         "schema": schema,
         "tables": tables,
     }
-    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    # Exact for any JSON reader; what a terminal would act on (a C1 code, a bidi
+    # override) is a \u escape, so `cat search.json` is as safe as `pursuit export`.
+    return (json_for_terminal(doc, indent=2) + "\n").encode("utf-8")
 
 
 def _local(when: datetime | None, tz: tzinfo) -> str:

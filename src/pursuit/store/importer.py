@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from pursuit.domain.date_range import RANGE_WORDS, in_range
 from pursuit.domain.dates import DateOrder, DateParseError
 from pursuit.domain.people import Person, PersonParseError, parse_person
 from pursuit.domain.spreadsheet import (
@@ -37,6 +38,7 @@ from pursuit.domain.text import clean_name, clean_text
 from pursuit.store import portable
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
+from pursuit.store.files import read_limited
 from pursuit.store.unit import write_session
 from pursuit.store.world import World
 from pursuit.store.writer import run
@@ -137,17 +139,8 @@ def import_file(
 
 
 def _read_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path} is {size // 2**20} MB; that is not a tracker export")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    # A regular file only (never a pipe or a device), read up to the limit and no further.
+    raw = read_limited(path, MAX_BYTES)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -421,7 +414,7 @@ def import_csv(
     overrides: Sequence[str] = (),
 ) -> ImportReport:
     sheet = read_sheet(ctx, text, date_order=date_order, overrides=overrides)
-    rows = sheet.rows
+    rows = _keepable(sheet.rows, sheet.problems)
     report = ImportReport(
         "csv",
         dry_run,
@@ -456,6 +449,25 @@ def import_csv(
     with contextlib.suppress(_DryRun):
         run(ctx, rule, label=f"import {label}")
     return report
+
+
+def _keepable(rows: list[SheetRow], problems: list[Problem]) -> list[SheetRow]:
+    """The rows whose dates pursuit can keep (domain/date_range.py); the others become
+    problems of their line, like any bad cell."""
+    kept = []
+    for row in rows:
+        outside = [
+            at for at in (row.applied_at, row.follow_up_at) if at is not None and not in_range(at)
+        ]
+        if outside:
+            day = outside[0].date().isoformat()
+            problems.append(
+                Problem(f"line {row.line}", f"{row.company}: {day} is outside {RANGE_WORDS}")
+            )
+        else:
+            kept.append(row)
+    problems.sort(key=lambda p: int(p.where.split()[-1]) if p.where[-1:].isdigit() else 0)
+    return kept
 
 
 def _sample(ctx: Ctx, row: SheetRow, done: Imported | None) -> SampleRow:
@@ -496,6 +508,10 @@ def import_json(ctx: Ctx, text: str, *, label: str, dry_run: bool = False) -> Im
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError("not a pursuit export (nested too deeply)") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise InputError(f"not a pursuit export ({exc})") from None
     tables = portable.check_document(doc)
     report = ImportReport("json", dry_run)
     _run(ctx, f"import {label}", dry_run, lambda s: _write_tables(s, tables, report))

@@ -11,9 +11,12 @@ from pursuit.store.sqlite import connect_readonly
 
 
 def company_names_in(path: Path) -> list[str] | None:
-    """Live company names A to Z (any case), [] without a database, None if unreadable."""
+    """Live company names A to Z (any case), [] without a database, None if unreadable
+    (a named pipe or a device is never opened: a Tab press must not hang)."""
     if not path.exists():
         return []
+    if not path.is_file():
+        return None
     try:
         conn = connect_readonly(path)
         try:

@@ -20,6 +20,7 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import Boolean, Integer, Table
 from sqlmodel import SQLModel
 
+from pursuit.domain.date_range import RANGE_WORDS, in_range
 from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
 from pursuit.domain.matching import name_key
 from pursuit.domain.text import clean_text
@@ -53,6 +54,13 @@ _ACTION_KINDS = frozenset(ActionKind)
 _EVENT_KINDS = frozenset(EventKind)
 _DIRECTIONS = frozenset(Direction)
 _CHANNELS = frozenset(Channel)
+
+
+# Text columns that hold several lines; every other one is a single line.
+_MULTILINE = frozenset({"notes", "draft", "sent_note", "body"})
+# SQLite's integers are 64-bit; ids also leave room for one above the largest (the importer
+# picks new ids that way).
+_MAX_INT = 2**62
 
 
 class RowError(ValueError):
@@ -203,9 +211,14 @@ def _value(column: Column, value: Any) -> Any:
             raise RowError(f"{column.name} is not an ISO 8601 time") from None
         if when.tzinfo is None:
             raise RowError(f"{column.name} has no time zone")
+        if not in_range(when):
+            raise RowError(f"{column.name} {value[:40]} is outside {RANGE_WORDS}")
         return when.astimezone(UTC)
     if column.kind == "str":
-        return clean_text(value, multiline=True)
+        # Names, titles and kinds are one line, as typed ones are; notes keep theirs.
+        return clean_text(value, multiline=column.name in _MULTILINE)
+    if column.kind == "int" and not -_MAX_INT <= value <= _MAX_INT:
+        raise RowError(f"{column.name} is too large")
     return value
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from pursuit.store import sqlite
-from pursuit.store.database import open_database
+from pursuit.store.database import apply_migration, open_database
 from pursuit.store.errors import InputError, Refused
-from pursuit.store.schema import HEAD
+from pursuit.store.rows import INSTANTS
+from pursuit.store.schema import HEAD, MIGRATIONS
 from pursuit.store.sqlite import DatabaseError
 
 _PURSUIT_TABLES = {"company", "application", "action", "event", "revision"}
@@ -35,12 +37,13 @@ class Restored:
 def check_backup(path: Path) -> int:
     """The schema version of a usable pursuit backup at `path`; InputError otherwise."""
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # a pipe would block the read below
+            raise InputError(f"{path} is {sqlite.file_kind(mode)}, not a backup file")
         with path.open("rb") as f:
             magic = f.read(len(sqlite.MAGIC))
     except FileNotFoundError:
         raise InputError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a backup file") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
     if magic != sqlite.MAGIC:
@@ -52,27 +55,86 @@ def check_backup(path: Path) -> int:
     try:
         version = sqlite.user_version(conn)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version < 1 or not tables >= _PURSUIT_TABLES:
+            raise InputError(f"{path} is a SQLite file but not a pursuit database")
+        if version > HEAD:
+            raise DatabaseError(
+                f"{path} was written by a newer pursuit (schema {version}, this one knows "
+                f"{HEAD}); upgrade pursuit to restore it"
+            )
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if problems != ["ok"]:
+            raise InputError(f"{path} is damaged: {problems[0]}")
+        shape = _shape_problem(conn, version)
+        if shape:
+            raise InputError(f"{path} is not a pursuit database of schema {version}: {shape}")
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path} is damaged: {exc}") from None
     finally:
         conn.close()
-    if version < 1 or not tables >= _PURSUIT_TABLES:
-        raise InputError(f"{path} is a SQLite file but not a pursuit database")
-    if version > HEAD:
-        raise InputError(
-            f"{path} was written by a newer pursuit (schema {version}, this one knows "
-            f"{HEAD}); upgrade pursuit to restore it"
-        )
-    if problems != ["ok"]:
-        raise InputError(f"{path} is damaged: {problems[0]}")
     return version
+
+
+def _shape(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str, int, int]]]:
+    """Each table's columns: name, declared type, NOT NULL, primary key position."""
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {name: _columns(conn, name) for name in names}
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, int, int]]:
+    quoted = table.replace('"', '""')
+    rows = conn.execute(f'PRAGMA table_info("{quoted}")').fetchall()
+    return [(str(r[1]), str(r[2]).upper(), int(r[3]), int(r[5])) for r in rows]
+
+
+def _shape_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """What differs from the schema `version` would have (tables, their columns, the
+    triggers that keep the revision counter), and times that do not read; None if
+    nothing. The same names with other columns would make every command fail after."""
+    with contextlib.closing(sqlite3.connect(":memory:", isolation_level=None)) as ref:
+        for migration in MIGRATIONS:
+            if migration.version <= version:
+                apply_migration(ref, migration)
+        want = _shape(ref)
+        want_triggers = {
+            r[0] for r in ref.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+    have = _shape(conn)
+    for table in sorted(set(want) | set(have)):
+        if table not in have:
+            return f"no {table} table"
+        if table not in want:
+            return f"an unknown table {table!r}"
+        if have[table] != want[table]:
+            theirs = ", ".join(c[0] for c in have[table])[:120]
+            return f"the {table} table has other columns ({theirs})"
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    if not want_triggers <= triggers:
+        return f"the trigger {sorted(want_triggers - triggers)[0]} is missing"
+    for table, columns in want.items():
+        for name, *_ in columns:
+            if name not in INSTANTS:
+                continue
+            bad = conn.execute(
+                f"SELECT {name} FROM {table} WHERE {name} IS NOT NULL AND NOT ({name} GLOB "
+                "'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-6][0-9]*')"
+                " LIMIT 1"
+            ).fetchone()
+            if bad is not None:
+                return f"{table}.{name} holds a time pursuit cannot read ({str(bad[0])[:40]!r})"
+    return None
 
 
 def restore(
     source: Path, target: Path, *, now: datetime, force: bool = False, private_dir: bool = False
 ) -> Restored:
     version = check_backup(source)
+    sqlite.check_database_path(target)
     if target.exists() and source.resolve() == target.resolve():
         raise InputError("that is the database itself; nothing to restore")
     kept = None

@@ -82,6 +82,18 @@ class SqliteSource:
             for i, n in self.conn.execute("SELECT id, name FROM company WHERE deleted_at IS NULL")
         ]
 
+    def unusual_company_names(self) -> list[tuple[int, str]]:
+        # A name that is all ASCII is its own skeleton: only the others can look like a
+        # plain name and differ from it. More bytes than characters: not ASCII (about a
+        # millisecond for 10,000 companies, where a GLOB takes twenty).
+        return [
+            (int(i), str(n))
+            for i, n in self.conn.execute(
+                "SELECT id, name FROM company WHERE deleted_at IS NULL "
+                "AND length(CAST(name AS BLOB)) != length(name)"
+            )
+        ]
+
     def setting(self, key: str) -> SettingRow | None:
         found = self.conn.execute(_select(SettingRow, "key = ?"), (key,)).fetchone()
         return None if found is None else _reader(SettingRow)(found)

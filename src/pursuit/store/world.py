@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Protocol
 
 from pursuit.domain.kinds import ActionKind, Status
-from pursuit.domain.matching import MatchError, fold, match_name, name_key
+from pursuit.domain.matching import MatchError, fold, match_name, name_key, skeleton
 from pursuit.domain.pesky import Touch
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
@@ -62,6 +62,9 @@ class Source(Protocol):
     def company_names(self) -> list[tuple[int, str]]:
         """Every live company, for matching a typed prefix."""
 
+    def unusual_company_names(self) -> list[tuple[int, str]]:
+        """The live companies whose names are not all printable ASCII (see look_alike)."""
+
     def owner_of(self, table: str, row_id: int) -> int | None:
         """The company of an application, action or contact."""
 
@@ -80,6 +83,9 @@ class EmptySource:
         return None
 
     def company_names(self) -> list[tuple[int, str]]:
+        return []
+
+    def unusual_company_names(self) -> list[tuple[int, str]]:
         return []
 
     def owner_of(self, table: str, row_id: int) -> int | None:
@@ -202,6 +208,20 @@ class World:
                     ids.append(comp.id)
         ids = self._alike.get(fold(clean_name(name)), [])
         return self._company_by_id(ids[0]) if len(ids) == 1 else None
+
+    def look_alike(self, name: str) -> str | None:
+        """A live company whose name looks the same as `name` and is not the same name
+        (accents, letters of another script): the one a new company would be mistaken
+        for. A plain ASCII name is compared with the unusual names only."""
+        target, key = skeleton(name), name_key(name)
+        names = dict(
+            self._source.unusual_company_names() if name.isascii() else self._source.company_names()
+        )
+        names.update({c.id: c.name for c in self.companies.values() if c.deleted_at is None})
+        for other in names.values():
+            if name_key(other) != key and skeleton(other) == target:
+                return other
+        return None
 
     def company_by_id(self, company_id: int) -> CompanyRow:
         comp = self._company_by_id(company_id)

@@ -22,7 +22,6 @@ from pursuit.store import sqlite
 from pursuit.store.context import Ctx
 from pursuit.store.rows import INSTANTS, ROW_TYPES, LinkRow, Row
 from pursuit.store.source import SqliteSource
-from pursuit.store.sqlite import DatabaseError
 from pursuit.store.timefmt import to_db
 from pursuit.store.world import World
 
@@ -97,7 +96,9 @@ def _locked(conn: sqlite3.Connection, ctx: Ctx) -> Iterator[Callable[[int], bool
 
 def _begin_immediate(conn: sqlite3.Connection, ctx: Ctx) -> None:
     started = time.monotonic()
-    conn.execute(f"PRAGMA busy_timeout = {_QUIET_WAIT_MS}")
+    # Never past the whole timeout (sqlite.BUSY_TIMEOUT_MS, which PURSUIT_BUSY_TIMEOUT_MS
+    # may shorten).
+    conn.execute(f"PRAGMA busy_timeout = {min(_QUIET_WAIT_MS, sqlite.BUSY_TIMEOUT_MS)}")
     try:
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -114,11 +115,7 @@ def _begin_immediate(conn: sqlite3.Connection, ctx: Ctx) -> None:
         except sqlite3.OperationalError as exc:
             if not _busy(exc):
                 raise
-            seconds = sqlite.BUSY_TIMEOUT_MS // 1000
-            raise DatabaseError(
-                f"the database is busy: another pursuit held it for over {seconds} s "
-                "(a long import?); nothing was written, try again"
-            ) from None
+            raise sqlite.busy_error() from None
     finally:
         conn.execute(f"PRAGMA busy_timeout = {sqlite.BUSY_TIMEOUT_MS}")
 

@@ -143,6 +143,7 @@ class PursuitApp(Triage, FilterBox):
         self.paint_topbar()
         for problem in self._problems:
             self.notify(problem, title="config", severity="warning", markup=False, timeout=10)
+        self.offer_recovered()
         self.start_live_data()
 
     def action_review(self) -> None:

@@ -26,7 +26,8 @@ class PromptScreen(ModalScreen[str | None]):
     """One line of input; `preview` says, while typing, what enter would save, and
     `resolve` (when given) says it again with the names looked up. With `submit`, enter
     saves from the dialog, which closes only once the save is done: on any failure it
-    stays open with the text as typed and says why."""
+    stays open with the text as typed and says why. Cancelled after a failed save, the
+    text goes to `keep` (a recovery file) rather than nowhere."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
@@ -39,6 +40,7 @@ class PromptScreen(ModalScreen[str | None]):
         placeholder: str = "",
         resolve: Resolve | None = None,
         submit: Submit | None = None,
+        keep: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self._title = title
@@ -47,6 +49,9 @@ class PromptScreen(ModalScreen[str | None]):
         self._submit = submit
         self._value = value
         self._placeholder = placeholder
+        self._keep = keep
+        self._failed = False
+        """A save failed since the dialog opened: escape then keeps the text."""
         self._ok = False
         self._asked = 0
         """Which text the latest look-up is for: an older answer is not shown."""
@@ -124,11 +129,15 @@ class PromptScreen(ModalScreen[str | None]):
             self.dismiss(text)
             return
         # Kept open, the text and the cursor as they were: say why, and let them fix it.
-        self._ok = False
-        self._say(False, problem)
+        # Enter tries the same text again: a busy or full disk may have passed since.
+        self._failed = True
+        self._say(False, f"not saved: {problem}. Enter tries again")
         self.query_one("#prompt-input", Input).focus()
 
     def action_cancel(self) -> None:
+        text = self.query_one("#prompt-input", Input).value
+        if self._failed and self._keep is not None and text.strip():
+            self._keep(text)
         self.dismiss(None)
 
 

@@ -31,7 +31,7 @@ from pursuit.tui.modals import (
     PromptScreen,
 )
 from pursuit.tui.shell import app_id_of
-from pursuit.tui.writes import Job, Refusal, Writes, go_ahead
+from pursuit.tui.writes import Failed, Job, Refusal, Writes, go_ahead
 
 DONE_CHOICES = (("s", "sent", "sent"), ("h", "heard", "heard back"), ("x", "drop", "drop"))
 """`d` on a follow-up: (key, what happened, its label)."""
@@ -77,15 +77,18 @@ class Triage(Writes):
     @work(group=FLOWS)
     async def _quick_entry(self, title: str, *, placeholder: str, prefix: str = "") -> None:
         """One line, read as it is typed and looked up as saving will look it up; enter
-        saves it, and the dialog stays open with the line if saving fails."""
+        saves it, and the dialog stays open with the line if saving fails (a busy or full
+        disk, a damaged file: enter tries again; escape keeps the line in a recovery file).
+        A new company whose name looks like a known one is asked about first."""
 
-        def job(text: str) -> Job:
+        def job(text: str, *, force: bool = False) -> Job:
             line = prefix + clean_text(text)
 
             def save(ctx: Ctx) -> str:
                 from pursuit.store.commands import save_quick_entry
 
-                return save_quick_entry(ctx, parse_quick_entry(line, ctx.now, ctx.tz))
+                entry = parse_quick_entry(line, ctx.now, ctx.tz)
+                return save_quick_entry(ctx, entry, force=force)
 
             return save
 
@@ -95,9 +98,19 @@ class Triage(Writes):
                 self._preview_quick(prefix),
                 placeholder=placeholder,
                 resolve=self._resolve_quick(prefix),
-                submit=self.saving(job),
+                submit=self.saving(job, forced=partial(job, force=True)),
+                keep=partial(self._keep, what="quick-entry"),
             )
         )
+
+    def _keep(self, text: str, what: str) -> None:
+        """Text that could not be saved, kept in a recovery file (pursuit.keep) rather than
+        lost; the toast says where."""
+        from pursuit.keep import keep_text
+
+        kept = keep_text(self.db.path, text, what)
+        where = f"kept in {kept}" if kept else "it could not be kept either"
+        self.notify(f"Not saved; what you typed is {where}", severity="warning", markup=False)
 
     def _preview_quick(self, prefix: str) -> Preview:
         def preview(text: str) -> tuple[bool, str]:
@@ -115,8 +128,7 @@ class Triage(Writes):
 
         def resolve(text: str) -> tuple[bool, str]:
             from pursuit.store.commands import preview_quick_entry
-            from pursuit.store.errors import InputError, Refused
-            from pursuit.store.sqlite import DatabaseError
+            from pursuit.store.errors import InputError
 
             ctx = self.ctx()
             try:
@@ -127,8 +139,8 @@ class Triage(Writes):
                 return True, preview_quick_entry(ctx, entry).describe(ctx.tz)
             except (InputError, ValueError) as exc:
                 return False, str(exc)
-            except (Refused, DatabaseError):
-                return True, entry.describe(ctx.tz)  # saving will say, and keep the line
+            except Exception:  # a rule that asks, a storage fault: saving will say
+                return True, entry.describe(ctx.tz)
 
         return resolve
 
@@ -175,6 +187,7 @@ class Triage(Writes):
                 preview,
                 placeholder="after the 15th · in two weeks · dec 3",
                 submit=self.saving(job),
+                keep=partial(self._keep, what="guidance"),
             )
         )
 
@@ -480,7 +493,13 @@ class Triage(Writes):
             return snooze
 
         await self.push_screen_wait(
-            PromptScreen("Snooze until", preview, value="tomorrow 9am", submit=self.saving(job))
+            PromptScreen(
+                "Snooze until",
+                preview,
+                value="tomorrow 9am",
+                submit=self.saving(job),
+                keep=partial(self._keep, what="snooze"),
+            )
         )
 
     def action_done(self) -> None:
@@ -566,7 +585,10 @@ class Triage(Writes):
             set_draft(ctx, action_id, draft)
             return "Draft saved"
 
-        self.report(await self.in_thread(save))
+        outcome = await self.in_thread(save)
+        self.report(outcome)
+        if isinstance(outcome, Failed):
+            self._keep(draft, "draft")  # the editor is closed: keep the text somewhere
 
     def action_copy_note(self) -> None:
         item = self.selection()

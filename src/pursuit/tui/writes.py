@@ -8,15 +8,16 @@ commands in `pursuit.store` do, and are imported on the first write, not at star
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from textual import work
 from textual.message import Message
 
 from pursuit.store.context import Ctx
-from pursuit.tui.live import LiveData
+from pursuit.tui.faults import Faults
 from pursuit.tui.modals import ConfirmScreen, Submit
 
 Job = Callable[[Ctx], str]
@@ -43,6 +44,9 @@ class Refusal:
 @dataclass(frozen=True)
 class Failed:
     error: str
+    fault: bool = False
+    """A storage fault or an unexpected error, not bad input: nothing was written, and
+    trying again later may work."""
 
 
 Outcome = Done | Refusal | Failed
@@ -68,40 +72,71 @@ def go_ahead(refusal: Refusal, *, question: str, yes: str, no: str | None = None
     )
 
 
-class Writes(LiveData):
+class Writes(Faults):
     async def in_thread(self, job: Job) -> Outcome:
         """Run a store command off the event loop and wait for its outcome."""
         return await self._run(job).wait()
 
-    # A thread worker rather than asyncio.to_thread: the write is then one of the app's
-    # workers, so an unexpected error is reported like any worker's, and waiting for the
-    # app's work (as the tests do) waits for it too.
+    # A thread worker rather than asyncio.to_thread: waiting for the app's work (as the
+    # tests do) waits for it too. Every way it can end is an outcome: a flow never dies,
+    # and never loses what was typed (the flow decides how to keep it).
     @work(thread=True, group="write")
     def _run(self, job: Job) -> Outcome:
+        from pursuit.keep import crash_line
         from pursuit.store.errors import InputError, Refused
-        from pursuit.store.sqlite import DatabaseError
+        from pursuit.store.sqlite import BUSY_TIMEOUT_MS, fault
+
+        def waiting() -> None:
+            # Past a moment's wait for another process's lock: say so while waiting (a
+            # notice that cannot be shown, the app closing, must not stop the write).
+            with contextlib.suppress(Exception):
+                self.call_from_thread(
+                    self.notify,
+                    "The database is busy (another pursuit is writing: a long import?); "
+                    f"waiting up to {max(1, BUSY_TIMEOUT_MS // 1000)} s…",
+                    severity="warning",
+                    markup=False,
+                )
 
         outcome: Outcome
         try:
-            outcome = Done(job(self.ctx()))
+            outcome = Done(job(replace(self.ctx(), on_wait=waiting)))
         except Refused as exc:
             outcome = Refusal(exc.summary, tuple(exc.reasons), exc.ready_at, exc.action_id)
-        except (InputError, DatabaseError, ValueError) as exc:
-            outcome = Failed(str(exc))
+        except Exception as exc:
+            known = fault(exc)
+            if known is not None:
+                outcome = Failed(str(known), fault=True)
+            elif isinstance(exc, InputError | ValueError):
+                outcome = Failed(str(exc))
+            else:
+                outcome = Failed(crash_line(exc), fault=True)
         self.post_message(WriteFinished(outcome))
         return outcome
 
-    def saving(self, job: Callable[[str], Job]) -> Submit:
+    def saving(
+        self, job: Callable[[str], Job], *, forced: Callable[[str], Job] | None = None
+    ) -> Submit:
         """A dialog's save (modals.PromptScreen): the command for the text typed, run on a
-        thread; reported when done, else why not, for the dialog to show."""
+        thread; reported when done, else why not, for the dialog to show. With `forced`, a
+        rule that asks first (a new company that looks like a known one) is asked; yes
+        saves it anyway with `forced(text)`. A storage fault is also shown as one line."""
 
         async def submit(text: str) -> str | None:
             outcome = await self.in_thread(job(text))
+            if isinstance(outcome, Refusal) and forced is not None:
+                question = go_ahead(
+                    outcome, question="Save it anyway?", yes="save it", no="change it"
+                )
+                if await self.confirmed(question):
+                    outcome = await self.in_thread(forced(text))
             if isinstance(outcome, Done):
                 self.report(outcome)
                 return None
             if isinstance(outcome, Refusal):
                 return "; ".join([outcome.summary, *outcome.reasons])
+            if outcome.fault:
+                self.show_fault(outcome.error, repeat=True)
             return outcome.error
 
         return submit
@@ -115,6 +150,8 @@ class Writes(LiveData):
         """Say how a write went, and look for its change now rather than at the next poll."""
         if isinstance(outcome, Done):
             self.notify(outcome.message, markup=False)
+        elif isinstance(outcome, Failed) and outcome.fault:
+            self.show_fault(outcome.error, repeat=True)
         elif isinstance(outcome, Failed):
             self.notify(outcome.error, severity="error", markup=False)
         # A refusal was the flow's to ask about: the user has answered it already.

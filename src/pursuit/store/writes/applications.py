@@ -40,6 +40,7 @@ def add_application(
     status: Status = Status.APPLIED,
     notes: str = "",
     salary: str | None = None,
+    force: bool = False,
 ) -> Added:
     company_name = make.required(company, "company name")
     title = make.required(title, "role")
@@ -48,7 +49,7 @@ def add_application(
     if applied_at is not None and applied_at > ctx.now + timedelta(minutes=1):
         raise InputError("the date applied is in the future")
     w.label = f"add {company_name}"
-    comp = make.company(w, ctx, company_name)
+    comp = make.company(w, ctx, company_name, force=force)
     when = applied_at or ctx.now
     app = make.application(
         w,
@@ -112,6 +113,7 @@ def log_interview(
     kind: str = "interview",
     role: str | None = None,
     notes: str = "",
+    force: bool = False,
 ) -> InterviewLogged:
     if not people:
         raise InputError("say who interviewed you: --with NAME (once per interviewer)")
@@ -124,7 +126,7 @@ def log_interview(
     for person in people:
         make.required(person.name, "interviewer name")
     if role:
-        comp = make.company(w, ctx, make.required(company, "company name"))
+        comp = make.company(w, ctx, make.required(company, "company name"), force=force)
         app = _open_app_or_new(w, ctx, comp, make.required(role, "role"))
     else:
         comp = w.company(company)

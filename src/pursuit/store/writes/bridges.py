@@ -37,7 +37,12 @@ def make(w: World, ctx: Ctx, comp: CompanyRow, rule: Cadence) -> datetime:
     comp.bridge_cadence = rule.text
     comp.bridge_since = ctx.now
     make_.cancel(ctx, w.pending(comp, ActionKind.CHECK_IN))
-    check_in_at = make_.coach_after(ctx, rule.after(ctx.now, ctx.now, ctx.tz))
+    from pursuit.domain.cadence import CadenceError
+
+    try:
+        check_in_at = make_.coach_after(ctx, rule.after(ctx.now, ctx.now, ctx.tz))
+    except CadenceError as exc:  # a rule that has ended (COUNT, UNTIL) or never starts
+        raise InputError(f"{exc}; give one that recurs, e.g. 90d") from None
     contact = make_.first_contact(w, comp)
     make_.action(
         w,

@@ -112,6 +112,8 @@ def import_row(w: World, ctx: Ctx, row: SheetRow, batch: Batch | None = None) ->
         status=start,
         notes=row.notes,
         salary=row.salary,
+        # A file cannot be asked; its names are taken as they are written.
+        force=True,
     )
     app = w.application_by_id(added.application_id)
     comp = w.company_by_id(app.company_id)

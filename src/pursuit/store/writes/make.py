@@ -15,7 +15,7 @@ from pursuit.domain.pesky import last_touch
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
 from pursuit.store.context import Ctx
-from pursuit.store.errors import InputError
+from pursuit.store.errors import InputError, Refused
 from pursuit.store.rows import ActionRow, AppRow, CompanyRow, ContactRow, EventRow
 from pursuit.store.world import World
 
@@ -133,13 +133,23 @@ def cancel(ctx: Ctx, actions: Iterable[ActionRow]) -> None:
         row.deleted_at = ctx.now
 
 
-def company(w: World, ctx: Ctx, name: str) -> CompanyRow:
+def company(w: World, ctx: Ctx, name: str, *, force: bool = False) -> CompanyRow:
     """The company of this name, in any case or accents (a removed one comes back), or a
-    new one."""
+    new one. A new name that only looks like a known one ("Аcme" with a Cyrillic А, or
+    "Acmé" beside both "Acme" and "Acmè") asks first: Refused, unless `force`."""
     found = w.company_alike(name)
     if found is not None:
         found.deleted_at = None
         return found
+    other = None if force else w.look_alike(name)
+    if other is not None:
+        raise Refused(
+            f'"{name}" looks like {other}, which is already here',
+            [
+                "the names differ only in accents or letters of another script; add it "
+                "anyway if it is another company, or use the name as it is"
+            ],
+        )
     row = CompanyRow(
         id=w.next_id("company"),
         name=name,

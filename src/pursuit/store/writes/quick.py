@@ -12,8 +12,9 @@ from pursuit.store.world import World
 from pursuit.store.writes.applications import add_application, log_interview, record_guidance
 
 
-def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry) -> str:
-    """Everything the preview promised, in one write; returns a one-line confirmation."""
+def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
+    """Everything the preview promised, in one write; returns a one-line confirmation.
+    `force`: a new company whose name looks like a known one is added anyway."""
     if entry.interview_at is not None:
         result = log_interview(
             w,
@@ -25,13 +26,14 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry) -> str:
             check_back=entry.check_back,
             check_back_text=entry.check_back_text,
             role=entry.role,
+            force=force,
         )
         notes = len(result.interviewers)
         owed = f"{notes} thank-you note{'s' if notes != 1 else ''} to write"
         return f"Interview at {result.company} logged: {owed}"
     saved: list[str] = []
     if entry.role is not None:
-        added = add_application(w, ctx, entry.company, entry.role, url=entry.url)
+        added = add_application(w, ctx, entry.company, entry.role, url=entry.url, force=force)
         saved.append(f"Added {added.company} — {added.title}")
     if entry.check_back is not None:
         guided = record_guidance(w, ctx, entry.company, entry.check_back, entry.check_back_text)

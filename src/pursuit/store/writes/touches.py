@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from pursuit.domain.cadence import Cadence
+from pursuit.domain.cadence import Cadence, CadenceError
 from pursuit.domain.drafts import check_in_draft, follow_up_draft, placeholder_in
 from pursuit.domain.gimmicks import gimmick_warnings
 from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
@@ -307,7 +307,10 @@ def check_in(
         # fixed anchor would bring the next one sooner, which is pesky (R5).
         comp.bridge_since = ctx.now
     # Done late, the next one still comes at least R5's gap after this one.
-    nxt = make.coach_after(ctx, cadence.after(comp.bridge_since, ctx.now, ctx.tz))
+    try:
+        nxt = make.coach_after(ctx, cadence.after(comp.bridge_since, ctx.now, ctx.tz))
+    except CadenceError as exc:  # the bridge's rule has ended (COUNT, UNTIL)
+        raise InputError(f"{comp.name}: {exc}; nothing was logged") from None
     contact = make.first_contact(w, comp)
     make.action(
         w,
