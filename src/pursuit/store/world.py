@@ -120,6 +120,8 @@ class World:
         """Rows read from the source, with their values as read (for what changed)."""
         self._settings: dict[str, SettingRow | None] = {}
         self.label: str | None = None
+        self._look: dict[str, list[tuple[str, str]]] | None = None
+        self._look_every = False
         """What undo calls this write ("add Acme"); set by the definition."""
         self._alike: dict[str, list[int]] | None = None
         """Live companies by folded name (no case, no accents), read once when first asked."""
@@ -214,14 +216,27 @@ class World:
         (accents, letters of another script): the one a new company would be mistaken
         for. A plain ASCII name is compared with the unusual names only."""
         target, key = skeleton(name), name_key(name)
-        names = dict(
-            self._source.unusual_company_names() if name.isascii() else self._source.company_names()
-        )
-        names.update({c.id: c.name for c in self.companies.values() if c.deleted_at is None})
-        for other in names.values():
-            if name_key(other) != key and skeleton(other) == target:
+        for other_key, other in self._look_index(every_name=not name.isascii()).get(target, []):
+            if other_key != key:
                 return other
         return None
+
+    def _look_index(self, *, every_name: bool) -> dict[str, list[tuple[str, str]]]:
+        """Names by skeleton, built once and kept up to date as companies are added: an
+        import or a demo adds thousands, and comparing each with every other is quadratic."""
+        if self._look is None or (every_name and not self._look_every):
+            names = (
+                self._source.company_names() if every_name else self._source.unusual_company_names()
+            )
+            self._look, self._look_every = {}, every_name
+            for _, known in names:
+                self._look.setdefault(skeleton(known), []).append((name_key(known), known))
+            for comp in self.companies.values():
+                if comp.deleted_at is None:
+                    self._look.setdefault(skeleton(comp.name), []).append(
+                        (comp.name_key, comp.name)
+                    )
+        return self._look
 
     def company_by_id(self, company_id: int) -> CompanyRow:
         comp = self._company_by_id(company_id)
@@ -364,6 +379,10 @@ class World:
             case CompanyRow():
                 self.companies[row.id] = row
                 self._by_key[row.name_key] = row.id
+                if self._look is not None:
+                    self._look.setdefault(skeleton(row.name), []).append((row.name_key, row.name))
+                if self._alike is not None:
+                    self._alike.setdefault(fold(row.name), []).append(row.id)
                 if self._alike is not None:
                     self._alike.setdefault(fold(row.name), []).append(row.id)
                 self.contacts[row.id] = []

@@ -56,14 +56,20 @@ class Batch:
     """What the rows of one import share: the days old rows' reminders were put on."""
 
     taken: dict[date, int] = field(default_factory=dict)
+    first_free: date | None = None
+    """No day before this one has room: each slot starts here, not at the first day, so a
+    long import fills the days in one pass rather than walking them again for each row."""
 
     def slot(self, ctx: Ctx) -> datetime:
         """The next free working day from one follow-up wait after the import, at the usual
         time (dates a coach would choose, as every guessed date)."""
         local_now = ctx.now.astimezone(ctx.tz)
         day = (local_now + ctx.settings.default_guidance).date()
+        if self.first_free is not None and self.first_free > day:
+            day = self.first_free
         while not working_day(day, ctx.settings) or self.taken.get(day, 0) >= PER_DAY:
             day += timedelta(days=1)
+        self.first_free = day
         self.taken[day] = self.taken.get(day, 0) + 1
         return local_to_utc(datetime.combine(day, ctx.settings.usual_time), ctx.tz)
 
