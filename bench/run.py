@@ -390,7 +390,7 @@ def query_rows(inflated: Path, repeat: int, actions: int) -> tuple[list[Row], di
 
     from pursuit.agenda import build_agenda
     from pursuit.domain.settings import DEFAULTS
-    from pursuit.store import reads
+    from pursuit.store import action_reads, application_reads, company_reads
     from pursuit.store.database import Database
 
     now = datetime.fromisoformat(NOW)
@@ -400,10 +400,10 @@ def query_rows(inflated: Path, repeat: int, actions: int) -> tuple[list[Row], di
     plans: dict[str, list[str]] = {}
     with db.connection() as conn:
         calls = {
-            "next due (NEXT_DUE_SQL)": lambda: reads.next_due_after(conn, now),
-            "agenda first page": lambda: reads.pending_actions(conn, limit=300),
-            "applications first page": lambda: reads.applications(conn, limit=300),
-            "bridges first page": lambda: reads.bridges(conn, limit=300),
+            "next due (NEXT_DUE_SQL)": lambda: action_reads.next_due_after(conn, now),
+            "agenda first page": lambda: action_reads.pending_actions(conn, limit=300),
+            "applications first page": lambda: application_reads.applications(conn, limit=300),
+            "bridges first page": lambda: company_reads.bridges(conn, limit=300),
         }
         for name, call in calls.items():
             captured: list[str] = []

@@ -156,7 +156,9 @@ import importlib, json, pkgutil, sys
 import pursuit.domain
 report = {}
 domain = ["pursuit.domain." + m.name for m in pkgutil.iter_modules(pursuit.domain.__path__)]
-for name in [*domain, "pursuit.store.reads", "pursuit.agenda", "pursuit.store.commands"]:
+reads = ["action_reads", "application_reads", "company_reads", "count_reads"]
+reads = ["pursuit.store." + m for m in reads]
+for name in [*domain, *reads, "pursuit.agenda", "pursuit.store.commands"]:
     importlib.import_module(name)
     report[name] = sorted(
         m for m in ("textual", "rich", "sqlalchemy", "sqlmodel") if m in sys.modules

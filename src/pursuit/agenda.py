@@ -15,7 +15,7 @@ from pursuit.domain.dates import local_to_utc
 from pursuit.domain.matching import fold
 from pursuit.domain.options import OptionsGauge
 from pursuit.domain.settings import RuleSettings
-from pursuit.store import agenda_reads, reads
+from pursuit.store import action_reads, agenda_reads, count_reads
 from pursuit.store.database import Database
 
 MAX_SLEEP = timedelta(minutes=1)
@@ -96,7 +96,7 @@ def _who(name: str, role: str | None) -> str:
     return f"{name} ({role})" if role else name
 
 
-def describe(row: reads.ActionRow, tz: tzinfo | None = None) -> str:
+def describe(row: action_reads.ActionRow, tz: tzinfo | None = None) -> str:
     who = _who(row.contact, row.contact_role) if row.contact else None
     if row.kind == "thank_you":
         return f"Thank {who}" if who else "Send a thank-you note"
@@ -132,15 +132,15 @@ def build_agenda(
     `search`, only the actions (and the nudge) that mention it; the counts stay whole."""
     day_end = local_day_end(now, tz)
     with db.read() as conn:
-        rows = reads.pending_actions(conn, limit=limit, search=search)
+        rows = action_reads.pending_actions(conn, limit=limit, search=search)
         not_yet = agenda_reads.notes_not_yet_owed(conn, now)
         interviews = agenda_reads.upcoming_interviews(conn, now, limit=limit)
         quiet = agenda_reads.search_ended(conn) or agenda_reads.nudge_quiet(conn, now)
-        fresh = reads.unannounced_overdue(conn, now) if announce else []
-        overdue, today = reads.due_counts(conn, now, day_end)
-        counts = reads.gauge_counts(conn, now)
-        nxt = reads.next_due_after(conn, now)
-        revision = reads.revision(conn)
+        fresh = action_reads.unannounced_overdue(conn, now) if announce else []
+        overdue, today = count_reads.due_counts(conn, now, day_end)
+        counts = count_reads.gauge_counts(conn, now)
+        nxt = action_reads.next_due_after(conn, now)
+        revision = count_reads.revision(conn)
     gauge = OptionsGauge(
         counts.active,
         counts.new_this_week,
@@ -211,7 +211,7 @@ def _interview(
 
 
 def _item(
-    r: reads.ActionRow, now: datetime, day_end: datetime, tz: tzinfo | None = None
+    r: action_reads.ActionRow, now: datetime, day_end: datetime, tz: tzinfo | None = None
 ) -> AgendaItem:
     return AgendaItem(
         kind=r.kind,
@@ -238,7 +238,7 @@ def announcements(db: Database, now: datetime, tz: tzinfo) -> list[AgendaItem]:
         not_yet = agenda_reads.notes_not_yet_owed(conn, now)
         return [
             _item(r, now, day_end, tz)
-            for r in reads.unannounced_overdue(conn, now)
+            for r in action_reads.unannounced_overdue(conn, now)
             if r.id not in not_yet
         ]
 

@@ -16,7 +16,7 @@ from icalendar import Calendar
 
 from conftest import NOW, PURSUIT, RunCli, cli_env
 from pursuit.domain.people import Person
-from pursuit.store import commands, reads
+from pursuit.store import action_reads, commands
 from pursuit.store.context import Ctx
 
 TRACKER = Path(__file__).parent / "data" / "tracker.csv"
@@ -60,7 +60,7 @@ def test_a_new_user_imports_a_messy_tracker_and_exports_a_calendar(
     assert made.returncode == 0 and stat.S_IMODE(ics.stat().st_mode) == 0o600
     cal = Calendar.from_ical(ics.read_bytes())
     with ctx.db.read() as conn:
-        pending = reads.pending_actions(conn)
+        pending = action_reads.pending_actions(conn)
     assert len(cal.walk("VTODO")) == len(pending) > 10
     assert all(todo.walk("VALARM") for todo in cal.walk("VTODO"))
 
@@ -108,7 +108,7 @@ def test_note_edit_round_trips_through_the_editor(ctx: Ctx, tmp_path: Path) -> N
     file_mode, temp = seen.read_text().split()
     assert file_mode == "600" and not Path(temp).exists()
     with ctx.db.read() as conn:
-        drafts = {r.contact: r.draft for r in reads.pending_actions(conn) if r.contact}
+        drafts = {r.contact: r.draft for r in action_reads.pending_actions(conn) if r.contact}
     assert drafts["Jane Doe"] == edited.stdout.rstrip()
     assert "robot" not in drafts["Bob Lee"]
 

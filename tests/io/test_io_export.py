@@ -18,7 +18,7 @@ from icalendar import Calendar
 from pursuit.demo import fill_demo
 from pursuit.domain.people import Person
 from pursuit.domain.similarity import similarity
-from pursuit.store import commands, importer, reads
+from pursuit.store import action_reads, commands, importer
 from pursuit.store.calendar import export_ics
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
@@ -98,7 +98,7 @@ def test_ics_has_interviews_and_todos_with_alarms_and_reads_back(ctx: Ctx) -> No
     events = cal.walk("VEVENT")
     todos = cal.walk("VTODO")
     with ctx.db.read() as conn:
-        pending = reads.pending_actions(conn)
+        pending = action_reads.pending_actions(conn)
     assert len(events) == 1 and len(todos) == len(pending) == 3  # 2 thank-yous, 1 follow-up
     event = events[0]
     assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(hours=1)
@@ -129,7 +129,7 @@ def test_every_reminder_reads_back_in_a_strict_calendar_parser(ctx: Ctx) -> None
     data = export_ics(ctx.db, ctx.now)
     triggers = [line for line in data.split(b"\r\n") if line.startswith(b"TRIGGER")]
     with ctx.db.read() as conn:
-        pending = {row.id: row for row in reads.pending_actions(conn)}
+        pending = {row.id: row for row in action_reads.pending_actions(conn)}
         upcoming = conn.execute(
             "SELECT count(*) FROM interview WHERE deleted_at IS NULL AND starts_at > ?",
             (to_db(ctx.now),),
@@ -171,7 +171,7 @@ def test_drafts_for_one_company_are_never_identical(ctx: Ctx) -> None:
     # Same weekday, same role, and another Jane: the likeliest way to get a copy.
     commands.log_interview(ctx, "Acme", at=ctx.now - day, people=(Person("Jane Roe"),))
     with ctx.db.read() as conn:
-        drafts = [r.draft for r in reads.pending_actions(conn) if r.kind == "thank_you"]
+        drafts = [r.draft for r in action_reads.pending_actions(conn) if r.kind == "thank_you"]
     assert len(drafts) == 6 and len(set(drafts)) == 6
     names = [*people, "Jane Roe"]
     assert all(

@@ -12,7 +12,14 @@ import pytest
 
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
-from pursuit.store import commands, importer, reads
+from pursuit.store import (
+    action_reads,
+    application_reads,
+    commands,
+    company_reads,
+    csv_import,
+    importer,
+)
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
 from pursuit.store.errors import InputError
@@ -39,10 +46,10 @@ def test_messy_tracker_csv_imports_and_bad_rows_are_reported_by_line(ctx: Ctx) -
         'line 30: Nowhere Ltd: can\'t read "31/31/2026" as a date (no such day)',
     ]
     with ctx.db.read() as conn:
-        apps = {a.company: a for a in reads.applications(conn, include_closed=True)}
+        apps = {a.company: a for a in application_reads.applications(conn, include_closed=True)}
         acme = apps["Acme Robotics"]
-        people = reads.contacts(conn, apps["Umbrella Health"].company_id)
-        jane = reads.contacts(conn, acme.company_id)[0]
+        people = company_reads.contacts(conn, apps["Umbrella Health"].company_id)
+        jane = company_reads.contacts(conn, acme.company_id)[0]
         extra = dict(
             conn.execute(
                 "SELECT title, url || '|' || salary || '|' || source || '|' || notes"
@@ -91,7 +98,7 @@ def test_same_role_another_day_is_new_but_a_row_without_date_matches(
 def test_a_failure_working_out_the_rows_leaves_nothing_behind(
     ctx: Ctx, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = importer.import_row
+    real = csv_import.import_row
     calls = []
 
     def flaky(*args: object) -> None:
@@ -100,7 +107,7 @@ def test_a_failure_working_out_the_rows_leaves_nothing_behind(
             raise OSError("disk full")
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importer, "import_row", flaky)
+    monkeypatch.setattr(csv_import, "import_row", flaky)
     with pytest.raises(OSError):
         importer.import_file(ctx, TRACKER)
     assert len(calls) == 5
@@ -172,12 +179,14 @@ def test_json_goes_into_a_database_with_data_under_new_ids(ctx: Ctx, tmp_path: P
     assert report.counts["company"] == 1  # Acme is merged by name, Globex is new
 
     with other.read() as conn:
-        apps = {(a.company, a.title) for a in reads.applications(conn)}
-        acme = next(i for i, n in reads.company_names(conn) if n == "Acme")
+        apps = {(a.company, a.title) for a in application_reads.applications(conn)}
+        acme = next(i for i, n in company_reads.company_names(conn) if n == "Acme")
         thanks = [
-            (r.company, r.contact) for r in reads.pending_actions(conn) if r.kind == "thank_you"
+            (r.company, r.contact)
+            for r in action_reads.pending_actions(conn)
+            if r.kind == "thank_you"
         ]
-        acme_people = {c.name for c in reads.contacts(conn, acme)}
+        acme_people = {c.name for c in company_reads.contacts(conn, acme)}
     assert apps == {
         ("Initech", "Analyst"),
         ("Acme", "Data Engineer"),
@@ -194,11 +203,11 @@ def test_json_goes_into_a_database_with_data_under_new_ids(ctx: Ctx, tmp_path: P
     # An import taken back with undo comes back when imported again.
     assert undo_last(other, now=ctx.now) == "import export.json"
     with other.read() as conn:
-        assert {a.company for a in reads.applications(conn)} == {"Initech", "Acme"}
+        assert {a.company for a in application_reads.applications(conn)} == {"Initech", "Acme"}
     back = importer.import_file(target, path)
     assert back.counts["application"] == 2
     with other.read() as conn:
-        assert len(reads.applications(conn)) == 4
+        assert len(application_reads.applications(conn)) == 4
     other.close()
 
 
@@ -219,6 +228,6 @@ def test_bad_json_rows_are_skipped_with_their_place(ctx: Ctx, tmp_path: Path) ->
     ]
     assert "application[1]: unknown status 'bogus'" in problems
     with other.read() as conn:
-        assert [(a.company, a.title) for a in reads.applications(conn)] == []
-        assert [n for _, n in reads.company_names(conn)] == ["Globex"]
+        assert [(a.company, a.title) for a in application_reads.applications(conn)] == []
+        assert [n for _, n in company_reads.company_names(conn)] == ["Globex"]
     other.close()

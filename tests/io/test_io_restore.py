@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import RunCli, sha256
-from pursuit.store import commands, reads
+from pursuit.store import application_reads, commands
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
 from pursuit.store.errors import InputError, Refused
@@ -25,7 +25,7 @@ def mode(path: Path) -> int:
 
 def titles(ctx: Ctx) -> list[str]:
     with ctx.db.read() as conn:
-        return [a.title for a in reads.applications(conn)]
+        return [a.title for a in application_reads.applications(conn)]
 
 
 def test_restore_checks_the_file_first(ctx: Ctx, tmp_path: Path) -> None:

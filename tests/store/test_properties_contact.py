@@ -22,7 +22,7 @@ from pursuit.domain.settings import DEFAULTS
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError, Refused
 from pursuit.store.world import World
-from pursuit.store.writes import applications, touches
+from pursuit.store.writes import applications, follow_ups, thanks
 
 ZONES = [dateutil_tz.gettz(z) for z in ("Europe/London", "America/New_York", "Asia/Kolkata")]
 START = datetime(2026, 10, 12, 9, 0, tzinfo=dateutil_tz.gettz("UTC"))  # both autumn changes
@@ -60,13 +60,11 @@ def apply(w: World, clock: Ctxless, move: tuple[object, ...]) -> None:
             starts = ctx.now + timedelta(hours=int(move[2]))  # type: ignore[call-overload]
             applications.log_interview(w, ctx, str(move[1]), at=starts, people=(Person("Ann Lee"),))
         elif kind == "thanks":
-            touches.mark_thanks(
-                w, ctx, str(move[1]), "Ann", note=f"Thanks at {ctx.now}", force=True
-            )
+            thanks.mark_thanks(w, ctx, str(move[1]), "Ann", note=f"Thanks at {ctx.now}", force=True)
         elif kind == "followup":
-            touches.log_followup(w, ctx, str(move[1]), force=True)
+            follow_ups.log_followup(w, ctx, str(move[1]), force=True)
         elif kind == "heard":
-            touches.heard_back(w, ctx, str(move[1]))
+            follow_ups.heard_back(w, ctx, str(move[1]))
     except (InputError, Refused):
         pass  # a step that does not apply now (no note owed yet): the user would see why
 
@@ -115,7 +113,7 @@ def test_no_follow_up_is_due_while_r5_would_refuse_it(
 def check(w: World, ctx: Ctx) -> None:
     for company in due_follow_ups(w, ctx):
         # What the agenda shows as due, `followup` must not call too soon.
-        assert touches.follow_up_check(w, ctx, company) == [], (company, ctx.now)
+        assert follow_ups.follow_up_check(w, ctx, company) == [], (company, ctx.now)
     for comp in w.companies.values():
         for action in w.pending(comp, ActionKind.FOLLOW_UP):
             if action.due_guessed:

@@ -11,7 +11,7 @@ from pursuit.agenda import Bucket, OverdueNotifier, build_agenda, local_day_end,
 from pursuit.demo import fill_demo
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
-from pursuit.store import actions, commands, reads
+from pursuit.store import actions, application_reads, commands, company_reads
 from pursuit.store.context import Ctx
 
 DAY = timedelta(days=1)
@@ -139,7 +139,7 @@ def test_demo_fill(ctx: Ctx) -> None:
     # Umbrella's follow-up, at the usual 09:30.
     assert agenda.next_due == datetime(2026, 3, 16, 9, 30, tzinfo=NY)
     with ctx.db.read() as conn:
-        apps = reads.applications(conn, include_closed=True)
+        apps = application_reads.applications(conn, include_closed=True)
         assert sorted((a.company, a.status) for a in apps) == [
             ("Acme Robotics", Status.INTERVIEWING),
             ("Cyberdyne", Status.APPLIED),
@@ -154,5 +154,8 @@ def test_demo_fill(ctx: Ctx) -> None:
             ("Vandelay Industries", Status.ON_HOLD),
             ("Wayne Enterprises", Status.REJECTED),
         ]
-        assert {b.company for b in reads.bridges(conn)} == {"Stark Industries", "Wayne Enterprises"}
+        assert {b.company for b in company_reads.bridges(conn)} == {
+            "Stark Industries",
+            "Wayne Enterprises",
+        }
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -11,7 +11,7 @@ import pytest
 from conftest import NY
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
-from pursuit.store import actions, commands, reads
+from pursuit.store import action_reads, actions, commands, company_reads
 from pursuit.store.context import Ctx
 from pursuit.store.database import Database
 from pursuit.store.errors import InputError, Refused
@@ -36,9 +36,9 @@ def one(db: Database, sql: str, *params: object) -> object:
     return rows[0][0]
 
 
-def pending(db: Database, kind: str | None = None) -> list[reads.ActionRow]:
+def pending(db: Database, kind: str | None = None) -> list[action_reads.ActionRow]:
     with db.read() as conn:
-        rows = reads.pending_actions(conn)
+        rows = action_reads.pending_actions(conn)
     return [r for r in rows if kind is None or r.kind == kind]
 
 
@@ -445,7 +445,7 @@ def test_friendly_reject_makes_a_bridge_with_a_check_in(ctx: Ctx) -> None:
     (check,) = pending(ctx.db, "check_in")
     assert "considered for other roles" in check.draft
     with ctx.db.read() as conn:
-        (bridge,) = reads.bridges(conn)
+        (bridge,) = company_reads.bridges(conn)
     assert (bridge.company, bridge.contacts, bridge.next_check_in) == (
         "Acme",
         "Jane Doe",
@@ -477,7 +477,7 @@ def test_friendly_reject_makes_a_bridge_with_a_check_in(ctx: Ctx) -> None:
     assert one(ctx.db, "SELECT is_bridge FROM company") == 0
     assert pending(ctx.db, "check_in") == []
     with ctx.db.read() as conn:
-        history = reads.timeline(conn, 1)
+        history = company_reads.timeline(conn, 1)
     kinds_seen = {e.kind for e in history}
     assert {"interview", "rejected", "bridge", "check_in", "status"} <= kinds_seen
     assert {e.title for e in history} == {"Engineer", "Staff Engineer", None}

@@ -216,7 +216,7 @@ def test_status_does_not_import_the_heavy_modules(tmp_path: Path, ctx: Ctx) -> N
 
 def test_gauge_counted_in_sql_is_the_domain_gauge(ctx: Ctx, db: Database) -> None:
     from pursuit.domain.options import options_gauge
-    from pursuit.store import reads
+    from pursuit.store import count_reads
 
     fill_demo(replace(ctx, now=NOW - timedelta(days=2)))
     generate(ctx, 30)
@@ -227,8 +227,8 @@ def test_gauge_counted_in_sql_is_the_domain_gauge(ctx: Ctx, db: Database) -> Non
                 NOW + timedelta(hours=hours),
                 (NOW + timedelta(hours=hours)).astimezone(UTC),
             ):
-                gauge = options_gauge(reads.gauge_inputs(conn), now, ctx.settings)
-                counts = reads.gauge_counts(conn, now)
+                gauge = options_gauge(count_reads.gauge_inputs(conn), now, ctx.settings)
+                counts = count_reads.gauge_counts(conn, now)
                 assert (counts.active, counts.new_this_week, counts.loud) == (
                     gauge.active,
                     gauge.new_this_week,
@@ -251,7 +251,7 @@ def test_gauge_counts_agree_with_the_rule_on_each_kind_of_application(
 ) -> None:
     from pursuit.domain.options import options_gauge
     from pursuit.domain.people import Person
-    from pursuit.store import commands, reads
+    from pursuit.store import commands, count_reads
 
     early = replace(ctx, now=NOW - timedelta(days=3))
     commands.add_application(early, "Acme", "Engineer")
@@ -262,8 +262,8 @@ def test_gauge_counts_agree_with_the_rule_on_each_kind_of_application(
     if status != Status.INTERVIEWING:
         commands.move(replace(ctx, now=NOW - timedelta(days=1)), "Acme", status)
     with db.read() as conn:
-        gauge = options_gauge(reads.gauge_inputs(conn), NOW, ctx.settings)
-        counts = reads.gauge_counts(conn, NOW)
+        gauge = options_gauge(count_reads.gauge_inputs(conn), NOW, ctx.settings)
+        counts = count_reads.gauge_counts(conn, NOW)
     assert (counts.active, counts.new_this_week, counts.loud) == (
         gauge.active,
         gauge.new_this_week,

@@ -10,7 +10,7 @@ from pursuit.demo import fill_demo
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
 from pursuit.domain.review import PeriodKey, entered_status, period, prepare, review
 from pursuit.domain.settings import DEFAULTS
-from pursuit.store import actions, commands, reads
+from pursuit.store import actions, commands, count_reads
 from pursuit.store.context import Ctx
 from pursuit.store.history import app_lines, read_history
 from pursuit.store.undo import undo_last
@@ -62,7 +62,7 @@ def test_on_the_demo_the_last_week_is_the_gauge_and_lines_open(ctx: Ctx) -> None
     fill_demo(ctx, extra_apps=40)
     with ctx.db.read() as conn:
         history = read_history(conn)
-        gauge = reads.gauge_counts(conn, NOW)
+        gauge = count_reads.gauge_counts(conn, NOW)
         r = review(prepare(history, NOW, NY), period(PeriodKey.WEEK, NOW, NY), DEFAULTS)
         (last,) = r.target_weeks
         assert (last.active, last.new) == (gauge.active, gauge.new_this_week)

@@ -20,7 +20,7 @@ from pursuit.demo import replay_with_commands, write_plan
 from pursuit.demo.plan import plan
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.domain.status import Status
-from pursuit.store import commands, importer
+from pursuit.store import commands, importer, sheet_reader
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
 from pursuit.store.errors import InputError
@@ -211,7 +211,7 @@ def test_an_import_gives_what_add_then_move_give(tmp_path: Path) -> None:
     assert (len(report.created), report.problems) == (8, [])
 
     by_hand = fresh(tmp_path / "by-hand.db", DEFAULTS)
-    read = importer.read_sheet(by_hand, SHEET)
+    read = sheet_reader.read_sheet(by_hand, SHEET)
     assert read.problems == []
     for row in read.rows:
         start = Status.WISHLIST if row.status == Status.WISHLIST else Status.APPLIED

@@ -9,34 +9,36 @@ from datetime import timedelta
 from conftest import NOW
 from pursuit.demo import fill_demo, generate
 from pursuit.domain.matching import fold
-from pursuit.store import reads
+from pursuit.store import application_reads
 from pursuit.store.context import Ctx
 
 # The straightforward query the pane used to run: every application's next action
 # computed, then sorted. Correct, but it costs the whole table for one page.
 _PLAIN = (
-    reads._APP_SELECT.replace("ORDER BY x.next_at LIMIT 1", "ORDER BY x.next_at, x.id LIMIT 1")
+    application_reads._APP_SELECT.replace(
+        "ORDER BY x.next_at LIMIT 1", "ORDER BY x.next_at, x.id LIMIT 1"
+    )
     + " WHERE a.deleted_at IS NULL"
 )
 
 
 def _plain(
     conn: sqlite3.Connection, *, include_closed: bool, search: str, limit: int | None, offset: int
-) -> list[reads.ApplicationRow]:
+) -> list[application_reads.ApplicationRow]:
     sql = _PLAIN
-    params: list[object] = [reads._NEVER]  # the last-touch cap comes first
+    params: list[object] = [application_reads._NEVER]  # the last-touch cap comes first
     if search:
         # Case and accents ignored (the app's filter), matched before the page is cut.
         sql += " AND instr(fold(c.name || ' ' || a.title), ?) > 0"
         params.append(fold(search))
     if not include_closed:
-        sql += f" AND a.status IN ({','.join('?' * len(reads._OPEN))})"
-        params.extend(reads._OPEN)
+        sql += f" AND a.status IN ({','.join('?' * len(application_reads._OPEN))})"
+        params.extend(application_reads._OPEN)
     sql += " ORDER BY n.next_at IS NULL, n.next_at, a.updated_at DESC, a.id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params.extend([limit, offset])
-    return [reads._app(r) for r in conn.execute(sql, params)]
+    return [application_reads._app(r) for r in conn.execute(sql, params)]
 
 
 def test_pages_equal_the_plain_query(ctx: Ctx) -> None:
@@ -56,7 +58,7 @@ def test_pages_equal_the_plain_query(ctx: Ctx) -> None:
                 for limit, offset in pages:
                     kw = {"include_closed": include_closed, "search": search}
                     want = _plain(conn, **kw, limit=limit, offset=offset)
-                    got = reads.applications(conn, **kw, limit=limit, offset=offset)
+                    got = application_reads.applications(conn, **kw, limit=limit, offset=offset)
                     assert got == want, (kw, limit, offset)
 
 
@@ -65,7 +67,7 @@ def test_first_page_walks_the_pending_index(ctx: Ctx) -> None:
     with ctx.db.read() as conn:
         captured: list[str] = []
         conn.set_trace_callback(captured.append)
-        reads.applications(conn, limit=50)
+        application_reads.applications(conn, limit=50)
         conn.set_trace_callback(None)
         plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + captured[0])]
     assert plan[0] == "SCAN n USING INDEX ix_action_pending"

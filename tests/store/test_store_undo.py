@@ -11,7 +11,14 @@ import pytest
 from pursuit.agenda import build_agenda
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
-from pursuit.store import actions, commands, reads
+from pursuit.store import (
+    action_reads,
+    actions,
+    application_reads,
+    commands,
+    company_reads,
+    count_reads,
+)
 from pursuit.store.context import Ctx
 from pursuit.store.unit import undo_last
 
@@ -58,7 +65,7 @@ def test_every_write_bumps_the_revision(
     after = ctx.db.revision()
     build_agenda(ctx.db, ctx.now, ctx.tz, ctx.settings)
     with ctx.db.read() as conn:
-        reads.applications(conn)
+        application_reads.applications(conn)
     assert ctx.db.revision() == after
 
 
@@ -66,9 +73,9 @@ def test_undo_takes_back_an_add(ctx: Ctx) -> None:
     commands.add_application(ctx, "Acme", "Engineer")
     assert undo_last(ctx.db, now=ctx.now) == "add Acme"
     with ctx.db.read() as conn:
-        assert reads.applications(conn, include_closed=True) == []
-        assert reads.pending_actions(conn) == []
-        assert reads.company_names(conn) == []
+        assert application_reads.applications(conn, include_closed=True) == []
+        assert action_reads.pending_actions(conn) == []
+        assert company_reads.company_names(conn) == []
         # Soft delete: the rows are still in the file, marked.
         assert conn.execute(
             "SELECT count(*) FROM application WHERE deleted_at IS NOT NULL"
@@ -77,7 +84,7 @@ def test_undo_takes_back_an_add(ctx: Ctx) -> None:
     # The name is free again: adding it once more revives the company.
     commands.add_application(ctx, "acme", "Engineer")
     with ctx.db.read() as conn:
-        assert [r.company for r in reads.applications(conn)] == ["Acme"]
+        assert [r.company for r in application_reads.applications(conn)] == ["Acme"]
 
 
 def test_undo_takes_back_an_interview(ctx: Ctx) -> None:
@@ -90,9 +97,9 @@ def test_undo_takes_back_an_interview(ctx: Ctx) -> None:
     # The thank-you notes are gone and the follow-up it replaced is back as it was.
     assert kinds(ctx) == before
     with ctx.db.read() as conn:
-        (app,) = reads.applications(conn)
+        (app,) = application_reads.applications(conn)
         assert app.status == Status.APPLIED
-        assert [e.kind for e in reads.timeline(conn, app.company_id)] == ["status"]
+        assert [e.kind for e in company_reads.timeline(conn, app.company_id)] == ["status"]
 
 
 def test_undo_takes_back_a_status_move_and_a_bridge(ctx: Ctx) -> None:
@@ -101,12 +108,12 @@ def test_undo_takes_back_a_status_move_and_a_bridge(ctx: Ctx) -> None:
     commands.reject(ctx, "acme", friendly=True)
     assert undo_last(ctx.db, now=ctx.now) == "reject Acme"
     with ctx.db.read() as conn:
-        (app,) = reads.applications(conn)
+        (app,) = application_reads.applications(conn)
         assert app.status == Status.ON_HOLD
-        assert reads.bridges(conn) == []
+        assert company_reads.bridges(conn) == []
     assert [k for k, _ in kinds(ctx)] == ["follow_up"]
     assert undo_last(ctx.db, now=ctx.now) == "move Acme to on hold"
     with ctx.db.read() as conn:
-        (app,) = reads.applications(conn)
+        (app,) = application_reads.applications(conn)
         assert app.status == Status.APPLIED
-        assert reads.last_change_label(conn) == "add Acme"
+        assert count_reads.last_change_label(conn) == "add Acme"

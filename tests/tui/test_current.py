@@ -16,8 +16,9 @@ from tui_helpers import rows, screen_lines, settle, table_text, wait_until, widg
 
 from pursuit.agenda import AgendaItem
 from pursuit.store import commands
+from pursuit.store.application_reads import ApplicationRow
+from pursuit.store.company_reads import BridgeRow
 from pursuit.store.context import Ctx
-from pursuit.store.reads import ApplicationRow, BridgeRow
 from pursuit.store.restore import restore
 from pursuit.tui import live
 from pursuit.tui.app import PursuitApp

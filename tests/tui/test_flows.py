@@ -12,7 +12,7 @@ from tui_helpers import rows, settle, wait_until
 
 from pursuit.agenda import AgendaItem
 from pursuit.store import actions
-from pursuit.store.reads import ApplicationRow
+from pursuit.store.application_reads import ApplicationRow
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, KeyChoiceScreen
 from pursuit.tui.tables import PaneTable

@@ -25,7 +25,8 @@ from tui_helpers import (
 
 from pursuit.agenda import AgendaItem
 from pursuit.config import Config
-from pursuit.store.reads import ApplicationRow, BridgeRow
+from pursuit.store.application_reads import ApplicationRow
+from pursuit.store.company_reads import BridgeRow
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.detail_screen import DetailScreen
 from pursuit.tui.help import HelpScreen

@@ -20,11 +20,11 @@ EXIT_NOT_SENT = 1
 def cmd_list(args: argparse.Namespace) -> int:
     from pursuit.domain.dates import humanize_due
     from pursuit.domain.text import for_terminal
-    from pursuit.store import reads
+    from pursuit.store import application_reads
 
     ctx = open_ctx(args)
     with ctx.db.read() as conn:
-        rows = reads.applications(conn, include_closed=args.all, now=ctx.now)
+        rows = application_reads.applications(conn, include_closed=args.all, now=ctx.now)
     if args.json:
 
         def local(when: datetime | None) -> str | None:

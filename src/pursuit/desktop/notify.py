@@ -16,16 +16,16 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 
-from pursuit.store import reads
+from pursuit.store import action_reads
 from pursuit.store.database import Database
 
 NOTIFY_TIMEOUT_S = 10
 
 
-def overdue_to_notify(db: Database, now: datetime) -> list[reads.ActionRow]:
+def overdue_to_notify(db: Database, now: datetime) -> list[action_reads.ActionRow]:
     """Overdue actions not announced since they last fell due."""
     with db.read() as conn:
-        return reads.unannounced_overdue(conn, now)
+        return action_reads.unannounced_overdue(conn, now)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,11 @@ from datetime import datetime
 from pursuit.domain.gimmicks import Channel
 from pursuit.store.context import Ctx
 from pursuit.store.writer import run
-from pursuit.store.writes import reminders, touches
-from pursuit.store.writes.touches import CheckedIn, Finished, FollowUpLogged, How, ThanksSent
+from pursuit.store.writes import check_ins, done, follow_ups, reminders, thanks
+from pursuit.store.writes.check_ins import CheckedIn
+from pursuit.store.writes.done import Finished, How
+from pursuit.store.writes.follow_ups import FollowUpLogged
+from pursuit.store.writes.thanks import ThanksSent
 
 __all__ = ["CheckedIn", "Finished", "FollowUpLogged", "How", "ThanksSent"]
 
@@ -28,7 +31,7 @@ def mark_thanks(
 ) -> ThanksSent:
     return run(
         ctx,
-        lambda w: touches.mark_thanks(
+        lambda w: thanks.mark_thanks(
             w, ctx, company, name, note=note, force=force, action_id=action_id, channel=channel
         ),
         label="thank-you",
@@ -39,7 +42,7 @@ def follow_up_check(ctx: Ctx, company: str = "", *, application_id: int | None =
     """R5 reasons for the app to show before it asks for confirmation (reads only)."""
     return run(
         ctx,
-        lambda w: touches.follow_up_check(w, ctx, company, application_id=application_id),
+        lambda w: follow_ups.follow_up_check(w, ctx, company, application_id=application_id),
         label="check",
     )
 
@@ -55,7 +58,7 @@ def log_followup(
 ) -> FollowUpLogged:
     return run(
         ctx,
-        lambda w: touches.log_followup(
+        lambda w: follow_ups.log_followup(
             w, ctx, company, note=note, force=force, channel=channel, application_id=application_id
         ),
         label="follow-up",
@@ -67,7 +70,7 @@ def heard_back(
 ) -> str:
     return run(
         ctx,
-        lambda w: touches.heard_back(w, ctx, company, note, application_id=application_id),
+        lambda w: follow_ups.heard_back(w, ctx, company, note, application_id=application_id),
         label="heard",
     )
 
@@ -82,7 +85,9 @@ def check_in(
 ) -> CheckedIn:
     return run(
         ctx,
-        lambda w: touches.check_in(w, ctx, company, note=note, company_id=company_id, force=force),
+        lambda w: check_ins.check_in(
+            w, ctx, company, note=note, company_id=company_id, force=force
+        ),
         label="check-in",
     )
 
@@ -93,12 +98,12 @@ def snooze(ctx: Ctx, action_id: int, until: datetime) -> datetime:
 
 def complete(ctx: Ctx, action_id: int) -> str:
     """Done without the side effects of a specific verb (e.g. a note sent by hand)."""
-    return run(ctx, lambda w: touches.complete(w, ctx, action_id), label="done")
+    return run(ctx, lambda w: done.complete(w, ctx, action_id), label="done")
 
 
 def finish(ctx: Ctx, action_id: int, how: How | None = None, *, force: bool = False) -> Finished:
     """Done: a follow-up says what happened (sent, heard back, dropped); others are done."""
-    return run(ctx, lambda w: touches.finish(w, ctx, action_id, how, force=force), label="done")
+    return run(ctx, lambda w: done.finish(w, ctx, action_id, how, force=force), label="done")
 
 
 def set_draft(ctx: Ctx, action_id: int, text: str) -> None:

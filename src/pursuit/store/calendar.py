@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event, Todo
 
-from pursuit.store import reads
+from pursuit.store import action_reads
 from pursuit.store.database import Database
 from pursuit.store.timefmt import from_db
 
@@ -23,7 +23,7 @@ def _uid(kind: str, row_id: int, created: datetime) -> str:
     return f"pursuit-{kind}-{row_id}-{created.astimezone(UTC):%Y%m%dT%H%M%S%f}@pursuit"
 
 
-def _todo_summary(row: reads.ActionRow) -> str:
+def _todo_summary(row: action_reads.ActionRow) -> str:
     who = f"{row.contact} ({row.contact_role})" if row.contact and row.contact_role else row.contact
     if row.kind == "thank_you":
         return f"Thank {who} — {row.company}" if who else f"Send a thank-you note — {row.company}"
@@ -59,7 +59,7 @@ def export_ics(db: Database, now: datetime) -> bytes:
             " JOIN contact p ON p.id = l.contact_id ORDER BY l.interview_id, p.id"
         ):
             people.setdefault(iid, []).append(f"{name} ({role})" if role else name)
-        actions = reads.pending_actions(conn)
+        actions = action_reads.pending_actions(conn)
         created = dict(
             conn.execute("SELECT id, created_at FROM action WHERE done_at IS NULL").fetchall()
         )

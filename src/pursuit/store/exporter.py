@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pursuit.domain.spreadsheet import safe_cell
 from pursuit.domain.text import json_for_terminal
-from pursuit.store import portable, reads
+from pursuit.store import application_reads, portable
 from pursuit.store.database import Database
 from pursuit.store.errors import InputError
 from pursuit.store.sqlite import user_version
@@ -66,7 +66,7 @@ def export_csv(db: Database, tz: tzinfo) -> bytes:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_HEADERS)
     with db.read() as conn:
-        derived = {r.id: r for r in reads.applications(conn, include_closed=True)}
+        derived = {r.id: r for r in application_reads.applications(conn, include_closed=True)}
         people: dict[int, list[str]] = {}
         for company_id, name, role in conn.execute(
             "SELECT company_id, name, role FROM contact WHERE deleted_at IS NULL ORDER BY id"

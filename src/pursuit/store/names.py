@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from pursuit.store import reads
+from pursuit.store import company_reads
 from pursuit.store.sqlite import connect_readonly
 
 
@@ -20,7 +20,7 @@ def company_names_in(path: Path) -> list[str] | None:
     try:
         conn = connect_readonly(path)
         try:
-            names = {name for _, name in reads.company_names(conn)}
+            names = {name for _, name in company_reads.company_names(conn)}
         finally:
             conn.close()
     except sqlite3.Error:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pursuit.domain.matching import MatchError, match_name
-from pursuit.store import reads
+from pursuit.store import action_reads, company_reads
 from pursuit.store.database import Database
 from pursuit.store.errors import InputError
 
@@ -25,14 +25,14 @@ def pending_thank_you(db: Database, company: str, name: str) -> PendingNote:
     case, a unique prefix). Raises InputError when there is none."""
     with db.read() as conn:
         try:
-            company_id = match_name(company, reads.company_names(conn))
-            people = [(c.id, c.name) for c in reads.contacts(conn, company_id)]
+            company_id = match_name(company, company_reads.company_names(conn))
+            people = [(c.id, c.name) for c in company_reads.contacts(conn, company_id)]
             contact_id = match_name(name, people, what="person")
         except MatchError as exc:
             raise InputError(str(exc)) from None
         notes = [
             r
-            for r in reads.pending_actions(conn)
+            for r in action_reads.pending_actions(conn)
             if r.kind == "thank_you" and r.contact_id == contact_id
         ]
     contact = dict(people)[contact_id]

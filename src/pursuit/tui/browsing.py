@@ -10,7 +10,8 @@ from textual import on, work
 
 from pursuit.agenda import OPTIONS, AgendaItem
 from pursuit.domain.kinds import ActionKind
-from pursuit.store.reads import ApplicationRow, BridgeRow
+from pursuit.store.application_reads import ApplicationRow
+from pursuit.store.company_reads import BridgeRow
 from pursuit.tui.detail import render_detail, render_gauge
 from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.messages import DetailLoaded

@@ -12,7 +12,8 @@ from rich.text import Text
 from pursuit.agenda import OPTIONS, AgendaItem, Bucket
 from pursuit.domain.dates import humanize_due, show_day
 from pursuit.domain.kinds import ActionKind, Status
-from pursuit.store.reads import ApplicationRow, BridgeRow
+from pursuit.store.application_reads import ApplicationRow
+from pursuit.store.company_reads import BridgeRow
 from pursuit.tui.layout import Column
 
 T = TypeVar("T")

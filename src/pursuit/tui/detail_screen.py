@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from pursuit.agenda import AgendaItem
+from pursuit.store.company_reads import EventRow
 from pursuit.store.database import Database
-from pursuit.store.reads import EventRow
 from pursuit.tui.detail import render_detail
 from pursuit.tui.messages import DetailLoaded
 from pursuit.tui.snapshot import EVENTS_PAGE, Detail, load_detail, load_events

@@ -15,7 +15,7 @@ from textual.notifications import Notification, Notify
 from textual.worker import get_current_worker
 
 from pursuit.agenda import AgendaItem, announcements, seconds_until_wake
-from pursuit.store.reads import overdue_among
+from pursuit.store.action_reads import overdue_among
 from pursuit.tui import cells
 from pursuit.tui.browsing import Browsing
 from pursuit.tui.early import EarlyLoad

@@ -23,9 +23,10 @@ from textual.widgets import Input
 from pursuit import clock
 from pursuit.agenda import AgendaItem, OverdueNotifier
 from pursuit.config import Config
+from pursuit.store.application_reads import ApplicationRow
+from pursuit.store.company_reads import BridgeRow
 from pursuit.store.context import Ctx
 from pursuit.store.database import Database, Token
-from pursuit.store.reads import ApplicationRow, BridgeRow
 from pursuit.tui import cells
 from pursuit.tui.detail_view import DetailView
 from pursuit.tui.early import EarlyLoad

@@ -10,7 +10,7 @@ from datetime import datetime, tzinfo
 
 from pursuit.agenda import Agenda, AgendaItem, build_agenda
 from pursuit.domain.settings import RuleSettings
-from pursuit.store import reads
+from pursuit.store import application_reads, company_reads
 from pursuit.store.database import Database, Token
 from pursuit.tui import cells
 
@@ -24,14 +24,14 @@ at once. At 10,000 applications the page's queries and cells are most of the fir
 @dataclass(frozen=True)
 class Snapshot:
     agenda: Agenda
-    apps: list[reads.ApplicationRow]
-    bridges: list[reads.BridgeRow]
+    apps: list[application_reads.ApplicationRow]
+    bridges: list[company_reads.BridgeRow]
     revision: int
     now: datetime
     query: str
     agenda_rows: cells.PaneRows[AgendaItem]
-    app_rows: cells.PaneRows[reads.ApplicationRow]
-    bridge_rows: cells.PaneRows[reads.BridgeRow]
+    app_rows: cells.PaneRows[application_reads.ApplicationRow]
+    bridge_rows: cells.PaneRows[company_reads.BridgeRow]
     """Cells are built here, in the worker, so the event loop only compares and paints."""
     page: int = PAGE
     token: Token = ()
@@ -52,8 +52,8 @@ def load_snapshot(
     token = db.change_token()
     agenda = build_agenda(db, now, tz, settings, limit=page, announce=False, search=query)
     with db.read() as conn:
-        apps = reads.applications(conn, limit=page, search=query, now=now)
-        bridges = reads.bridges(conn, limit=page, search=query)
+        apps = application_reads.applications(conn, limit=page, search=query, now=now)
+        bridges = company_reads.bridges(conn, limit=page, search=query)
     return Snapshot(
         agenda,
         apps,
@@ -83,8 +83,8 @@ class Detail:
     status: str | None
     url: str | None
     notes: str
-    contacts: list[reads.ContactRow]
-    events: list[reads.EventRow]
+    contacts: list[company_reads.ContactRow]
+    events: list[company_reads.EventRow]
     draft: str | None
     draft_for: str | None
     more_events: bool = False
@@ -104,11 +104,13 @@ def load_detail(
     events: int = 60,
 ) -> Detail:
     with db.read() as conn:
-        app = reads.application(conn, application_id) if application_id else None
-        company = reads.company_name(conn, company_id) or "?"
-        people = reads.contacts(conn, company_id)
-        timeline = reads.timeline(conn, company_id, limit=events + 1)
-        extra = reads.application_extra(conn, application_id) if application_id else None
+        app = application_reads.application(conn, application_id) if application_id else None
+        company = company_reads.company_name(conn, company_id) or "?"
+        people = company_reads.contacts(conn, company_id)
+        timeline = company_reads.timeline(conn, company_id, limit=events + 1)
+        extra = (
+            application_reads.application_extra(conn, application_id) if application_id else None
+        )
     heading = f"{company} — {app.title}" if app else company
     draft = item.draft if item and item.draft else None
     return Detail(
@@ -126,7 +128,7 @@ def load_detail(
     )
 
 
-def load_events(db: Database, company_id: int, *, offset: int) -> list[reads.EventRow]:
+def load_events(db: Database, company_id: int, *, offset: int) -> list[company_reads.EventRow]:
     """The next page of a company's history, after the `offset` newest events."""
     with db.read() as conn:
-        return reads.timeline(conn, company_id, limit=EVENTS_PAGE + 1, offset=offset)
+        return company_reads.timeline(conn, company_id, limit=EVENTS_PAGE + 1, offset=offset)

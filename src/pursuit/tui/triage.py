@@ -20,8 +20,8 @@ from pursuit.domain.gimmicks import gimmick_warnings
 from pursuit.domain.kinds import ActionKind, Status
 from pursuit.domain.quick_entry import QuickEntryError, parse_quick_entry
 from pursuit.domain.text import clean_text
+from pursuit.store.application_reads import ApplicationRow
 from pursuit.store.context import Ctx
-from pursuit.store.reads import ApplicationRow
 from pursuit.tui import cells
 from pursuit.tui.modals import (
     ChoiceScreen,

@@ -15,7 +15,7 @@ from pursuit.store import steps
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
 from pursuit.store.world import World
-from pursuit.store.writes import applications, touches
+from pursuit.store.writes import applications, check_ins, follow_ups, thanks
 
 
 def apply_step(w: World, ctx: Ctx, step: steps.Step, ids: dict[str, int]) -> None:
@@ -30,9 +30,9 @@ def apply_step(w: World, ctx: Ctx, step: steps.Step, ids: dict[str, int]) -> Non
             )
             ids[step.company] = added.application_id
         case steps.FollowUp():
-            touches.log_followup(w, at, application_id=ids[step.company], force=True)
+            follow_ups.log_followup(w, at, application_id=ids[step.company], force=True)
         case steps.HeardBack():
-            touches.heard_back(w, at, step.company, note=step.note)
+            follow_ups.heard_back(w, at, step.company, note=step.note)
         case steps.Move():
             applications.move(w, at, step.company, step.status, application_id=ids[step.company])
         case steps.Interview():
@@ -48,13 +48,13 @@ def apply_step(w: World, ctx: Ctx, step: steps.Step, ids: dict[str, int]) -> Non
                 check_back_text=step.check_back_text,
             )
         case steps.Thanks():
-            touches.mark_thanks(w, at, step.company, step.name, note=step.note, force=True)
+            thanks.mark_thanks(w, at, step.company, step.name, note=step.note, force=True)
         case steps.Reject():
             applications.reject(
                 w, at, step.company, friendly=step.friendly, application_id=ids[step.company]
             )
         case steps.CheckIn():
-            touches.check_in(w, at, step.company, note=step.note)
+            check_ins.check_in(w, at, step.company, note=step.note)
         case _:
             assert_never(step)
 
