@@ -44,7 +44,9 @@ def data_rows(db_path: Path, repeat: int, warm: int) -> tuple[list[Row], dict[An
     sys.path.insert(0, str(ROOT / "src"))
     from dateutil import tz
 
-    from pursuit.domain.review import SCREEN_PERIODS, PeriodKey, period, prepare, review
+    from pursuit.domain.review import review
+    from pursuit.domain.review_facts import prepare
+    from pursuit.domain.review_periods import SCREEN_PERIODS, PeriodKey, period
     from pursuit.domain.settings import DEFAULTS
     from pursuit.store.database import Database
     from pursuit.store.history import read_history
@@ -107,7 +109,7 @@ async def _screen_samples(
 
     from pursuit.domain.settings import DEFAULTS
     from pursuit.store.database import Database
-    from pursuit.tui.review import ReviewScreen
+    from pursuit.tui.review_screen import ReviewScreen
 
     zone = tz.gettz(ZONE)
     assert zone is not None

@@ -11,7 +11,9 @@ import pytest
 from conftest import NOW, NY, sha256
 from pursuit.cli.report import report
 from pursuit.demo import fill_demo
-from pursuit.domain.review import PeriodKey, period, prepare, review
+from pursuit.domain.review import review
+from pursuit.domain.review_facts import prepare
+from pursuit.domain.review_periods import PeriodKey, period
 from pursuit.domain.review_report import as_json
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.store.context import Ctx

@@ -11,22 +11,10 @@ from dateutil import tz as dateutil_tz
 
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
 from pursuit.domain.options import AppSnapshot, options_gauge
-from pursuit.domain.review import (
-    ActionFact,
-    AppFact,
-    EventFact,
-    History,
-    PeriodKey,
-    Review,
-    SourceGroup,
-    entered_status,
-    period,
-    prepare,
-    review,
-    source_group,
-    week_buckets,
-    weeks_back,
-)
+from pursuit.domain.review import Review, review
+from pursuit.domain.review_facts import SourceGroup, entered_status, prepare, source_group
+from pursuit.domain.review_history import ActionFact, AppFact, EventFact, History
+from pursuit.domain.review_periods import PeriodKey, period, week_buckets, weeks_back
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 
 _NY = dateutil_tz.gettz("America/New_York")

@@ -8,7 +8,8 @@ import pytest
 from test_review import DAY, NOW, NY, Search, ago
 
 from pursuit.domain.kinds import ActionKind, Status
-from pursuit.domain.review import PeriodKey, Review
+from pursuit.domain.review import Review
+from pursuit.domain.review_periods import PeriodKey
 from pursuit.domain.review_report import (
     as_json,
     as_markdown,

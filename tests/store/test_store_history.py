@@ -8,7 +8,9 @@ from datetime import timedelta
 from conftest import NOW, NY
 from pursuit.demo import fill_demo
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
-from pursuit.domain.review import PeriodKey, entered_status, period, prepare, review
+from pursuit.domain.review import review
+from pursuit.domain.review_facts import entered_status, prepare
+from pursuit.domain.review_periods import PeriodKey, period
 from pursuit.domain.settings import DEFAULTS
 from pursuit.store import actions, commands, count_reads
 from pursuit.store.context import Ctx

@@ -16,11 +16,11 @@ from test_review_screen import Host, open_review
 from pursuit.cli.report import report
 from pursuit.config import Config
 from pursuit.demo import fill_demo
-from pursuit.domain.review import PeriodKey
+from pursuit.domain.review_periods import PeriodKey
 from pursuit.domain.review_report import count_of, days, percent
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
-from pursuit.tui.review import HabitRow, SeriesRow, SourceRow, StageRow
+from pursuit.tui.review_rows import HabitRow, SeriesRow, SourceRow, StageRow
 from pursuit.tui.showcase import FROZEN_NOW, ZONE
 
 

@@ -14,22 +14,17 @@ from textual.app import App, ComposeResult
 from textual.widgets import OptionList, Static
 from tui_helpers import wait_until, workers_done
 
-from pursuit.domain.review import PeriodKey, Review, period, prepare, review
+from pursuit.domain.review import Review, review
+from pursuit.domain.review_facts import prepare
+from pursuit.domain.review_periods import PeriodKey, period
 from pursuit.domain.review_report import count_of, percent
 from pursuit.domain.settings import DEFAULTS
 from pursuit.store.database import Database, open_database
 from pursuit.store.history import read_history
 from pursuit.tui.detail_screen import DetailScreen
-from pursuit.tui.review import (
-    LABEL,
-    ApplicationsScreen,
-    FigureRow,
-    HabitRow,
-    ReviewScreen,
-    SeriesRow,
-    SourceRow,
-    StageRow,
-)
+from pursuit.tui.review_applications import ApplicationsScreen
+from pursuit.tui.review_rows import LABEL, FigureRow, HabitRow, SeriesRow, SourceRow, StageRow
+from pursuit.tui.review_screen import ReviewScreen
 from pursuit.tui.showcase import FROZEN_NOW, ZONE
 
 SIZES = [(120, 35), (80, 30)]

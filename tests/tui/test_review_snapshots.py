@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from pursuit.tui.review import ReviewScreen
+from pursuit.tui.review_screen import ReviewScreen
 from pursuit.tui.showcase import demo_app, settle
 
 

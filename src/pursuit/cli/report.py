@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Literal
 
 from pursuit.domain.dates import DateParseError, parse_when
-from pursuit.domain.review import PeriodKey, period, prepare, review
+from pursuit.domain.review import review
+from pursuit.domain.review_facts import prepare
+from pursuit.domain.review_periods import PeriodKey, period
 from pursuit.domain.review_report import as_json, as_markdown, as_text
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.domain.text import clean_name

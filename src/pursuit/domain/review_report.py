@@ -12,7 +12,11 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
-from pursuit.domain.review import Habit, Review, SourceLine, Stage, Week
+from pursuit.domain.review import Review
+from pursuit.domain.review_funnel import Stage
+from pursuit.domain.review_habits import Habit
+from pursuit.domain.review_periods import Week
+from pursuit.domain.review_sources import SourceLine
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
 """Eighths of a cell, for bars with sub-cell precision."""

@@ -1,7 +1,7 @@
 """The history the review reads (issue #17), in plain SQL over the standard library's sqlite3.
 
 Three SELECTs in one read transaction (one consistent snapshot), returning the domain's
-plain rows (`pursuit.domain.review`): every live application, the events the figures
+plain rows (`pursuit.domain.review_history`): every live application, the events the figures
 count (status changes, interviews, follow-ups, check-ins, and every incoming touch; not
 thank-you events or bridge notes, which no figure reads) and the thank-you and check-in
 actions. At 10,000 applications that is about 60,000 rows; see bench/review_row.py.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
-from pursuit.domain.review import ActionFact, AppFact, EventFact, History
+from pursuit.domain.review_history import ActionFact, AppFact, EventFact, History
 
 _EVENT_KINDS = (EventKind.STATUS, EventKind.INTERVIEW, EventKind.FOLLOW_UP, EventKind.CHECK_IN)
 _ACTION_KINDS = (ActionKind.THANK_YOU, ActionKind.CHECK_IN)

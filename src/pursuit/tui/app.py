@@ -147,7 +147,7 @@ class PursuitApp(Triage, FilterBox):
         self.start_live_data()
 
     def action_review(self) -> None:
-        from pursuit.tui.review import ReviewScreen
+        from pursuit.tui.review_screen import ReviewScreen
 
         self.push_screen(ReviewScreen(self.db, now=self.now, tz=self.tz, settings=self.settings))
 
