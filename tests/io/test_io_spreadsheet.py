@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import NOW, NY
-from pursuit.domain.dates import DateParseError
+from pursuit.domain.dates.errors import DateParseError
 from pursuit.domain.spreadsheet import (
     MappingError,
     Seen,

@@ -19,7 +19,8 @@ from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Literal
 
-from pursuit.domain.dates import DateParseError, parse_when
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import parse_when
 from pursuit.domain.review import PeriodKey, period, prepare, review
 from pursuit.domain.review_report import as_json, as_markdown, as_text
 from pursuit.domain.settings import DEFAULTS, RuleSettings

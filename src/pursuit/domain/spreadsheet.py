@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from difflib import get_close_matches
 
-from pursuit.domain.dates import DateOrder, DateParseError, local_to_utc, parse_when, settled_order
+from pursuit.domain.dates.days import DateOrder, settled_order
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import parse_when
+from pursuit.domain.dates.zones import local_to_utc
 from pursuit.domain.status import Status, StatusError, parse_status
 from pursuit.domain.trackers import Layout, recognise
 

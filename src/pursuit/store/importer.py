@@ -22,7 +22,8 @@ from typing import Any
 from sqlmodel import Session, select
 
 from pursuit.domain.date_range import RANGE_WORDS, in_range
-from pursuit.domain.dates import DateOrder, DateParseError
+from pursuit.domain.dates.days import DateOrder
+from pursuit.domain.dates.errors import DateParseError
 from pursuit.domain.people import Person, PersonParseError, parse_person
 from pursuit.domain.spreadsheet import (
     MappingError,
