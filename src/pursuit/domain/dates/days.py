@@ -31,6 +31,12 @@ from pursuit.domain.dates.words import (
     _Unit,
 )
 
+__all__ = [
+    "DateOrder",
+    "Prefer",
+    "settled_order",
+]
+
 Prefer = Literal["future", "past"]
 DateOrder = Literal["day-first", "month-first"]
 """How to read "03/05": day first (3 May, as in the UK) or month first (March 5, as in the US)."""

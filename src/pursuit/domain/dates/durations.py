@@ -16,6 +16,10 @@ from pursuit.domain.dates.words import (
     _Unit,
 )
 
+__all__ = [
+    "parse_duration",
+]
+
 # --- parse_duration -----------------------------------------------------------------------
 
 # (unit, amount) rather than relativedelta objects, which are mutable and must not be shared.

@@ -14,6 +14,10 @@ from pursuit.domain.dates.words import (
     _WEEKDAYS,
 )
 
+__all__ = [
+    "DateParseError",
+]
+
 _EXAMPLES = 'try "tomorrow 14:00", "fri", "in 2 weeks", "dec 15" or "2026-12-01 09:30"'
 _DURATION_EXAMPLES = 'try "90 days", "2 weeks", "3 months", "every 90 days" or "quarterly"'
 

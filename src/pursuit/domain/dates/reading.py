@@ -13,6 +13,14 @@ from pursuit.domain.dates.showing import show_when
 from pursuit.domain.dates.words import _LEADING_FILLER, _MAX_INPUT
 from pursuit.domain.dates.zones import local_to_utc
 
+__all__ = [
+    "WITHIN_A_YEAR",
+    "FarDateError",
+    "When",
+    "parse_when",
+    "read_when",
+]
+
 # A typed date further than this from now is a slip ("dec 15 2062", "feb 29" four years on)
 # until the user says otherwise: `FarDateError` lets a caller ask.
 WITHIN_A_YEAR = timedelta(days=366)

@@ -6,6 +6,12 @@ from datetime import UTC, datetime, tzinfo
 
 from pursuit.domain.dates.words import _MONTH_NAMES, _WEEKDAY_ABBR
 
+__all__ = [
+    "humanize_due",
+    "show_day",
+    "show_when",
+]
+
 
 def show_when(dt: datetime, tz: tzinfo, now: datetime | None = None, *, year: bool = False) -> str:
     """ "Fri 4 Dec 14:00" in the zone `tz`, with the year ("Fri 4 Dec 2027 14:00") when it

@@ -6,6 +6,11 @@ from datetime import UTC, datetime, tzinfo
 
 from dateutil import tz as dateutil_tz
 
+__all__ = [
+    "local_to_utc",
+    "to_local",
+]
+
 # --- time zones ---------------------------------------------------------------------------
 
 

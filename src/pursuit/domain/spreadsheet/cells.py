@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+__all__ = [
+    "safe_cell",
+    "unsafe_cell",
+]
+
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -20,6 +20,14 @@ from pursuit.domain.spreadsheet.stages import parse_tracker_status
 from pursuit.domain.status import Status
 from pursuit.domain.trackers import Layout, recognise
 
+__all__ = [
+    "ColumnUse",
+    "SheetMap",
+    "is_checked",
+    "map_headers",
+    "map_sheet",
+]
+
 _FUZZY_CUTOFF = 0.84
 _SPELLINGS = {spelling: field for field, names in FIELDS.items() for spelling in names}
 # Fields whose value is a name or text: a column of ids or of checkboxes is never one.

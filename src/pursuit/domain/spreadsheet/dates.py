@@ -12,6 +12,12 @@ from pursuit.domain.dates.errors import DateParseError
 from pursuit.domain.dates.reading import parse_when
 from pursuit.domain.dates.zones import local_to_utc
 
+__all__ = [
+    "DateEvidence",
+    "date_evidence",
+    "parse_sheet_date",
+]
+
 _NUMERIC_DATE = re.compile(
     r"(?P<a>[0-9]{1,4})(?P<sep>[/.-])(?P<b>[0-9]{1,2})(?P=sep)(?P<c>[0-9]{2,4})"
     r"(?:[ T](?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?: ?(?P<half>[AaPp][Mm]))?)?"

@@ -6,6 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+__all__ = [
+    "FIELDS",
+    "IGNORE",
+    "IGNORED",
+    "MappingError",
+    "header_key",
+    "parse_override",
+]
+
 # Canonical field -> header spellings seen in trackers (after header_key()).
 FIELDS: dict[str, tuple[str, ...]] = {
     "company": ("company", "company name", "employer", "organization", "organisation", "org"),

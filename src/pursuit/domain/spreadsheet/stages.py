@@ -5,6 +5,10 @@ from __future__ import annotations
 from pursuit.domain.spreadsheet.headers import header_key
 from pursuit.domain.status import Status, StatusError, parse_status
 
+__all__ = [
+    "parse_tracker_status",
+]
+
 # Words other trackers (Huntr, Teal, Simplify, home-made sheets) use for their stages.
 _TRACKER_STATUS: dict[str, Status] = {
     **dict.fromkeys(
