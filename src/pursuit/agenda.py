@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from pursuit.domain.dates import local_to_utc
+from pursuit.domain.dates.zones import local_to_utc
 from pursuit.domain.matching import fold
 from pursuit.domain.options import OptionsGauge
 from pursuit.domain.settings import RuleSettings

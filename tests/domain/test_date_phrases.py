@@ -12,13 +12,9 @@ from dateutil import tz as dateutil_tz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pursuit.domain.dates import (
-    DateParseError,
-    FarDateError,
-    parse_when,
-    read_when,
-    show_when,
-)
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import FarDateError, parse_when, read_when
+from pursuit.domain.dates.showing import show_when
 
 
 def _zone(name: str) -> tzinfo:

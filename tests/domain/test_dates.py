@@ -12,16 +12,12 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pursuit.domain.dates import (
-    DateParseError,
-    Prefer,
-    humanize_due,
-    local_to_utc,
-    parse_duration,
-    parse_when,
-    show_day,
-    to_local,
-)
+from pursuit.domain.dates.days import Prefer
+from pursuit.domain.dates.durations import parse_duration
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import parse_when
+from pursuit.domain.dates.showing import humanize_due, show_day
+from pursuit.domain.dates.zones import local_to_utc, to_local
 
 
 def _zone(name: str) -> tzinfo:

@@ -9,20 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import NOW, NY
-from pursuit.domain.dates import DateParseError
-from pursuit.domain.spreadsheet import (
-    MappingError,
-    Seen,
-    date_evidence,
-    header_key,
-    map_headers,
-    map_sheet,
-    parse_override,
-    parse_sheet_date,
-    parse_tracker_status,
-    safe_cell,
-    unsafe_cell,
-)
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.spreadsheet.cells import safe_cell, unsafe_cell
+from pursuit.domain.spreadsheet.columns import map_headers, map_sheet
+from pursuit.domain.spreadsheet.dates import Seen, date_evidence, parse_sheet_date
+from pursuit.domain.spreadsheet.headers import MappingError, header_key, parse_override
+from pursuit.domain.spreadsheet.stages import parse_tracker_status
 from pursuit.domain.status import Status, StatusError
 
 

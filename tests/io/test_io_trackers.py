@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pursuit.domain.settings import DEFAULTS
-from pursuit.domain.spreadsheet import header_key
+from pursuit.domain.spreadsheet.headers import header_key
 from pursuit.domain.trackers import LAYOUTS
 from pursuit.store import importer
 from pursuit.store.context import Ctx

@@ -19,7 +19,8 @@ from dateutil import tz as dateutil_tz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pursuit.domain.dates import DateParseError, parse_when
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import parse_when
 from pursuit.domain.quick_entry import QuickEntry, QuickEntryError, parse_quick_entry
 
 from .helpers.common import Tally

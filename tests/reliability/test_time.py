@@ -1,7 +1,7 @@
 """Issue 4, item 11: a reminder fires at the documented instant, across DST changes, a
 change of the user's zone, and bridge cadences that start on the 31st or on Feb 29.
 
-The documented rules (domain.dates.local_to_utc, domain.cadence, DESIGN R3):
+The documented rules (domain.dates.zones.local_to_utc, domain.cadence, DESIGN R3):
 - a wall-clock time skipped by spring-forward moves forward by the gap (02:30 -> 03:30);
 - a wall-clock time repeated at fall-back means its first occurrence;
 - a thank-you note is due 24 real hours after the interview ends;
@@ -22,7 +22,8 @@ from dateutil import tz as dateutil_tz
 
 from pursuit.agenda import build_agenda
 from pursuit.domain.cadence import parse_cadence
-from pursuit.domain.dates import local_to_utc, parse_when
+from pursuit.domain.dates.reading import parse_when
+from pursuit.domain.dates.zones import local_to_utc
 from pursuit.domain.people import Person
 from pursuit.domain.settings import DEFAULTS
 from pursuit.store.commands import log_interview

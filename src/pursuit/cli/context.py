@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     import argparse
 
     from pursuit.config import Config
-    from pursuit.domain.dates import Prefer, When
+    from pursuit.domain.dates.days import Prefer
+    from pursuit.domain.dates.reading import When
     from pursuit.store.context import Ctx
 
 
@@ -62,8 +63,9 @@ def read_when(
     (the verb has no --force) refuses it; False refuses it naming --force; True takes it.
     `what` ("--at") starts the message, so a verb with two dates says which was wrong."""
     from pursuit.domain.date_range import DateRangeError, check_in_range
-    from pursuit.domain.dates import WITHIN_A_YEAR, DateParseError, FarDateError
-    from pursuit.domain.dates import read_when as read
+    from pursuit.domain.dates.errors import DateParseError
+    from pursuit.domain.dates.reading import WITHIN_A_YEAR, FarDateError
+    from pursuit.domain.dates.reading import read_when as read
 
     def bad(message: str) -> UsageError:
         return UsageError(f"{what}: {message}" if what else message)

@@ -48,7 +48,7 @@ def show_when(ctx: Ctx, when: datetime | None) -> str:
     form pursuit reads back."""
     if when is None:
         return "—"
-    from pursuit.domain.dates import show_when as shown
+    from pursuit.domain.dates.showing import show_when as shown
 
     return shown(when, ctx.tz, ctx.now)
 

@@ -18,7 +18,7 @@ EXIT_NOT_SENT = 1
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from pursuit.domain.dates import humanize_due
+    from pursuit.domain.dates.showing import humanize_due
     from pursuit.domain.text import for_terminal
     from pursuit.store import application_reads
 
@@ -64,7 +64,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_due(args: argparse.Namespace) -> int:
     from pursuit.agenda import build_agenda
-    from pursuit.domain.dates import humanize_due
+    from pursuit.domain.dates.showing import humanize_due
     from pursuit.domain.text import for_terminal
 
     if args.notify:
@@ -112,7 +112,7 @@ def cmd_due_notify(args: argparse.Namespace) -> int:
     from pursuit.agenda import describe
     from pursuit.config import load_config
     from pursuit.desktop.notify import desktop_notify, overdue_to_notify, ring_bell
-    from pursuit.domain.dates import humanize_due
+    from pursuit.domain.dates.showing import humanize_due
     from pursuit.paths import config_path
     from pursuit.store.actions import claim_announcements, release_announcements
 

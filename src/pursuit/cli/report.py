@@ -19,7 +19,8 @@ from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Literal
 
-from pursuit.domain.dates import DateParseError, parse_when
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import parse_when
 from pursuit.domain.review import review
 from pursuit.domain.review_facts import prepare
 from pursuit.domain.review_periods import PeriodKey, period

@@ -11,7 +11,7 @@ import random
 from collections.abc import Generator, Iterator
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from pursuit.domain.dates import local_to_utc
+from pursuit.domain.dates.zones import local_to_utc
 from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status

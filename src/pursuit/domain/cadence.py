@@ -15,7 +15,9 @@ from datetime import datetime, tzinfo
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
-from pursuit.domain.dates import DateParseError, local_to_utc, parse_duration
+from pursuit.domain.dates.durations import parse_duration
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.zones import local_to_utc
 
 _MAX_STEPS = 100_000
 _SIMPLE_RULE = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from pursuit.domain.dates import local_to_utc
+from pursuit.domain.dates.zones import local_to_utc
 from pursuit.domain.settings import RuleSettings
 
 

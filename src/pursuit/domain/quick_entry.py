@@ -13,7 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from pursuit.domain.dates import DateParseError, read_when, show_when
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import read_when
+from pursuit.domain.dates.showing import show_when
 from pursuit.domain.people import Person, PersonParseError, parse_people
 
 __all__ = ["DEFAULT_INTERVIEW_MINUTES", "QuickEntry", "QuickEntryError", "parse_quick_entry"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from pursuit.domain.dates import local_to_utc
+from pursuit.domain.dates.zones import local_to_utc
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
 from pursuit.domain.review_history import History
 from pursuit.domain.review_periods import DAY

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from pursuit.domain.dates import local_to_utc
+from pursuit.domain.dates.zones import local_to_utc
 
 WEEK = timedelta(days=7)
 DAY = timedelta(days=1)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from pursuit.domain.date_range import RANGE_WORDS, in_range
-from pursuit.domain.dates import DateOrder
+from pursuit.domain.dates.days import DateOrder
 from pursuit.store.context import Ctx
 from pursuit.store.import_report import DryRun, ImportReport, Problem, SampleRow
 from pursuit.store.sheet_reader import read_sheet

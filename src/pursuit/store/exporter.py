@@ -14,7 +14,7 @@ import tempfile
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from pursuit.domain.spreadsheet import safe_cell
+from pursuit.domain.spreadsheet.cells import safe_cell
 from pursuit.domain.text import json_for_terminal
 from pursuit.store import application_reads, portable
 from pursuit.store.database import Database

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from pursuit.domain.dates import DateOrder
+from pursuit.domain.dates.days import DateOrder
 from pursuit.store.context import Ctx
 from pursuit.store.csv_import import import_csv
 from pursuit.store.errors import InputError

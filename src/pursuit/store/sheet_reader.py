@@ -11,17 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pursuit.domain.dates import DateOrder, DateParseError
+from pursuit.domain.dates.days import DateOrder
+from pursuit.domain.dates.errors import DateParseError
 from pursuit.domain.people import Person, PersonParseError, parse_person
-from pursuit.domain.spreadsheet import (
-    MappingError,
-    SheetMap,
-    date_evidence,
-    is_checked,
-    map_sheet,
-    parse_sheet_date,
-)
-from pursuit.domain.spreadsheet import unsafe_cell as _unsafe
+from pursuit.domain.spreadsheet.cells import unsafe_cell as _unsafe
+from pursuit.domain.spreadsheet.columns import SheetMap, is_checked, map_sheet
+from pursuit.domain.spreadsheet.dates import date_evidence, parse_sheet_date
+from pursuit.domain.spreadsheet.headers import MappingError
 from pursuit.domain.status import Status, StatusError
 from pursuit.domain.text import clean_name, clean_text
 from pursuit.store.context import Ctx

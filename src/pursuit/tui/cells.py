@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from rich.text import Text
 
 from pursuit.agenda import OPTIONS, AgendaItem, Bucket
-from pursuit.domain.dates import humanize_due, show_day
+from pursuit.domain.dates.showing import humanize_due, show_day
 from pursuit.domain.kinds import ActionKind, Status
 from pursuit.store.application_reads import ApplicationRow
 from pursuit.store.company_reads import BridgeRow

@@ -15,7 +15,8 @@ from functools import partial
 from textual import work
 
 from pursuit.agenda import OPTIONS, AgendaItem
-from pursuit.domain.dates import DateParseError, parse_when
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import parse_when
 from pursuit.domain.gimmicks import gimmick_warnings
 from pursuit.domain.kinds import ActionKind, Status
 from pursuit.domain.quick_entry import QuickEntryError, parse_quick_entry

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from pursuit.domain.coach import working_day
-from pursuit.domain.dates import local_to_utc
+from pursuit.domain.dates.zones import local_to_utc
 from pursuit.domain.kinds import ActionKind, Status
 from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person
