@@ -7,6 +7,7 @@ loading the parser (on every Tab press) costs nothing more."""
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from pursuit.cli.context import open_ctx, read_when, say_notes
 from pursuit.cli.output import UsageError, one_line, print_json, show_when
@@ -148,11 +149,16 @@ def cmd_move(args: argparse.Namespace) -> int:
 def cmd_reject(args: argparse.Namespace) -> int:
     from pursuit.store.commands import reject
 
+    return close(args, "rejected", reject)
+
+
+def close(args: argparse.Namespace, outcome: str, command: Any) -> int:
+    """reject and withdraw: closed, and kept as a bridge when they were kind (--friendly)."""
     if args.every and not args.friendly:
         raise UsageError("--every only applies with --friendly (a bridge's check-in cadence)")
     ctx = open_ctx(args)
-    result = reject(ctx, args.company, friendly=args.friendly, cadence=args.every)
-    print(f"{result.company}: closed as rejected")
+    result = command(ctx, args.company, friendly=args.friendly, cadence=args.every)
+    print(f"{result.company}: closed as {outcome}")
     if result.bridge_check_in:
         print(f"Kept as a bridge: check in {show_when(ctx, result.bridge_check_in)}")
     return 0

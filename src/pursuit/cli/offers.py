@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pursuit.cli.applications import close
 from pursuit.cli.context import open_ctx, read_when, say_notes
 from pursuit.cli.output import UsageError, show_when
 
@@ -22,14 +23,7 @@ def cmd_offer(args: argparse.Namespace) -> int:
 def cmd_withdraw(args: argparse.Namespace) -> int:
     from pursuit.store.commands import withdraw
 
-    if args.every and not args.friendly:
-        raise UsageError("--every only applies with --friendly (a bridge's check-in cadence)")
-    ctx = open_ctx(args)
-    result = withdraw(ctx, args.company, friendly=args.friendly, cadence=args.every)
-    print(f"{result.company}: closed as withdrawn")
-    if result.bridge_check_in:
-        print(f"Kept as a bridge: check in {show_when(ctx, result.bridge_check_in)}")
-    return 0
+    return close(args, "withdrawn", withdraw)
 
 
 def cmd_nudge(args: argparse.Namespace) -> int:
