@@ -104,7 +104,12 @@ class Browsing(Shell):
         seq: int,
     ) -> None:
         detail = load_detail(
-            self.db, company_id=company_id, application_id=application_id, item=item
+            self.db,
+            company_id=company_id,
+            application_id=application_id,
+            item=item,
+            now=self.now(),
+            tz=self.tz,
         )
         if seq != self._detail_seq:
             return  # the cursor moved on meanwhile

@@ -12,6 +12,7 @@ from rich.text import Text
 from pursuit.agenda import OPTIONS, AgendaItem, Bucket
 from pursuit.domain.dates.showing import humanize_due, show_day
 from pursuit.domain.kinds import ActionKind, Status
+from pursuit.domain.whose import Turn
 from pursuit.store.application_reads import ApplicationRow
 from pursuit.store.company_reads import BridgeRow
 from pursuit.tui.layout import Column
@@ -156,12 +157,14 @@ def app_cells(row: ApplicationRow, now: datetime, tz: tzinfo | None = None) -> t
     nxt = KIND_LABEL.get(row.next_kind or "", row.next_kind or "")
     if row.next_contact and row.next_kind == ActionKind.THANK_YOU:
         nxt = f"thank {row.next_contact.split()[0]}"
+    # Whose move: theirs while all that is left is to wait for them, until the date beside.
+    theirs = row.whose(now).turn == Turn.THEIRS
     return (
         plain(row.company),
         plain(row.title),
         Text(row.status.label, style=_STATUS_STYLE.get(row.status, "")),
         _since(row.last_touch, now),
-        plain(nxt or "—"),
+        Text("their move", style="italic") if theirs else plain(nxt or "—"),
         due_cell(row.next_at, now),
         day_cell(row.next_at, now, tz),
     )

@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 
 from pursuit.agenda import Agenda, AgendaItem, build_agenda
 from pursuit.domain.settings import RuleSettings
+from pursuit.domain.whose import Turn
 from pursuit.store import application_reads, company_reads
 from pursuit.store.database import Database, Token
 from pursuit.tui import cells
@@ -91,6 +92,19 @@ class Detail:
     """The history goes on past `events` (the full-screen detail reads on as it scrolls)."""
 
 
+def _standing(
+    app: application_reads.ApplicationRow, now: datetime | None, tz: tzinfo | None
+) -> str:
+    """The status, and whose move it is: "interviewing · their move until Mon 16 Nov"."""
+    if now is None:
+        return app.status.label
+    whose = app.whose(now)
+    if whose.turn == Turn.THEIRS and whose.waiting_until is not None:
+        until = whose.waiting_until.astimezone(tz) if tz else whose.waiting_until
+        return f"{app.status.label} · their move until {until:%a %d %b}"
+    return f"{app.status.label} · your move"
+
+
 EVENTS_PAGE = 200
 """Events read at a time for the full-screen detail; the panel shows fewer."""
 
@@ -102,6 +116,8 @@ def load_detail(
     application_id: int | None = None,
     item: AgendaItem | None = None,
     events: int = 60,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
 ) -> Detail:
     with db.read() as conn:
         app = application_reads.application(conn, application_id) if application_id else None
@@ -117,7 +133,7 @@ def load_detail(
         company_id=company_id,
         company=company,
         heading=heading,
-        status=app.status.label if app else None,
+        status=_standing(app, now, tz) if app else None,
         url=extra.url if extra else None,
         notes=extra.notes if extra else "",
         contacts=people,
