@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 
@@ -13,8 +14,17 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def fold(name: str) -> str:
+    """A name as matching compares it: any case, accents and spacing ("Nestle" finds
+    "Nestlé", "ORACLE" finds "Oracle")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return name_key(bare)
+
+
 def match_name(text: str, candidates: Sequence[tuple[int, str]], *, what: str = "company") -> int:
-    """The id of the one candidate whose name is `text` or starts with it."""
+    """The id of the one candidate whose name is `text` or starts with it (any case, any
+    accents); the name as typed, accents and all, wins over one that differs only by them."""
     key = name_key(text)
     if not key:
         raise MatchError(f"empty {what} name")
@@ -23,7 +33,14 @@ def match_name(text: str, candidates: Sequence[tuple[int, str]], *, what: str = 
         return exact[0]
     if len(exact) > 1:
         raise MatchError(f'several {what} entries are named "{text}"')
-    prefixed = [(cid, name) for cid, name in candidates if name_key(name).startswith(key)]
+    folded = fold(text)
+    exact = [cid for cid, name in candidates if fold(name) == folded]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        names = ", ".join(sorted(name for cid, name in candidates if cid in exact)[:8])
+        raise MatchError(f'"{text}" matches several: {names}; type the name exactly')
+    prefixed = [(cid, name) for cid, name in candidates if fold(name).startswith(folded)]
     if len(prefixed) == 1:
         return prefixed[0][0]
     if prefixed:

@@ -115,7 +115,10 @@ def reopen(ctx: Ctx, company: str, title: str) -> Added:
     return run(ctx, lambda w: define.reopen(w, ctx, company, title), label="reopen")
 
 
-def save_quick_entry(ctx: Ctx, entry: QuickEntry) -> str:
+def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
     """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
-    promised in one transaction, or nothing; returns a one-line confirmation."""
-    return run(ctx, lambda w: quick.save_quick_entry(w, ctx, entry), label="quick entry")
+    promised in one transaction, or nothing; returns a one-line confirmation. The same
+    role open twice at a company is refused (`Refused`) unless `force`."""
+    return run(
+        ctx, lambda w: quick.save_quick_entry(w, ctx, entry, force=force), label="quick entry"
+    )

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from pursuit.domain.matching import name_key
 from pursuit.domain.quick_entry import QuickEntry
+from pursuit.domain.status import CLOSED
 from pursuit.store.context import Ctx
+from pursuit.store.rows import CompanyRow
 from pursuit.store.world import World
-from pursuit.store.writes.applications import add_application, log_interview, record_guidance
+from pursuit.store.writes import record
+from pursuit.store.writes.applications import log_interview, record_guidance
 
 
-def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry) -> str:
-    """Everything the preview promised, in one write; returns a one-line confirmation."""
+def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
+    """Everything the preview promised, in one write; returns a one-line confirmation.
+    A company already known is matched as every verb matches one; the same role open
+    twice is refused (a `Refused` the caller may overrule with `force`)."""
+    # "Stark / Engineering Manager" is Stark Industries when that is the one company it
+    # can mean, not a new company beside it.
+    known = w.find_company(entry.company)
+    company = known.name if known is not None else entry.company
     if entry.interview_at is not None:
+        saved = ""
+        if entry.role is not None and not _open_role(w, known, entry.role):
+            saved = _add(w, ctx, entry, company, force=force) + "; "
         result = log_interview(
             w,
             ctx,
-            entry.company,
+            company,
             at=entry.interview_at,
             people=entry.interviewers,
             minutes=entry.interview_minutes or 60,
@@ -22,14 +35,41 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry) -> str:
             check_back_text=entry.check_back_text,
             role=entry.role,
         )
+        if entry.place:
+            record.edit_interview(
+                w, ctx, company, fields={"place": entry.place}, interview_id=result.interview_id
+            )
         notes = len(result.interviewers)
         owed = f"{notes} thank-you note{'s' if notes != 1 else ''} to write"
-        return f"Interview at {result.company} logged: {owed}"
-    saved: list[str] = []
+        w.label = f"interview {result.company}"
+        return f"{saved}Interview at {result.company} logged: {owed}"
+    saved_parts: list[str] = []
     if entry.role is not None:
-        added = add_application(w, ctx, entry.company, entry.role, url=entry.url)
-        saved.append(f"Added {added.company} — {added.title}")
+        saved_parts.append(_add(w, ctx, entry, company, force=force))
     if entry.check_back is not None:
-        guided = record_guidance(w, ctx, entry.company, entry.check_back, entry.check_back_text)
-        saved.append(f"{guided.company}: follow up as they asked")
-    return "; ".join(saved) or "Nothing to save"
+        guided = record_guidance(w, ctx, company, entry.check_back, entry.check_back_text)
+        saved_parts.append(f"{guided.company}: follow up as they asked")
+    return "; ".join(saved_parts) or "Nothing to save"
+
+
+def _open_role(w: World, comp: CompanyRow | None, role: str) -> bool:
+    """The company has this role open already: an interview line logs to it."""
+    if comp is None:
+        return False
+    return any(
+        name_key(a.title) == name_key(role) and a.status not in CLOSED for a in w.applications(comp)
+    )
+
+
+def _add(w: World, ctx: Ctx, entry: QuickEntry, company: str, *, force: bool) -> str:
+    assert entry.role is not None
+    fields = {
+        name: value
+        for name, value in (("url", entry.url), ("salary", entry.salary), ("source", entry.source))
+        if value
+    }
+    added = record.add_application(
+        w, ctx, company, entry.role, force=force, applied_at=entry.applied_at, fields=fields
+    )
+    line = f"Added {added.added.company} — {added.added.title}"
+    return f"{line} ({added.known})" if added.known else line
