@@ -14,7 +14,7 @@ from pursuit.cli.output import UsageError, one_line, print_json, show_when
 
 def cmd_add(args: argparse.Namespace) -> int:
     from pursuit.domain.status import StatusError, parse_status
-    from pursuit.store.commands import add_application
+    from pursuit.store.record import add_application
 
     try:
         status = parse_status(args.status)
@@ -22,15 +22,26 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     ctx = open_ctx(args)
     applied = read_when(ctx, args.applied, prefer="past") if args.applied else None
-    added = add_application(
+    given = {
+        "url": args.url,
+        "source": args.source,
+        "salary": args.salary,
+        "location": args.location,
+        "remote": args.remote,
+        "priority": args.priority,
+        "note": args.note,
+    }
+    result = add_application(
         ctx,
         args.company,
         args.role,
+        new_company=args.new_company,
+        force=args.force,
         applied_at=applied,
-        url=args.url,
-        source=args.source,
         status=status,
+        fields={k: v for k, v in given.items() if v is not None},
     )
+    added = result.added
     if args.json:
         print_json(
             {
@@ -38,10 +49,18 @@ def cmd_add(args: argparse.Namespace) -> int:
                 "company": added.company,
                 "role": added.title,
                 "status": added.status.value,
+                "known": result.known,
             }
         )
     else:
         print(f"Added {added.company} — {added.title} ({added.status.label})")
+        if result.known:
+            print(result.known)
+        if result.matched:
+            print(
+                f'("{one_line(result.typed)}" is {added.company}; a new company of that '
+                "name instead: --new-company)"
+            )
         if added.follow_up_due:
             print(f"Follow up (a guess; ask them when): {show_when(ctx, added.follow_up_due)}")
     return 0
@@ -49,7 +68,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_interview(args: argparse.Namespace) -> int:
     from pursuit.domain.people import PersonParseError, parse_person
-    from pursuit.store.commands import log_interview
+    from pursuit.store.record import log_interview
 
     try:
         people = tuple(parse_person(p) for p in args.people)
@@ -68,6 +87,8 @@ def cmd_interview(args: argparse.Namespace) -> int:
         check_back_text=args.check_back,
         kind=args.kind,
         role=args.role,
+        notes=args.note or "",
+        place=args.place,
     )
     if args.json:
         print_json(

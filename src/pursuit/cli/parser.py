@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, NoReturn
 
+from pursuit.cli import record
 from pursuit.cli.output import EXIT_BAD_INPUT, one_line
 
 
@@ -39,6 +40,7 @@ def build_parser() -> Parser:
     p.add_argument("--source", help="where you found it")
     p.add_argument("--status", default="applied", help="applied (default), wishlist, screening…")
     p.add_argument("--json", action="store_true")
+    record.add_flags(p)
 
     p = verb("interview", "log an interview: one thank-you note per interviewer")
     p.add_argument("company")
@@ -53,6 +55,8 @@ def build_parser() -> Parser:
     p.add_argument("--kind", default="interview", help="e.g. phone, onsite, final")
     p.add_argument("--role", help="the role, if this interview starts a new application")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--place", help="where it happens, or the video link")
+    p.add_argument("--note", help="a note about it")
 
     p = verb("guidance", "record when the employer said to check back")
     p.add_argument("company")
@@ -151,11 +155,14 @@ def build_parser() -> Parser:
     p.add_argument("path", metavar="BACKUP")
     p.add_argument("--force", action="store_true", help="replace an existing database")
 
-    p = verb("note", "print the thank-you draft for one interviewer; --edit opens $EDITOR")
+    p = verb("note", "print the pending drafts (one person's, if named); --sent what was sent")
     p.add_argument("company")
-    p.add_argument("name")
+    p.add_argument("name", nargs="?")
+    p.add_argument("--sent", action="store_true", help="the texts actually sent")
     p.add_argument("--edit", action="store_true", help="edit it in $VISUAL / $EDITOR and save")
     p.add_argument("--show", action="store_true", help="with --edit: print the saved draft")
+
+    record.add_parsers(verb)
 
     p = verb("config", "the settings file: `config path` or `config show` (effective values)")
     p.add_argument("what", choices=("path", "show"))

@@ -29,6 +29,7 @@ __all__ = [
     "FieldKind",
     "Salary",
     "company_memory",
+    "day_month",
     "describe_field",
     "parse_salary",
     "read_field",
@@ -366,6 +367,11 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def _stamp(when: datetime | None) -> float:
     return when.timestamp() if when is not None else float("-inf")
+
+
+def day_month(when: datetime, tz: tzinfo) -> str:
+    """ "2 Nov" in the zone `tz`."""
+    return _day(when, tz)
 
 
 def _day(when: datetime, tz: tzinfo) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pursuit.domain.people import Person
 from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
 from pursuit.store.writer import run
 from pursuit.store.writes import record as define
+from pursuit.store.writes.applications import InterviewLogged
 from pursuit.store.writes.record import AddedRecord, ContactSaved, Edited, Fields, MergePlan
 
 __all__ = ["AddedRecord", "ContactSaved", "Edited", "Fields", "MergePlan"]
@@ -43,6 +45,41 @@ def add_application(
             fields=fields,
         ),
         label="add",
+    )
+
+
+def log_interview(
+    ctx: Ctx,
+    company: str,
+    *,
+    at: datetime,
+    people: tuple[Person, ...],
+    minutes: int = 60,
+    check_back: datetime | None = None,
+    check_back_text: str | None = None,
+    kind: str = "interview",
+    role: str | None = None,
+    notes: str = "",
+    place: str | None = None,
+) -> InterviewLogged:
+    """An interview logged (one thank-you per interviewer, R1), and where it happens."""
+    return run(
+        ctx,
+        lambda w: define.log_interview(
+            w,
+            ctx,
+            company,
+            place=place,
+            at=at,
+            people=people,
+            minutes=minutes,
+            check_back=check_back,
+            check_back_text=check_back_text,
+            kind=kind,
+            role=role,
+            notes=notes,
+        ),
+        label="interview",
     )
 
 

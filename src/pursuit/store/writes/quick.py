@@ -9,7 +9,7 @@ from pursuit.store.context import Ctx
 from pursuit.store.rows import CompanyRow
 from pursuit.store.world import World
 from pursuit.store.writes import record
-from pursuit.store.writes.applications import log_interview, record_guidance
+from pursuit.store.writes.applications import record_guidance
 
 
 def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
@@ -24,10 +24,11 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = Fal
         saved = ""
         if entry.role is not None and not _open_role(w, known, entry.role):
             saved = _add(w, ctx, entry, company, force=force) + "; "
-        result = log_interview(
+        result = record.log_interview(
             w,
             ctx,
             company,
+            place=entry.place,
             at=entry.interview_at,
             people=entry.interviewers,
             minutes=entry.interview_minutes or 60,
@@ -35,10 +36,6 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = Fal
             check_back_text=entry.check_back_text,
             role=entry.role,
         )
-        if entry.place:
-            record.edit_interview(
-                w, ctx, company, fields={"place": entry.place}, interview_id=result.interview_id
-            )
         notes = len(result.interviewers)
         owed = f"{notes} thank-you note{'s' if notes != 1 else ''} to write"
         w.label = f"interview {result.company}"

@@ -26,6 +26,7 @@ from pursuit.domain.record import (
     PastApplication,
     Salary,
     company_memory,
+    day_month,
     read_field,
     show_remote,
 )
@@ -139,7 +140,7 @@ def add_application(
                 raise Refused(
                     f"{comp.name} already has an open application for {app.title}",
                     [
-                        f"{app.status.label} since {since.astimezone(ctx.tz):%d %b}; "
+                        f"{app.status.label} since {day_month(since, ctx.tz)}; "
                         "add it again only if it is another opening"
                     ],
                 )
@@ -472,6 +473,26 @@ def _application_by_role(w: World, comp: CompanyRow, role: str) -> AppRow:
 # --- interviews -----------------------------------------------------------------------------
 
 
+def log_interview(
+    w: World,
+    ctx: Ctx,
+    company: str,
+    *,
+    place: str | None = None,
+    **given: object,
+) -> applications.InterviewLogged:
+    """`applications.log_interview`, and where it happens (a place or a video link)."""
+    where = _read(INTERVIEW_FIELDS, {"place": place}, ctx)["place"] if place else None
+    result = applications.log_interview(w, ctx, company, **given)  # type: ignore[arg-type]
+    if where is not None:
+        comp = w.company(result.company)
+        for app in w.applications(comp):
+            for interview in w.interviews(app):
+                if interview.id == result.interview_id:
+                    interview.place = str(where)
+    return result
+
+
 def edit_interview(
     w: World,
     ctx: Ctx,
@@ -645,6 +666,13 @@ def merge_companies(
         if name_key(person.name) in names_there:
             notes.append(
                 f"{person.name} is at both: kept as two contacts (remove one if they are the same)"
+            )
+    roles_there = {name_key(a.title) for a in w.applications(dst) if _open(a)}
+    for app in w.applications(src):
+        if _open(app) and name_key(app.title) in roles_there:
+            notes.append(
+                f"{app.title} is open at both: kept as two applications (delete one if "
+                "they are the same)"
             )
     if src.is_bridge and not dst.is_bridge:
         notes.append(f"{dst.name} becomes a bridge, as {src.name} was")
