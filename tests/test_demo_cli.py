@@ -42,6 +42,7 @@ def test_demo_apps_writes_a_lived_in_search_once(run_cli: RunCli, tmp_path: Path
     assert kinds == {"status", "follow_up", "reply", "interview", "thank_you", "rejected"} | {
         "bridge",
         "check_in",
+        "edit",  # a recruiter's details, added by hand
     }
     now = to_db(NOW)
     [(overdue, upcoming, done_, cancelled, bridges)] = rows(

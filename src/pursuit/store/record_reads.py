@@ -104,6 +104,8 @@ class NextAction:
     application_id: int | None
     title: str | None
     draft: str
+    contact_id: int | None = None
+    interview_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -233,10 +235,12 @@ def company_record(
             r[6],
             r[7],
             str(r[8] or ""),
+            r[9],
+            r[10],
         )
         for r in conn.execute(
             f"""SELECT x.id, x.kind, x.due_at, x.next_at, x.due_guessed, p.name,
-              x.application_id, a.title, x.draft
+              x.application_id, a.title, x.draft, x.contact_id, x.interview_id
             FROM action x LEFT JOIN contact p ON p.id = x.contact_id
             LEFT JOIN application a ON a.id = x.application_id
             WHERE x.company_id = ? AND x.done_at IS NULL AND x.{_LIVE}

@@ -38,6 +38,10 @@ TRIAGE = {
     "undo",
     "filter",
     "help",
+    "edit_record",
+    "delete_record",
+    "merge_companies",
+    "history",
 }
 """The actions of the main screen's keys: none of them applies while a dialog is up."""
 

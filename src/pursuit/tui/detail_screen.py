@@ -56,13 +56,14 @@ class DetailScreen(ModalScreen[None]):
             company_id=self._company_id,
             application_id=self._application_id,
             item=self._item,
+            events=500,
         )
         self.post_message(DetailLoaded(detail))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         message.stop()
         body = self.query_one("#detail-full-body", Static)
-        body.update(render_detail(message.detail, self._tz, events=500))
+        body.update(render_detail(message.detail, self._tz, events=500, full=True))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -12,6 +12,7 @@ from pursuit.agenda import Agenda, AgendaItem, build_agenda
 from pursuit.domain.settings import RuleSettings
 from pursuit.store import reads
 from pursuit.store.database import Database
+from pursuit.store.record_reads import AppRecord, CompanyRecord, company_record
 from pursuit.tui import cells
 
 PAGE = 100
@@ -90,14 +91,21 @@ def load_snapshot(
 class Detail:
     company_id: int
     company: str
-    heading: str
-    status: str | None
-    url: str | None
-    notes: str
-    contacts: list[reads.ContactRow]
-    events: list[reads.EventRow]
+    application_id: int | None
+    record: CompanyRecord | None
+    """Everything about the company: every field, person, interview, reminder, and the
+    timeline (capped) with each note typed and each text sent."""
     draft: str | None
     draft_for: str | None
+
+    @property
+    def application(self) -> AppRecord | None:
+        return self.record.application(self.application_id) if self.record else None
+
+    @property
+    def heading(self) -> str:
+        app = self.application
+        return f"{self.company} — {app.title}" if app else self.company
 
 
 def load_detail(
@@ -106,24 +114,16 @@ def load_detail(
     company_id: int,
     application_id: int | None = None,
     item: AgendaItem | None = None,
+    events: int = 60,
 ) -> Detail:
     with db.read() as conn:
-        app = reads.application(conn, application_id) if application_id else None
-        company = reads.company_name(conn, company_id) or "?"
-        people = reads.contacts(conn, company_id)
-        events = reads.timeline(conn, company_id, limit=60)
-        extra = reads.application_extra(conn, application_id) if application_id else None
-    heading = f"{company} — {app.title}" if app else company
+        record = company_record(conn, company_id, events=events)
     draft = item.draft if item and item.draft else None
     return Detail(
         company_id=company_id,
-        company=company,
-        heading=heading,
-        status=app.status.label if app else None,
-        url=extra.url if extra else None,
-        notes=extra.notes if extra else "",
-        contacts=people,
-        events=events,
+        company=record.name if record else "?",
+        application_id=application_id,
+        record=record,
         draft=draft,
         draft_for=item.what if draft and item else None,
     )

@@ -59,12 +59,16 @@ class Triage(Writes):
             return
         line = prefix + clean_text(text)
 
-        def save(ctx: Ctx) -> str:
+        def save(ctx: Ctx, force: bool = False) -> str:
             from pursuit.store.commands import save_quick_entry
 
-            return save_quick_entry(ctx, parse_quick_entry(line, ctx.now, ctx.tz))
+            return save_quick_entry(ctx, parse_quick_entry(line, ctx.now, ctx.tz), force=force)
 
-        self.report(await self.in_thread(save))
+        outcome = await self.in_thread(save)
+        # The same role open twice at one company: added again only if the user says so.
+        if isinstance(outcome, Refusal) and await self.confirmed(go_ahead(outcome)):
+            outcome = await self.in_thread(partial(save, force=True))
+        self.report(outcome)
 
     def _preview_quick(self, prefix: str) -> Preview:
         def preview(text: str) -> tuple[bool, str]:
