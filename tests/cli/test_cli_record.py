@@ -264,3 +264,20 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(run_cli: RunCli, searc
         assert len(lines) == 1, (args, lines)
         assert lines[0].startswith("pursuit: ") and fragment in lines[0], (args, lines)
     assert sha256(search) == digest
+
+
+def test_purge_asks_then_deletes_for_good(run_cli: RunCli, search: Path) -> None:
+    ok(run_cli("delete", "initech"))
+    asked = run_cli("purge")
+    assert asked.returncode == 3
+    assert asked.stdout.splitlines()[:3] == [
+        "Purging would delete for good:",
+        "  0 companies",
+        "  1 application",
+    ]
+    assert "rerun with --yes (it cannot be undone)" in asked.stderr
+    assert rows(search, "SELECT count(*) FROM application WHERE title = 'Analyst'") == [(1,)]
+    ok(run_cli("purge", "--yes"))
+    assert rows(search, "SELECT count(*) FROM application WHERE title = 'Analyst'") == [(0,)]
+    assert ok(run_cli("undo")) == ["Nothing to undo"]
+    assert ok(run_cli("purge")) == ["Nothing was removed: nothing to purge"]

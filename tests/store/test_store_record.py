@@ -505,3 +505,43 @@ def test_followup_note_and_done_are_not_broken_by_a_merge(ctx: Ctx) -> None:
     result = actions.log_followup(ctx, "Stark Industries", force=True, note="Any news?")
     assert result.company == "Stark Industries"
     assert Status.APPLIED  # the applications there keep their statuses
+
+
+# --- purged on purpose ----------------------------------------------------------------------
+
+
+def test_purge_deletes_what_was_removed_for_good(ctx: Ctx) -> None:
+    from pursuit.store.purge import purge
+
+    search(ctx)
+    record.delete_application(ctx, "acme")
+    record.delete_contact(ctx, "globex", "priya")
+    record.merge_companies(ctx, "Stark", "Stark Industries")
+    planned = purge(ctx.db, dry_run=True)
+    assert not planned.nothing
+    assert q(ctx, "SELECT count(*) FROM application WHERE deleted_at IS NOT NULL") == [(1,)]
+    done = purge(ctx.db)
+    assert done == planned
+    assert (done.companies, done.applications, done.contacts) == (1, 1, 1)
+    for table in ("company", "application", "contact", "interview", "action", "event"):
+        assert q(ctx, f"SELECT count(*) FROM {table} WHERE deleted_at IS NOT NULL") == [(0,)]
+    assert q(ctx, "SELECT count(*) FROM application WHERE title = 'Backend Engineer'") == [(0,)]
+    assert q(ctx, "SELECT count(*) FROM event WHERE summary = 'contact removed: Priya Nair'") == [
+        (0,)
+    ]
+    # Globex's next check-in stays, addressed to no one now.
+    assert q(
+        ctx,
+        "SELECT contact_id FROM action WHERE kind = 'check_in' AND done_at IS NULL "
+        "AND deleted_at IS NULL",
+    ) == [(None,)]
+    with ctx.db.read() as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert undo_last(ctx.db, now=ctx.now) is None  # the undo history went too
+    assert purge(ctx.db).nothing
+    # What was live is still there.
+    assert {n for (n,) in q(ctx, "SELECT name FROM company")} == {
+        "Globex",
+        "Acme",
+        "Stark Industries",
+    }

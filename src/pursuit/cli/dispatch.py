@@ -60,6 +60,7 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "rename": record.cmd_rename,
     "merge": record.cmd_merge,
     "delete": record.cmd_delete,
+    "purge": record.cmd_purge,
 }
 
 

@@ -111,6 +111,9 @@ def add_parsers(verb: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.add_argument("target", metavar="INTO")
     p.add_argument("--yes", action="store_true", help="go ahead (without it: say what moves)")
 
+    p = verb("purge", "delete for good what was removed, and the undo history (asks for --yes)")
+    p.add_argument("--yes", action="store_true", help="go ahead (without it: say what goes)")
+
     p = verb("delete", "remove an application, or a person with --contact (undo brings it back)")
     p.add_argument("company")
     which = p.add_mutually_exclusive_group()
@@ -445,6 +448,22 @@ def cmd_delete(args: argparse.Namespace) -> int:
     else:
         what = delete_application(ctx, args.company, application_id=args.app, role=args.role or "")
     print(f"Removed {what} (pursuit undo brings it back; the timeline keeps its history)")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from pursuit.store.purge import purge
+
+    ctx = open_ctx(args)
+    found = purge(ctx.db, dry_run=not args.yes)
+    if found.nothing:
+        print("Nothing was removed: nothing to purge")
+        return 0
+    print("Deleted for good:" if args.yes else "Purging would delete for good:")
+    for line in found.lines():
+        print(f"  {line}")
+    if not args.yes:
+        return fail("nothing purged yet; rerun with --yes (it cannot be undone)", EXIT_REFUSED)
     return 0
 
 
