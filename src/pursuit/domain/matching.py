@@ -17,6 +17,8 @@ def name_key(name: str) -> str:
 def fold(name: str) -> str:
     """A name as matching compares it: any case, accents and spacing ("Nestle" finds
     "Nestlé", "ORACLE" finds "Oracle")."""
+    if name.isascii():
+        return name_key(name)
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return name_key(bare)
@@ -34,13 +36,14 @@ def match_name(text: str, candidates: Sequence[tuple[int, str]], *, what: str = 
     if len(exact) > 1:
         raise MatchError(f'several {what} entries are named "{text}"')
     folded = fold(text)
-    exact = [cid for cid, name in candidates if fold(name) == folded]
+    # One pass: fold is the costly part, and a search holds thousands of names.
+    prefixed = [(cid, name) for cid, name in candidates if fold(name).startswith(folded)]
+    exact = [cid for cid, name in prefixed if fold(name) == folded]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
         names = ", ".join(sorted(name for cid, name in candidates if cid in exact)[:8])
         raise MatchError(f'"{text}" matches several: {names}; type the name exactly')
-    prefixed = [(cid, name) for cid, name in candidates if fold(name).startswith(folded)]
     if len(prefixed) == 1:
         return prefixed[0][0]
     if prefixed:

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Protocol
 
 from pursuit.domain.kinds import ActionKind
-from pursuit.domain.matching import MatchError, fold, match_name, name_key
+from pursuit.domain.matching import MatchError, match_name, name_key
 from pursuit.domain.pesky import Touch
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
@@ -193,13 +193,10 @@ class World:
         (several that it could mean is still an error)."""
         try:
             return self.company(text)
-        except InputError:
-            names = dict(self._source.company_names())
-            names.update({c.id: c.name for c in self.companies.values() if c.deleted_at is None})
-            folded = fold(clean_name(text))
-            if folded and any(fold(n).startswith(folded) for n in names.values()):
-                raise
-            return None
+        except InputError as exc:
+            if str(exc).startswith("no company matches") or str(exc).startswith("empty"):
+                return None
+            raise
 
     def company_named(self, name: str) -> CompanyRow | None:
         """By exact name (any case or accents); a soft-deleted one too."""
