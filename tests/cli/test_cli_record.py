@@ -281,3 +281,31 @@ def test_purge_asks_then_deletes_for_good(run_cli: RunCli, search: Path) -> None
     assert rows(search, "SELECT count(*) FROM application WHERE title = 'Analyst'") == [(0,)]
     assert ok(run_cli("undo")) == ["Nothing to undo"]
     assert ok(run_cli("purge")) == ["Nothing was removed: nothing to purge"]
+
+
+def test_show_and_note_clean_what_a_crafted_file_holds(run_cli: RunCli, search: Path) -> None:
+    """A file written by another program can hold escape sequences: nothing reaches the
+    terminal but text (JSON stays exact)."""
+    import re
+
+    conn = sqlite3.connect(search)
+    with conn:
+        conn.execute(
+            "UPDATE event SET body = ? WHERE body = 'Dear Jane, thanks for the talk.'",
+            ("Dear Jane,\n\x1b]52;c;SGVsbG8=\x07thanks \x1b[31mred\x1b[0m\u202etxt",),
+        )
+        conn.execute(
+            "UPDATE application SET location = ? WHERE title = 'Backend Engineer'",
+            ("\x1b]8;;https://evil.test\x1b\\Berlin\x1b]8;;\x1b\\",),
+        )
+    conn.close()
+    unsafe = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    for argv in (("show", "acme"), ("note", "acme", "jane", "--sent"), ("list", "--all")):
+        out = ok(run_cli(*argv))
+        assert not any(unsafe.search(line) for line in out), argv
+    shown = "\n".join(ok(run_cli("show", "acme")))
+    assert "location  Berlin" in shown and "thanks red" in shown
+    data = json.loads(run_cli("show", "acme", "--json").stdout)
+    assert "\x1b[31m" in next(
+        e["text"] for e in data["timeline"] if e["text"] and "red" in e["text"]
+    )

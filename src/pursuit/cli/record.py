@@ -249,8 +249,10 @@ _KINDS = {
 
 
 def _text(value: str) -> list[str]:
-    """A stored text's lines, each cleaned for the terminal."""
-    return [one_line(line) for line in value.splitlines()] or [""]
+    """A stored text's lines, each cleaned for the terminal (spacing kept)."""
+    from pursuit.domain.text import clean_text
+
+    return [clean_text(line).rstrip() for line in value.splitlines()] or [""]
 
 
 def record_lines(ctx: Ctx, r: CompanyRecord) -> list[str]:
@@ -517,13 +519,13 @@ def cmd_note(args: argparse.Namespace) -> int:
     if args.edit:
         return _edit_draft(ctx, notes, company, contact, show=args.show)
     if len(notes) == 1:
-        print(notes[0].text)
+        print("\n".join(_text(notes[0].text)))
         return 0
     for index, note in enumerate(notes):
         if index:
             print()
         print(_note_heading(ctx, note, sent=args.sent))
-        print(note.text)
+        print("\n".join(_text(note.text)))
     return 0
 
 
