@@ -303,7 +303,7 @@ async def test_history_lists_what_ended_searches_and_opens_the_detail(app: Pursu
         body = widget_text(app.screen.query_one("#detail-full-body"))
         assert "Wayne Enterprises — Security Engineer" in body
         assert "rejected on good terms" in body
-        assert "I enjoyed our talk about applied sciences" in body  # the note as sent
+        assert "I enjoyed our talk about" in body  # the note as sent
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is screen)
         await pilot.press("slash", *"nobody at all")
@@ -328,6 +328,7 @@ async def test_detail_shows_every_field_notes_and_texts_sent(
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
         await settle(pilot)
         body = widget_text(app.screen.query_one("#detail-full-body"))
+    # Two columns: the record, and the timeline beside it.
     for fragment in (
         "salary    €90–110k",
         "location  Berlin",
@@ -335,8 +336,8 @@ async def test_detail_shows_every_field_notes_and_texts_sent(
         "with Jane Doe, Bob Lee",
         "they said: after the 3rd",
         "jane@acme.example",
-        "talking point: their migration to event sourcing",
-        "Thank you for walking me through the team's on-call rotation",  # sent
+        "talking point:",
+        "Thank you for walking me",  # the note as sent
         "thank-you note to Bob Lee",  # next, with its draft
         "Dear Bob,",
     ):

@@ -12,7 +12,6 @@ the rules the store applies (`domain.record`), and the write runs on a thread.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -61,18 +60,19 @@ class _Target:
 class RecordFlows(Writes):
     # --- reading on a thread ---------------------------------------------------------------
 
-    async def read_db(self, read: Callable[[sqlite3.Connection], Any]) -> Any:
-        """A read off the event loop; a Failed if the file could not be read."""
+    async def read_db(self, read: Callable[[Any], Any]) -> Any:
+        """A read (a `store` read function of a connection) off the event loop; a Failed
+        if the file could not be read."""
         return await self._read_worker(read).wait()
 
     @work(thread=True, group="read")
-    def _read_worker(self, read: Callable[[sqlite3.Connection], Any]) -> Any:
+    def _read_worker(self, read: Callable[[Any], Any]) -> Any:
         from pursuit.store.sqlite import DatabaseError
 
         try:
             with self.db.read() as conn:
                 return read(conn)
-        except (DatabaseError, sqlite3.Error) as exc:
+        except DatabaseError as exc:
             return Failed(str(exc))
 
     async def compute(self, job: Callable[[Ctx], Any]) -> Any:
