@@ -309,3 +309,17 @@ def test_show_and_note_clean_what_a_crafted_file_holds(run_cli: RunCli, search: 
     assert "\x1b[31m" in next(
         e["text"] for e in data["timeline"] if e["text"] and "red" in e["text"]
     )
+
+
+def test_quick_refuses_the_same_role_twice_until_forced(run_cli: RunCli, search: Path) -> None:
+    line = "Stark / Engineering Manager via Indeed"
+    again = run_cli("quick", line)
+    assert again.returncode == 3
+    assert "Stark already has an open application for Engineering Manager" in again.stderr
+    assert "(use --force to go ahead)" in again.stderr
+    assert ok(run_cli("quick", line, "--force"))[-1] == "Saved"
+    assert rows(
+        search,
+        "SELECT count(*) FROM application a JOIN company c ON c.id = a.company_id "
+        "WHERE c.name = 'Stark' AND a.source = 'Indeed'",
+    ) == [(1,)]

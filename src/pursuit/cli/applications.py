@@ -173,7 +173,7 @@ def cmd_quick(args: argparse.Namespace) -> int:
     # The preview shows the text as it will be stored (cleaned), not as typed.
     print(one_line(entry.describe(ctx.tz)))
     if not args.dry_run:
-        save_quick_entry(ctx, entry)
+        save_quick_entry(ctx, entry, force=args.force)
         print("Saved")
     return 0
 

@@ -112,6 +112,7 @@ def build_parser() -> Parser:
     p = verb("quick", "one line of quick entry, as in the app (`a`)")
     p.add_argument("line", nargs="+")
     p.add_argument("--dry-run", action="store_true", help="only say what would be saved")
+    p.add_argument("--force", action="store_true", help="add the same role again")
 
     p = verb("list", "applications")
     p.add_argument("--all", action="store_true", help="include closed ones")

@@ -483,6 +483,10 @@ def log_interview(
 ) -> applications.InterviewLogged:
     """`applications.log_interview`, and where it happens (a place or a video link)."""
     where = _read(INTERVIEW_FIELDS, {"place": place}, ctx)["place"] if place else None
+    if given.get("role"):
+        # A new role at a known company is at that company, as `add` would have it.
+        known = w.find_company(company)
+        company = known.name if known is not None else company
     result = applications.log_interview(w, ctx, company, **given)  # type: ignore[arg-type]
     if where is not None:
         comp = w.company(result.company)
