@@ -7,12 +7,17 @@ DEMO_DB ?= $(CURDIR)/demo.db
 
 .PHONY: run test lint demo screenshots bench reliability clean
 
+# One line per step; the installer's own output goes to $(VENV)/install.log and is shown
+# only if it fails.
 $(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@test -x $(BIN)/python || { echo "creating $(VENV)…"; $(PYTHON) -m venv $(VENV); }
+	@echo "installing pursuit and its dependencies (about 30 s the first time)…"
+	@{ $(BIN)/python -m pip install --quiet --upgrade pip \
+	  && $(BIN)/python -m pip install --quiet -e '.[test,dev]'; } > $(VENV)/install.log 2>&1 \
+	  || { cat $(VENV)/install.log; echo "the install failed; its log is $(VENV)/install.log"; exit 1; }
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+	@echo "installed"
 
 install: $(STAMP)
 

@@ -12,9 +12,10 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from pursuit.domain.dates import local_to_utc
+from pursuit.domain.matching import fold
 from pursuit.domain.options import OptionsGauge
 from pursuit.domain.settings import RuleSettings
-from pursuit.store import reads
+from pursuit.store import agenda_reads, reads
 from pursuit.store.database import Database
 
 MAX_SLEEP = timedelta(minutes=1)
@@ -28,6 +29,8 @@ class Bucket(StrEnum):
 
 OPTIONS = "options"
 """The kind of the options nudge (R7): a row of the agenda that is not a stored action."""
+INTERVIEW = "interview"
+"""An interview still to come: on the agenda so the day's plan is in one place."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class AgendaItem:
     notified: bool = False
     loud: bool = False
     """The options nudge while an offer or final round is in play: it is shown loudest."""
+    interview_id: int | None = None
+    """An interview still to come (kind INTERVIEW)."""
 
     @property
     def overdue(self) -> bool:
@@ -55,7 +60,11 @@ class AgendaItem:
 
     @property
     def key(self) -> str:
-        return f"a{self.action_id}" if self.action_id is not None else self.kind
+        if self.action_id is not None:
+            return f"a{self.action_id}"
+        if self.interview_id is not None:
+            return f"i{self.interview_id}"
+        return self.kind
 
 
 @dataclass(frozen=True)
@@ -83,8 +92,12 @@ def bucket(due: datetime, now: datetime, day_end: datetime) -> Bucket:
     return Bucket.TODAY if due < day_end else Bucket.UPCOMING
 
 
-def describe(row: reads.ActionRow) -> str:
-    who = f"{row.contact} ({row.contact_role})" if row.contact and row.contact_role else row.contact
+def _who(name: str, role: str | None) -> str:
+    return f"{name} ({role})" if role else name
+
+
+def describe(row: reads.ActionRow, tz: tzinfo | None = None) -> str:
+    who = _who(row.contact, row.contact_role) if row.contact else None
     if row.kind == "thank_you":
         return f"Thank {who}" if who else "Send a thank-you note"
     if row.kind == "follow_up":
@@ -96,6 +109,11 @@ def describe(row: reads.ActionRow) -> str:
             if who
             else "Check in: ask about other roles"
         )
+    if row.kind == "answer_offer":
+        by = row.due_at.astimezone(tz) if tz is not None else row.due_at
+        return f"Answer the offer from {row.company} by {by:%a %d %b %H:%M}"
+    if row.kind == "withdraw":
+        return f"Withdraw from {row.company}: you accepted another offer"
     return row.kind
 
 
@@ -107,12 +125,17 @@ def build_agenda(
     *,
     limit: int | None = None,
     announce: bool = True,
+    search: str = "",
 ) -> Agenda:
     """The agenda at `now`; with announce=False the (possibly long) list of unannounced
-    overdue actions is left for `announcements`, so the app can paint first."""
+    overdue actions is left for `announcements`, so the app can paint first. With
+    `search`, only the actions (and the nudge) that mention it; the counts stay whole."""
     day_end = local_day_end(now, tz)
     with db.read() as conn:
-        rows = reads.pending_actions(conn, limit=limit)
+        rows = reads.pending_actions(conn, limit=limit, search=search)
+        not_yet = agenda_reads.notes_not_yet_owed(conn, now)
+        interviews = agenda_reads.upcoming_interviews(conn, now, limit=limit)
+        quiet = agenda_reads.search_ended(conn) or agenda_reads.nudge_quiet(conn, now)
         fresh = reads.unannounced_overdue(conn, now) if announce else []
         overdue, today = reads.due_counts(conn, now, day_end)
         counts = reads.gauge_counts(conn, now)
@@ -125,12 +148,15 @@ def build_agenda(
         settings.target_new_per_week,
         counts.loud,
     )
-    items = [_item(r, now, day_end) for r in rows]
+    items = [_item(r, now, day_end, tz) for r in rows if r.id not in not_yet]
     # Announcements come from their own query, not from the (paged) list: the hundred-and-
     # first overdue action must be announced too.
-    unannounced = [_item(r, now, day_end) for r in fresh]
-    nudge = gauge.nudge
-    if nudge is not None:
+    unannounced = [_item(r, now, day_end, tz) for r in fresh if r.id not in not_yet]
+    upcoming = [_interview(i, now, day_end, tz) for i in interviews]
+    items += [i for i in upcoming if not search or fold(search) in fold(i.what)]
+    nudge = None if quiet else gauge.nudge
+    nudge_item = None
+    if nudge is not None and (not search or fold(search) in fold(nudge)):
         item = AgendaItem(
             kind=OPTIONS,
             bucket=Bucket.TODAY,
@@ -139,18 +165,59 @@ def build_agenda(
             draft=gauge.short_nudge or nudge,
             loud=gauge.loud,
         )
-        # Loud when an offer or final round is in play: first of all; otherwise after overdue.
-        at = 0 if gauge.loud else sum(1 for i in items if i.overdue)
-        items.insert(at, item)
-    return Agenda(items, gauge, overdue, today, nxt, revision, now, unannounced)
+        nudge_item = item
+    return Agenda(
+        in_order(items, nudge_item), gauge, overdue, today, nxt, revision, now, unannounced
+    )
 
 
-def _item(r: reads.ActionRow, now: datetime, day_end: datetime) -> AgendaItem:
+def in_order(items: list[AgendaItem], nudge: AgendaItem | None) -> list[AgendaItem]:
+    """Overdue first, whatever it is; then offers waiting for an answer (their deadline is
+    the one that matters most); then the rest of today; then the options nudge (loud or
+    not, it never hides something overdue); then what is coming, soonest first."""
+
+    def rank(item: AgendaItem) -> int:
+        if item.overdue:
+            return 0
+        if item.kind == "answer_offer":
+            return 1
+        return 2 if item.bucket == Bucket.TODAY else 4
+
+    ordered = sorted(items, key=lambda i: (rank(i), i.due))
+    if nudge is not None:
+        at = sum(1 for i in ordered if rank(i) < 4)
+        ordered.insert(at, nudge)
+    return ordered
+
+
+def _interview(
+    i: agenda_reads.UpcomingInterview, now: datetime, day_end: datetime, tz: tzinfo
+) -> AgendaItem:
+    people = ", ".join(_who(name, role) for name, role in i.people)
+    starts = i.starts_at.astimezone(tz)
+    return AgendaItem(
+        kind=INTERVIEW,
+        bucket=bucket(i.starts_at, now, day_end),
+        due=i.starts_at,
+        what=f"Interview at {i.company}, {starts:%a %d %b %H:%M}"
+        + (f", with {people}" if people else ""),
+        company=i.company,
+        company_id=i.company_id,
+        application_id=i.application_id,
+        title=i.title,
+        interview_id=i.interview_id,
+        notified=True,  # an interview to come is not overdue news
+    )
+
+
+def _item(
+    r: reads.ActionRow, now: datetime, day_end: datetime, tz: tzinfo | None = None
+) -> AgendaItem:
     return AgendaItem(
         kind=r.kind,
         bucket=bucket(r.next_at, now, day_end),
         due=r.next_at,
-        what=describe(r),
+        what=describe(r, tz),
         company=r.company,
         company_id=r.company_id,
         application_id=r.application_id,
@@ -168,7 +235,12 @@ def announcements(db: Database, now: datetime, tz: tzinfo) -> list[AgendaItem]:
     """Overdue actions not announced since they last fell due: all of them."""
     day_end = local_day_end(now, tz)
     with db.read() as conn:
-        return [_item(r, now, day_end) for r in reads.unannounced_overdue(conn, now)]
+        not_yet = agenda_reads.notes_not_yet_owed(conn, now)
+        return [
+            _item(r, now, day_end, tz)
+            for r in reads.unannounced_overdue(conn, now)
+            if r.id not in not_yet
+        ]
 
 
 def seconds_until_wake(next_due: datetime | None, now: datetime) -> float:

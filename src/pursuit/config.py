@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field, fields
-from datetime import timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from dateutil import tz as dateutil_tz
 
@@ -37,6 +38,9 @@ class Config:
     """R2: notes to one company at least this alike are flagged."""
     timezone: str = ""
     """Zone for showing and reading times; empty means the system's."""
+    date_order: str = ""
+    """How to read "03/05/2026" when nothing settles it: "day-first" (3 May) or
+    "month-first" (March 5); empty: ask (import refuses until --day-first/--month-first)."""
     theme: str = "textual-dark"
     """Any Textual theme name."""
     bell: bool = False
@@ -45,6 +49,14 @@ class Config:
     """Also call notify-send (desktop notification) where it exists."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. quick_entry = "n"."""
+    working_days: str = "mon-fri"
+    """Days pursuit may put a guessed follow-up or check-in on, e.g. "mon-fri" or "sun-thu"."""
+    usual_time: str = "09:30"
+    """The local time of day for dates pursuit chooses (HH:MM)."""
+    holidays: str = ""
+    """A country (and region) whose public holidays are skipped, e.g. "GB-ENG" or "US-NY"."""
+    signature: str = ""
+    """Ends every draft, under its sign-off."""
 
     def rules(self) -> RuleSettings:
         return RuleSettings(
@@ -57,10 +69,57 @@ class Config:
             target_active=self.target_active,
             target_new_per_week=self.target_new_per_week,
             similarity_threshold=self.similarity_threshold,
+            working_days=working_days(self.working_days),
+            usual_time=usual_time(self.usual_time),
+            holidays=public_holidays(self.holidays),
+            signature=self.signature,
+            date_order=_DATE_ORDERS.get(self.date_order),
         )
 
 
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def working_days(text: str) -> frozenset[int]:
+    """ "mon-fri", "sun-thu" or "mon,tue,thu" as weekday numbers (0 is Monday)."""
+    days: set[int] = set()
+    for part in text.lower().replace(" ", "").split(","):
+        first, _, last = part.partition("-")
+        if first[:3] not in _DAYS or (last and last[:3] not in _DAYS):
+            raise ValueError(f"{part!r} is not a day or a range of days (e.g. mon-fri)")
+        start = _DAYS.index(first[:3])
+        end = _DAYS.index(last[:3]) if last else start
+        days.update((start + i) % 7 for i in range((end - start) % 7 + 1))
+    return frozenset(days)
+
+
+def usual_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError("must be a time of day such as 09:30") from None
+
+
+def public_holidays(code: str) -> Container[date]:
+    """The holidays of "GB-ENG" (a country, optionally a region), loaded only when set."""
+    if not code.strip():
+        return frozenset()
+    import holidays
+
+    country, _, region = code.strip().upper().partition("-")
+    try:
+        return holidays.country_holidays(country, subdiv=region or None)
+    except NotImplementedError:
+        raise ValueError(
+            f"{code!r} is not a country (and region) the holidays library knows"
+        ) from None
+
+
 MAX_NUMBER = 10_000
+_DATE_ORDERS: dict[str, Literal["day-first", "month-first"]] = {
+    "day-first": "day-first",
+    "month-first": "month-first",
+}
 
 
 def _check(name: str, value: Any, default: Any) -> str | None:
@@ -84,6 +143,19 @@ def _check(name: str, value: Any, default: Any) -> str | None:
             return "must be text"
         if name == "timezone" and value and dateutil_tz.gettz(value) is None:
             return "is not a known time zone (e.g. Europe/Paris)"
+        if name == "date_order" and value and value not in _DATE_ORDERS:
+            return 'must be "day-first" or "month-first"'
+        checks: dict[str, Callable[[str], object]] = {
+            "working_days": working_days,
+            "usual_time": usual_time,
+            "holidays": public_holidays,
+        }
+        check = checks.get(name)
+        if check is not None:
+            try:
+                check(value)
+            except ValueError as exc:
+                return str(exc)
         if name == "bridge_cadence":
             # Only when the file sets one: cadences bring in dateutil's rrule, which every
             # command would otherwise import just to read the config.

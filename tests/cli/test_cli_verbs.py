@@ -107,7 +107,7 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     ]
 
     assert ok(run_cli("guidance", "globex", "in", "3", "weeks", now=MON)) == [
-        "Globex: follow up Mon 06 Apr 09:00, as they asked"
+        "Globex: follow up Mon 6 Apr 09:00, as they asked"
     ]
     assert rows(
         db,
@@ -175,7 +175,7 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     ]
     assert ok(run_cli("done", str(fu_id), now=TUE)) == ["Done: follow-up"]
     assert rows(db, "SELECT done_at IS NOT NULL FROM action WHERE id = ?", fu_id) == [(1,)]
-    assert ok(run_cli("undo", now=TUE)) == ["Undid: follow-up marked done"]
+    assert ok(run_cli("undo", now=TUE)) == ["Undid: follow-up to Globex marked done"]
     assert rows(db, "SELECT done_at FROM action WHERE id = ?", fu_id) == [(None,)]
 
 
@@ -192,7 +192,8 @@ def test_read_verbs_on_the_demo(run_cli: RunCli, tmp_path: Path) -> None:
         )
     )
     assert quick[0].startswith(
-        "New application: Initech — SRE; Interview at Initech on Tue 17 Mar 10:00"
+        # The company as saving will use it: here a new one.
+        "New application: Initech (new company) — SRE; Interview at Initech on Tue 17 Mar 10:00"
     )
     assert quick[-1] == "Saved"
     assert rows(
@@ -213,21 +214,42 @@ def test_read_verbs_on_the_demo(run_cli: RunCli, tmp_path: Path) -> None:
     assert any(line.startswith("Hooli") and "offer" in line for line in text)
 
     due = json.loads(run_cli("due", "--json", now=MON).stdout)
-    # With Initech added the options gauge is on target, so no "options" nudge.
-    assert {i["kind"] for i in due} == {"thank_you", "follow_up", "check_in"}
-    for item in due:
-        assert {"kind", "company", "contact", "due", "overdue"} <= set(item)
-        assert item["due"][-6:] in ("-04:00", "-05:00")
-    flags = [i["overdue"] for i in due]
-    assert flags == sorted(flags, reverse=True)  # overdue first
-    assert any(flags) and not all(flags)
-    overdue = sum(1 for i in due if i["overdue"])
+    # With Initech added the options gauge is on target, so no "options" nudge: the four
+    # overdue first, today's two, then what is coming: Initech's interview tomorrow and
+    # Massive Dynamic's on Friday are on the agenda, their notes not until they end.
+    keys = {"kind", "company", "contact", "due", "overdue", "bucket", "what"}
+    keys |= {"action_id", "application_id", "role", "guessed"}
+    assert [set(item) for item in due] == [keys] * 15
+    assert [(i["kind"], i["company"], i["bucket"]) for i in due] == [
+        ("follow_up", "Soylent", "overdue"),
+        ("check_in", "Wayne Enterprises", "overdue"),
+        ("follow_up", "Hooli", "overdue"),
+        ("thank_you", "Acme Robotics", "overdue"),
+        ("follow_up", "Umbrella Health", "today"),
+        ("thank_you", "Globex", "today"),
+        ("interview", "Initech", "upcoming"),
+        ("interview", "Massive Dynamic", "upcoming"),
+        ("follow_up", "Acme Robotics", "upcoming"),
+        ("follow_up", "Cyberdyne", "upcoming"),
+        ("follow_up", "Globex", "upcoming"),
+        ("follow_up", "Initech", "upcoming"),
+        ("follow_up", "Vandelay Industries", "upcoming"),
+        ("check_in", "Stark Industries", "upcoming"),
+        ("follow_up", "Massive Dynamic", "upcoming"),
+    ]
+    assert [i["overdue"] for i in due] == [True] * 4 + [False] * 11
+    # Times in New York's zone, at the usual 09:30 a coach would choose for guesses: a week
+    # after Initech's interview ends is Tue 24 at 11:00, past 09:30, so Wed 25 at 09:30.
+    assert due[0]["due"] == "2026-03-09T09:30:00-04:00"
+    assert (
+        due[6]["what"] == "Interview at Initech, Tue 17 Mar 10:00, with Bill Lumbergh (VP), Milton"
+    )
+    assert due[11]["due"] == "2026-03-25T09:30:00-04:00"
     lines = ok(run_cli("due", now=MON))
-    assert sum(1 for line in lines if line.startswith("!")) == overdue
+    marks = ["! overdue"] * 4 + ["  today"] * 2 + ["  upcoming"] * 9
+    assert [line[:10].rstrip() for line in lines] == marks
 
-    (status,) = ok(run_cli("status", now=MON))
-    assert status.startswith(f"{overdue} overdue · ")
-    assert status.endswith("/5 active")
+    assert ok(run_cli("status", now=MON)) == ["4 overdue · 2 today · 8/5 active"]
 
     target = tmp_path / "copy.db"
     assert ok(run_cli("backup", str(target), now=MON)) == [f"Backed up to {target}"]

@@ -237,11 +237,13 @@ DESCRIBE_CASES = [
         "Interview at Acme on Fri 27 Nov 14:00 (30 min) with Ann → 1 thank-you note",
     ),
     ("Acme interview fri 14:00", "Interview at Acme on Fri 27 Nov 14:00 (60 min)"),
-    ("Acme check back dec 15", "Acme: check back after Tue 15 Dec 09:00"),
+    ("Acme check back dec 15", "Acme: check back dec 15 (Tue 15 Dec 09:00)"),
+    # Their words echoed as said, then the date they mean (the day after the 15th).
+    ("Acme check back after the 15th", "Acme: check back after the 15th (Wed 16 Dec 09:00)"),
     (
         "Acme / SRE interview fri 9am check back in 2 weeks https://acme.example/j",
         "New application: Acme — SRE; Interview at Acme on Fri 27 Nov 09:00 (60 min);"
-        " Acme: check back after Thu 10 Dec 15:20; link https://acme.example/j",
+        " Acme: check back in 2 weeks (Thu 10 Dec 15:20); link https://acme.example/j",
     ),
 ]
 
@@ -345,11 +347,11 @@ def test_a_range_and_a_different_length_are_refused() -> None:
             ' "at 3" read as 15:00',
         ),
         ("Acme interview jan 4 14:00", "Interview at Acme on Mon 4 Jan 2027 14:00 (60 min)"),
-        ("Acme check back sept 1", "Acme: check back after Wed 1 Sep 2027 09:00"),
-        ("Acme check back end of next week", "Acme: check back after Fri 4 Dec 09:00"),
+        ("Acme check back sept 1", "Acme: check back sept 1 (Wed 1 Sep 2027 09:00)"),
+        ("Acme check back end of next week", "Acme: check back end of next week (Fri 4 Dec 09:00)"),
         (
             "Acme check back next friday",
-            'Acme: check back after Fri 4 Dec 09:00; "next friday" is the Friday of next week',
+            'Acme: check back next friday (Fri 4 Dec 09:00); "next friday" is the Friday of next week',
         ),
     ],
 )

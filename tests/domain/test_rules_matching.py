@@ -1,10 +1,11 @@
-"""Company and person names typed on the command line: case-insensitive, unique prefix."""
+"""Company and person names as typed, in the app and on the command line: case and
+accents ignored, a unique start of a company, any part of a person's name."""
 
 from __future__ import annotations
 
 import pytest
 
-from pursuit.domain.matching import MatchError, match_name, name_key
+from pursuit.domain.matching import MatchError, fold, match_name, name_key
 
 COMPANIES = [(1, "Acme Robotics"), (2, "Acorn"), (3, "Globex"), (4, "Acme")]
 
@@ -65,3 +66,52 @@ def test_long_candidate_lists_are_cut() -> None:
 
 def test_name_key() -> None:
     assert name_key("  Straße  AG ") == name_key("STRASSE ag") == "strasse ag"
+
+
+ACCENTED = [(1, "Café Réseau"), (2, "Zoë & Co"), (3, "Acme Robotics"), (4, "Acme Labs")]
+PEOPLE = [(1, "Zoë Martin"), (2, "Seán O'Brien"), (3, "Bob Lee"), (4, "Anne-Marie Dupré")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("cafe reseau", 1),
+        ("CAFE", 1),
+        ("café réseau", 1),
+        ("Cafe\u0301", 1),  # a decomposed accent
+        ("zoe", 2),
+        # Nothing starts with it: a unique word of the name will do.
+        ("robotics", 3),
+        ("reseau", 1),
+    ],
+)
+def test_companies_match_without_case_or_accents(text: str, found: int) -> None:
+    assert match_name(text, ACCENTED) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("o'brien", 2),
+        ("O’Brien", 2),  # a typographic apostrophe
+        ("obrien", 2),
+        ("sean", 2),
+        ("zoe martin", 1),
+        ("martin", 1),
+        ("lee", 3),
+        ("marie", 4),
+        ("dupre", 4),
+    ],
+)
+def test_a_person_is_found_by_any_part_of_their_name(text: str, found: int) -> None:
+    assert match_name(text, PEOPLE, what="person") == found
+
+
+def test_a_part_shared_by_two_people_names_both() -> None:
+    with pytest.raises(MatchError, match="matches several: Bob Lee, Lee Ann"):
+        match_name("lee", [(1, "Bob Lee"), (2, "Lee Ann")], what="person")
+
+
+def test_fold() -> None:
+    assert fold("  Seán  O’Brien ") == fold("sean obrien") == "sean obrien"
+    assert fold("Zoë") == "zoe"

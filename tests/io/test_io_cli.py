@@ -171,6 +171,7 @@ def test_config_problems_are_named_and_defaults_used(tmp_path: Path) -> None:
 
     # A broken config never stops pursuit.
     config.write_text("thank_you_hours = [oops\n")
+    assert run(tmp_path, "list", env=env).returncode == 0  # (status creates no database)
     status = run(tmp_path, "status", env=env)
     assert status.returncode == 0 and "cannot read" in status.stderr
     assert "0 overdue" in status.stdout

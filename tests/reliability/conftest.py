@@ -3,7 +3,7 @@ runner processes that are always stopped."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,9 +17,27 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def tally(request: pytest.FixtureRequest) -> Tally:
-    """Call `tally.finish()` at the end of the test: it records and asserts the counts."""
-    return Tally(request.node)
+def tally(request: pytest.FixtureRequest) -> Iterator[Tally]:
+    """Call `tally.finish()` at the end of the test: it records and asserts the counts
+    (a test that forgets fails at teardown)."""
+    counts = Tally(request.node)
+    yield counts
+    body = request.node.stash.get(_BODY, None)
+    if body is not None and body.passed:  # a body that failed has said why already
+        counts.check_finished()
+
+
+_BODY = pytest.StashKey[pytest.TestReport]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if report.when == "call":
+        item.stash[_BODY] = report
+    return report
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from pursuit.store.commands import add_application
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
 
-from .helpers.common import PURSUIT, Runner, Tally, integrity
+from .helpers.common import PURSUIT, Runner, Tally, integrity, quiet
 
 pytestmark = pytest.mark.reliability
 
@@ -36,14 +36,6 @@ CLI_RUNNERS = 2
 CLI_PROCESSES = 2
 CLI_WRITES = 500
 COMPANIES = 7
-
-
-def _quiet(err: str) -> bool:
-    """Nothing on stderr but, at most, the notice that a write waited for the lock."""
-    return all(
-        line == "pursuit: waiting for another pursuit to finish writing…"
-        for line in err.splitlines()
-    )
 
 
 def test_app_threads_and_cli_processes_write_1000_entries_at_once(
@@ -108,10 +100,10 @@ def test_app_threads_and_cli_processes_write_1000_entries_at_once(
         assert "results" in reply, reply
         for i, res in enumerate(reply["results"]):
             with tally.case(f"runner {r} call {i}"):
-                assert res["code"] == 0 and _quiet(res["err"]), (res["code"], res["err"])
+                assert res["code"] == 0 and quiet(res["err"]), (res["code"], res["err"])
     for p, (proc, (_, err)) in enumerate(zip(procs, finished, strict=True)):
         with tally.case(f"pursuit add process {p}"):
-            assert proc.returncode == 0 and _quiet(err), (proc.returncode, err)
+            assert proc.returncode == 0 and quiet(err), (proc.returncode, err)
 
     with closing(sqlite3.connect(path)) as conn:
         total, distinct = conn.execute(

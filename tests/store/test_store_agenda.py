@@ -65,7 +65,7 @@ def test_overdue_then_today_then_upcoming(ctx: Ctx) -> None:
     assert build_agenda(ctx.db, ctx.now, NY, ctx.settings).overdue == 0
 
 
-def test_options_nudge_after_overdue_and_loudest_first(ctx: Ctx) -> None:
+def test_options_nudge_after_overdue_and_today_even_when_loud(ctx: Ctx) -> None:
     commands.add_application(at(ctx, -10 * DAY), "Acme", "Engineer")
     commands.log_interview(
         at(ctx, -2 * DAY), "acme", at=ctx.now - 2 * DAY - 2 * HOUR, people=(Person("Jane"),)
@@ -75,12 +75,12 @@ def test_options_nudge_after_overdue_and_loudest_first(ctx: Ctx) -> None:
     nudge = agenda.items[1]
     assert nudge.bucket == Bucket.TODAY and nudge.action_id is None
     assert nudge.what == "Keep your options open: 4 more active and 2 new this week"
-    # At offer stage the nudge jumps the queue.
+    # At offer stage the nudge is loud, but overdue still comes first: it is the promise.
     commands.move(ctx, "acme", Status.OFFER)
     agenda = build_agenda(ctx.db, ctx.now, NY, ctx.settings)
-    assert agenda.items[0].kind == "options"
-    assert agenda.gauge.loud
-    assert agenda.items[0].what.endswith("can still fall through")
+    assert [i.kind for i in agenda.items][:2] == ["thank_you", "options"]
+    assert agenda.gauge.loud and agenda.items[1].loud
+    assert agenda.items[1].what.endswith("can still fall through")
     # On target: no nudge at all.
     for i in range(5):
         commands.add_application(ctx, f"Co {i}", "Engineer")
@@ -95,7 +95,8 @@ def test_a_final_round_counts_as_final_stage(ctx: Ctx) -> None:
         ctx, "acme", at=ctx.now + 2 * DAY, people=(Person("Jane"),), kind="Final round"
     )
     agenda = build_agenda(ctx.db, ctx.now, NY, ctx.settings)
-    assert agenda.gauge.loud and agenda.items[0].kind == "options"
+    # Nothing overdue or due today: the loud nudge leads, before the interview to come.
+    assert agenda.gauge.loud and [i.kind for i in agenda.items][:2] == ["options", "interview"]
 
 
 def test_day_end_is_local_midnight_across_dst() -> None:
@@ -108,22 +109,50 @@ def test_day_end_is_local_midnight_across_dst() -> None:
 def test_demo_fill(ctx: Ctx) -> None:
     assert fill_demo(ctx) == 12
     agenda = build_agenda(ctx.db, ctx.now, NY, ctx.settings)
-    kinds = {i.kind for i in agenda.items}
-    assert {"thank_you", "follow_up", "check_in", "options"} <= kinds
-    assert agenda.overdue >= 2
-    assert agenda.gauge.loud  # Hooli is at offer
+    o, t, u = Bucket.OVERDUE, Bucket.TODAY, Bucket.UPCOMING
+    # Overdue first, then the rest of today, then the options nudge (loud: Hooli is at
+    # offer, but it never hides what is overdue), then what is coming. Massive Dynamic's
+    # final round (Friday) is on the agenda; its thank-you notes are not owed until it ends.
+    assert [(i.kind, i.company, i.contact, i.bucket) for i in agenda.items] == [
+        ("follow_up", "Soylent", None, o),
+        ("check_in", "Wayne Enterprises", "Lucius Fox", o),
+        ("follow_up", "Hooli", None, o),
+        ("thank_you", "Acme Robotics", "Bob Lee", o),
+        ("follow_up", "Umbrella Health", None, t),
+        ("thank_you", "Globex", "Priya Nair", t),
+        ("options", None, None, t),
+        ("interview", "Massive Dynamic", None, u),
+        ("follow_up", "Acme Robotics", None, u),
+        ("follow_up", "Cyberdyne", None, u),
+        ("follow_up", "Globex", None, u),
+        ("follow_up", "Vandelay Industries", None, u),
+        ("check_in", "Stark Industries", "Pepper Potts", u),
+        ("follow_up", "Massive Dynamic", None, u),
+    ]
+    assert agenda.items[7].what == (
+        "Interview at Massive Dynamic, Fri 20 Mar 13:00, with Nina Sharp (VP Engineering), "
+        "Walter Bishop (Principal)"
+    )
+    # Umbrella's guessed follow-up is at 09:30 today, the usual time: not overdue at 09:00.
+    assert (agenda.overdue, agenda.today) == (4, 2)
+    assert agenda.gauge.loud and agenda.gauge.label == "7/5 active · 1/2 new this week"
+    # Umbrella's follow-up, at the usual 09:30.
+    assert agenda.next_due == datetime(2026, 3, 16, 9, 30, tzinfo=NY)
     with ctx.db.read() as conn:
         apps = reads.applications(conn, include_closed=True)
-        assert len({a.company for a in apps}) == 12
-        statuses = {a.status for a in apps}
-        assert {
-            Status.OFFER,
-            Status.ON_HOLD,
-            Status.GHOSTED,
-            Status.REJECTED,
-            Status.WISHLIST,
-        } <= statuses
+        assert sorted((a.company, a.status) for a in apps) == [
+            ("Acme Robotics", Status.INTERVIEWING),
+            ("Cyberdyne", Status.APPLIED),
+            ("Globex", Status.INTERVIEWING),
+            ("Hooli", Status.OFFER),
+            ("Massive Dynamic", Status.INTERVIEWING),
+            ("Pied Piper", Status.GHOSTED),
+            ("Soylent", Status.SCREENING),
+            ("Stark Industries", Status.REJECTED),
+            ("Tyrell Corp", Status.WISHLIST),
+            ("Umbrella Health", Status.APPLIED),
+            ("Vandelay Industries", Status.ON_HOLD),
+            ("Wayne Enterprises", Status.REJECTED),
+        ]
         assert {b.company for b in reads.bridges(conn)} == {"Stark Industries", "Wayne Enterprises"}
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    overdue_check_ins = [i for i in agenda.items if i.kind == "check_in" and i.overdue]
-    assert [i.company for i in overdue_check_ins] == ["Wayne Enterprises"]

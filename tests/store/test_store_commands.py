@@ -15,6 +15,7 @@ from pursuit.store import actions, commands, reads
 from pursuit.store.context import Ctx
 from pursuit.store.database import Database
 from pursuit.store.errors import InputError, Refused
+from pursuit.store.timefmt import to_db
 
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
@@ -332,7 +333,28 @@ def test_followup_before_the_employers_date(ctx: Ctx) -> None:
     assert caught.value.reasons == [
         "the employer said to check back after Fri 10 Apr (25 d from now)"
     ]
-    actions.log_followup(replace(ctx, now=check_back + HOUR), "acme")
+    # After their date it goes through without asking: the follow-up they asked for is
+    # done, and the next is a guess a week on: Fri 17 Apr 10:00 is past the usual 09:30,
+    # so the next working morning, Mon 20 Apr.
+    after = check_back + HOUR
+    next_guess = datetime(2026, 4, 20, 9, 30, tzinfo=NY)
+    assert actions.log_followup(replace(ctx, now=after), "acme") == actions.FollowUpLogged(
+        "Acme", [], None, next_guess
+    )
+    assert q(
+        ctx.db,
+        "SELECT due_guessed, done_at IS NOT NULL, deleted_at IS NOT NULL FROM action "
+        "WHERE kind = 'follow_up' ORDER BY id",
+    ) == [
+        (1, 0, 1),  # the guess made when they applied, replaced by their date
+        (0, 1, 0),  # their date: done
+        (1, 0, 0),  # the next, a guess
+    ]
+    (fu,) = pending(ctx.db, "follow_up")
+    assert (fu.next_at, fu.guessed) == (next_guess, True)
+    assert q(ctx.db, "SELECT at, direction FROM event WHERE kind = 'follow_up'") == [
+        (to_db(after), "out")
+    ]
 
 
 def test_followup_gimmick_warns_and_two_unanswered_suggest_ghosted(ctx: Ctx) -> None:
@@ -414,7 +436,8 @@ def test_friendly_reject_makes_a_bridge_with_a_check_in(ctx: Ctx) -> None:
     ]
     assert q(ctx.db, "SELECT status, closed_at IS NOT NULL FROM application") == [("rejected", 1)]
     kinds = [(a.kind, a.contact) for a in pending(ctx.db)]
-    assert ("check_in", "Jane Doe") in kinds and ("follow_up", None) not in kinds
+    # The follow-up is gone; the thank-you note still owed stays, and one check-in is added.
+    assert kinds == [("thank_you", "Jane Doe"), ("check_in", "Jane Doe")]
     (check,) = pending(ctx.db, "check_in")
     assert "considered for other roles" in check.draft
     with ctx.db.read() as conn:
@@ -473,8 +496,12 @@ def test_plain_reject_and_custom_cadence(ctx: Ctx) -> None:
     moved = commands.reject(ctx, "wayne", friendly=True, cadence="3 months")
     assert moved.bridge_check_in is not None
     assert local(moved.bridge_check_in) == datetime(2026, 6, 16, 9, 30)
-    with pytest.raises(InputError, match=r"can.t read cadence|sometimes"):
+    with pytest.raises(InputError) as caught:
         commands.reject(ctx, "wayne", friendly=True, cadence="sometimes")
+    assert str(caught.value) == (
+        'can\'t read "sometimes" as a duration; try "90 days", "2 weeks", "3 months", '
+        '"every 90 days" or "quarterly"'
+    )
 
 
 # --- the small ones ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from conftest import NOW
 from pursuit.demo import fill_demo, generate
+from pursuit.domain.matching import fold
 from pursuit.store import reads
 from pursuit.store.context import Ctx
 
@@ -25,8 +26,9 @@ def _plain(
     sql = _PLAIN
     params: list[object] = [reads._NEVER]  # the last-touch cap comes first
     if search:
-        sql += " AND (c.name LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')"
-        params.extend([reads.like_pattern(search)] * 2)
+        # Case and accents ignored (the app's filter), matched before the page is cut.
+        sql += " AND instr(fold(c.name || ' ' || a.title), ?) > 0"
+        params.append(fold(search))
     if not include_closed:
         sql += f" AND a.status IN ({','.join('?' * len(reads._OPEN))})"
         params.extend(reads._OPEN)

@@ -8,13 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 from tui_helpers import (
+    Messages,
+    drain,
     execute,
     rows,
     settle,
     table_text,
+    topbar_text,
     wait_until,
     widget_text,
 )
@@ -28,6 +32,7 @@ from pursuit.tui.help import HelpScreen
 from pursuit.tui.modals import ChoiceScreen, ConfirmScreen, PromptScreen
 from pursuit.tui.showcase import demo_app
 from pursuit.tui.tables import PaneTable
+from pursuit.tui.writes import Done, Failed, Refusal, WriteFinished
 
 Item = AgendaItem | ApplicationRow | BridgeRow
 
@@ -75,10 +80,11 @@ async def test_first_screen_has_three_panes_with_overdue_first(app: PursuitApp) 
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         agenda_rows = table_text(app, "agenda")
-        assert agenda_rows[0].startswith("»")  # the loud options nudge (an offer is on)
-        marks = [r.split(" | ")[0] for r in agenda_rows[1:]]
+        marks = [r.split(" | ")[0] for r in agenda_rows]
+        # Overdue first, always; the loud options nudge (an offer is on) after today's.
         assert marks[:5] == ["!"] * 5 and "!" not in marks[5:]
-        assert "overdue" in agenda_rows[1]
+        assert marks[6] == "»" and "Keep options open: apply to 1 more" in agenda_rows[6]
+        assert "overdue" in agenda_rows[0]
         assert any("Soylent" in r for r in table_text(app, "apps"))
         assert any("Wayne Enterprises" in r for r in table_text(app, "bridges"))
         bar = str(app.query_one("#topbar").render())
@@ -102,19 +108,56 @@ async def test_quick_entry_previews_then_saves(app: PursuitApp, db_path: Path) -
     ) == [("Platform Engineer", "applied")]
 
 
+def outcomes(messages: Messages) -> list[tuple[str, str]]:
+    """What each write the app ran reported, in order."""
+    out: list[tuple[str, str]] = []
+    for finished in messages.of(WriteFinished):
+        match finished.outcome:
+            case Refusal(summary=summary):
+                out.append(("refused", summary))
+            case Failed(error=error):
+                out.append(("error", error))
+            case Done(message=message):
+                out.append(("done", message))
+    return out
+
+
+def bells(app: PursuitApp) -> list[None]:
+    """One entry each time the app rings the bell from now on."""
+    rung: list[None] = []
+    bell = app.bell
+
+    def ring() -> None:
+        rung.append(None)
+        bell()
+
+    app.bell = ring  # type: ignore[method-assign]
+    return rung
+
+
 async def test_quick_entry_refuses_what_it_cannot_read(app: PursuitApp, db_path: Path) -> None:
     before = rows(db_path, "SELECT COUNT(*) FROM application")
-    async with app.run_test(size=(120, 35)) as pilot:
+    messages = Messages()
+    rung = bells(app)
+    async with app.run_test(size=(120, 35), message_hook=messages) as pilot:
         await settle(pilot)
         await pilot.press("a")
         await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen))
         await pilot.press(*"Acme interview someday")
-        assert "✗" in str(app.screen.query_one("#preview").render())
+        preview = str(app.screen.query_one("#preview").render())
+        assert preview == (
+            '✗ interview time: can\'t read "someday" as a date; try "tomorrow 14:00", '
+            '"fri", "in 2 weeks", "dec 15" or "2026-12-01 09:30"'
+        )
         await pilot.press("enter")
-        assert isinstance(app.screen, PromptScreen)  # still open: nothing saved
+        # The prompt answered the enter with the bell, and is still open, unchanged.
+        await wait_until(pilot, lambda: len(rung) == 1)
+        assert isinstance(app.screen, PromptScreen)
+        assert str(app.screen.query_one("#preview").render()) == preview
         await pilot.press("escape")
-        await settle(pilot)
-        assert not isinstance(app.screen, PromptScreen)
+        await wait_until(pilot, lambda: app.screen is app.screen_stack[0])
+        await drain(pilot, messages)
+        assert outcomes(messages) == []  # no write ran
     assert rows(db_path, "SELECT COUNT(*) FROM application") == before
 
 
@@ -143,26 +186,26 @@ async def test_t_warns_when_a_note_is_too_like_another(app: PursuitApp, db_path:
         "UPDATE action SET draft = ? WHERE id = ?",
         (str(jane_note).replace("Jane", "Bob"), bob),
     )
-    async with app.run_test(size=(120, 35)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 35), message_hook=messages) as pilot:
         await settle(pilot)
         await go_to(pilot, "agenda", agenda("thank_you", "Acme Robotics", "Bob"))
         await pilot.press("t")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         text = " ".join(str(w.render()) for w in app.screen.query("Static, Label"))
         assert "too like the one to Jane Doe" in text
-        await pilot.press("n")
-        await settle(pilot)
-        assert rows(db_path, "SELECT done_at FROM action WHERE id = ?", (bob,)) == [(None,)]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is app.screen_stack[0])
+        # Asked again: "n" sent nothing (had it, t would now say the note is already sent).
         await pilot.press("t")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
-        await wait_until(
-            pilot,
-            lambda: (
-                rows(db_path, "SELECT done_at IS NOT NULL FROM action WHERE id = ?", (bob,))
-                == [(1,)]
-            ),
-        )
+        await wait_until(pilot, lambda: len(outcomes(messages)) == 3)
+        await drain(pilot, messages)
+        refused = ("refused", "this note to Bob Lee is too like the one to Jane Doe")
+        sent = ("done", "Thank-you note to Bob Lee marked sent")
+        assert outcomes(messages) == [refused, refused, sent]
+    assert rows(db_path, "SELECT done_at IS NOT NULL FROM action WHERE id = ?", (bob,)) == [(1,)]
 
 
 async def test_f_too_soon_asks_and_says_why(app: PursuitApp, db_path: Path) -> None:
@@ -175,7 +218,8 @@ async def test_f_too_soon_asks_and_says_why(app: PursuitApp, db_path: Path) -> N
             )[0][0]
         )  # type: ignore[call-overload]
 
-    async with app.run_test(size=(120, 35)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 35), message_hook=messages) as pilot:
         await settle(pilot)
         await go_to(pilot, "apps", application("Acme Robotics"))
         await pilot.press("f")
@@ -183,15 +227,33 @@ async def test_f_too_soon_asks_and_says_why(app: PursuitApp, db_path: Path) -> N
         text = " ".join(str(w.render()) for w in app.screen.query("Static, Label"))
         # The employer gave a date (after the 3rd), so their date is the only reason: the
         # gap since the last note does not apply to a follow-up they invited.
-        assert "the employer said to check back after Thu 03 Dec (7 d from now)" in text
+        # Their words, echoed as they said them, and when that is.
+        assert (
+            "the employer said to check back after the 3rd (that is Thu 03 Dec 09:00, 7 d from now)"
+            in text
+        )
+        assert "n snooze it until Thu 03 Dec 09:00" in text
         assert "between touches" not in text
+        # n is not escape: it puts the follow-up off until it is no longer too soon.
         await pilot.press("n")
         await settle(pilot)
         assert follow_ups() == 0
+        assert rows(
+            db_path,
+            "SELECT x.snoozed_until FROM action x JOIN company c ON c.id = x.company_id "
+            "WHERE c.name = 'Acme Robotics' AND x.kind = 'follow_up' AND x.done_at IS NULL AND x.deleted_at IS NULL",
+        ) == [("2026-12-03 14:00:00.000000",)]
+        assert any("snoozed until Thu 03 Dec 09:00" in n.message for n in app._notifications)
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
-        await wait_until(pilot, lambda: follow_ups() == 1)
+        await wait_until(pilot, lambda: len(outcomes(messages)) == 4)
+        await drain(pilot, messages)
+        refused = ("refused", "too soon to follow up with Acme Robotics")
+        snoozed = ("done", "Follow-up snoozed until Thu 03 Dec 09:00")
+        logged = ("done", "Follow-up to Acme Robotics logged")
+        assert outcomes(messages) == [refused, snoozed, refused, logged]
+    assert follow_ups() == 1
 
 
 async def test_f_warns_about_a_gimmick_before_logging(app: PursuitApp, db_path: Path) -> None:
@@ -200,7 +262,8 @@ async def test_f_warns_about_a_gimmick_before_logging(app: PursuitApp, db_path: 
         "UPDATE action SET draft = 'I will drop by the office with a gift basket' "
         "WHERE kind = 'follow_up' AND done_at IS NULL AND deleted_at IS NULL",
     )
-    async with app.run_test(size=(120, 35)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 35), message_hook=messages) as pilot:
         await settle(pilot)
         await go_to(pilot, "agenda", agenda("follow_up", "Cyberdyne"))
         await pilot.press("f")
@@ -208,7 +271,21 @@ async def test_f_warns_about_a_gimmick_before_logging(app: PursuitApp, db_path: 
         text = " ".join(str(w.render()) for w in app.screen.query("Static, Label"))
         assert "uninvited visit" in text and "care package" in text
         await pilot.press("escape")
-        await settle(pilot)
+        await wait_until(pilot, lambda: app.screen is app.screen_stack[0])
+        # Asked again, "log it" runs the one write (R5 then asks too: it is too soon).
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: len(outcomes(messages)) == 1)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")  # not now: put it off until R5 allows it
+        await wait_until(pilot, lambda: app.screen is app.screen_stack[0])
+        await wait_until(pilot, lambda: len(outcomes(messages)) == 2)
+        await drain(pilot, messages)
+        assert outcomes(messages) == [
+            ("refused", "too soon to follow up with Cyberdyne"),
+            ("done", "Follow-up snoozed until Tue 01 Dec 09:30"),
+        ]
     assert rows(
         db_path, "SELECT COUNT(*) FROM event WHERE kind = 'follow_up' AND body LIKE '%gift%'"
     ) == [(0,)]
@@ -239,8 +316,23 @@ async def test_m_moves_to_a_chosen_status(app: PursuitApp, db_path: Path) -> Non
         await pilot.press("m")
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         choices = app.screen.query_one("#choices", OptionList)
-        while choices.highlighted_option is None or choices.highlighted_option.id != "screening":
-            await pilot.press("down")
+        # Every status, the current one (applied) offered but not choosable.
+        assert [(o.id, o.disabled) for o in choices.options] == [
+            ("wishlist", False),
+            ("applied", True),
+            ("screening", False),
+            ("interviewing", False),
+            ("offer", False),
+            ("accepted", False),
+            ("rejected", False),
+            ("withdrawn", False),
+            ("ghosted", False),
+            ("on_hold", False),
+        ]
+        assert choices.highlighted_option is not None
+        assert choices.highlighted_option.id == "wishlist"
+        await pilot.press("down")  # over the current status
+        assert choices.highlighted_option.id == "screening"
         await pilot.press("enter")
         await wait_until(
             pilot,
@@ -289,10 +381,12 @@ async def test_i_logs_an_interview_with_one_note_per_person(app: PursuitApp, db_
         await pilot.press(*"fri 10am with Ann Lee (CTO), Bo Yu")
         assert "2 thank-you notes" in str(app.screen.query_one("#preview").render())
         await pilot.press("enter")
+        # The interview to come is on the agenda; its two notes are owed once it ends.
         await wait_until(
             pilot,
-            lambda: sum("Cyberdyne" in r and "Thank" in r for r in table_text(app, "agenda")) == 2,
+            lambda: any("Interview at Cyberdyne" in r for r in table_text(app, "agenda")),
         )
+        assert not any("Cyberdyne" in r and "Thank" in r for r in table_text(app, "agenda"))
     assert rows(
         db_path,
         "SELECT p.name FROM action x JOIN contact p ON p.id = x.contact_id JOIN company c "
@@ -394,13 +488,23 @@ async def test_e_edits_the_draft_in_the_editor_and_y_copies_it(
 async def test_slash_filters_every_pane_and_escape_clears(app: PursuitApp) -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
+        shown = {pane: table_text(app, pane) for pane in ("agenda", "apps", "bridges")}
+        # 14 follow-ups: Massive Dynamic's interview to come, not yet its two notes.
+        assert [len(rows_) for rows_ in shown.values()] == [14, 9, 2]
         await pilot.press("slash")
         await pilot.press(*"globex")
-        await wait_until(pilot, lambda: all("Globex" in r for r in table_text(app, "agenda")))
-        assert table_text(app, "agenda") and all("Globex" in r for r in table_text(app, "apps"))
+        await wait_until(pilot, lambda: "filter: globex" in topbar_text(app))
+        assert table_text(app, "agenda") == [
+            "  | due in 25 min | Thank Priya Nair (Recruiter) | Globex",
+            "  | due in 6 d | Follow up (a guess: ask them when) | Globex",
+        ]
+        assert table_text(app, "apps") == [
+            "Globex | Platform Engineer | interviewing | 1 d | thank Priya | due in 25 min"
+        ]
         assert table_text(app, "bridges") == []
         await pilot.press("escape")
-        await wait_until(pilot, lambda: any("Soylent" in r for r in table_text(app, "apps")))
+        await wait_until(pilot, lambda: "filter:" not in topbar_text(app))
+        assert {pane: table_text(app, pane) for pane in shown} == shown
 
 
 async def test_help_lists_every_key_and_tab_jk_enter_navigate(app: PursuitApp) -> None:
@@ -444,7 +548,10 @@ async def test_help_lists_every_key_and_tab_jk_enter_navigate(app: PursuitApp) -
         await wait_until(pilot, lambda: isinstance(app.screen, DetailScreen))
         await settle(pilot)
         body = widget_text(app.screen.query_one("#detail-full-body"))
-        assert "Timeline" in body and "Lucius Fox" in body
+        # Row 1 is Soylent's overdue follow-up (row 0, Wayne's check-in, is the oldest).
+        assert "Soylent — Frontend Engineer [remote]" in body
+        # The timeline beside the record: a fragment that fits its column.
+        assert "Timeline" in body and "→ applied: Frontend" in body
         await pilot.press("escape")
         await pilot.press("q")
     assert app.return_code == 0
@@ -462,8 +569,27 @@ async def test_keys_are_remappable_by_id(db_path: Path) -> None:
         assert ("n", "Add") in [(k, d) for k, d, _ in rows_]
 
 
+def palette_titles(app: PursuitApp) -> list[str]:
+    found = app.screen.query_one(CommandList)
+    return [
+        str(found.get_option_at_index(i).prompt).split("\n")[0] for i in range(found.option_count)
+    ]
+
+
 async def test_command_palette_offers_the_actions(app: PursuitApp) -> None:
+    from textual.command import DiscoveryHit
+
+    from pursuit.tui.palette import ActionsProvider
+
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Add (a)" in titles and "Undo (u)" in titles and "Help (?)" in titles
+        await go_to(pilot, "agenda", agenda("thank_you", "Globex"))
+        provider = ActionsProvider(app.screen)
+        titles = [str(h.text) for h in [hit async for hit in provider.discover()]]
+        assert titles[:3] == ["Add", "Interview", "Thank-you note sent"]  # the app's first
+        assert "Undo" in titles and "Help" in titles and "Quit" in titles
+        assert "Check in" not in titles  # a thank-you row: no bridge to check in with
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press("escape")
+        assert all(isinstance(h, DiscoveryHit) for h in [h async for h in provider.discover()])

@@ -5,26 +5,36 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from tui_helpers import (
     Clock,
+    Messages,
+    rows,
     settle,
     table_text,
+    topbar_text,
     wait_until,
     widget_text,
 )
 
+from pursuit.agenda import AgendaItem
 from pursuit.config import Config
 from pursuit.domain.people import Person
 from pursuit.store import commands
 from pursuit.store.context import Ctx
 from pursuit.store.database import open_database
+from pursuit.store.timefmt import to_db
 from pursuit.tui.app import PursuitApp
-from pursuit.tui.showcase import FROZEN_NOW, demo_app
+from pursuit.tui.help import HelpScreen
+from pursuit.tui.messages import AnnouncementsFound, RevisionChanged, SnapshotLoaded
+from pursuit.tui.showcase import FROZEN_NOW
 from pursuit.tui.tables import PaneTable
+
+ZONE = FROZEN_NOW.tzinfo
 
 HOSTILE = [
     "[/]",
@@ -57,12 +67,34 @@ async def test_hostile_text_shows_as_typed_in_every_pane(tmp_path: Path) -> None
         for text in HOSTILE:
             assert f"Co{HOSTILE.index(text)} {text}" in everything, text
             assert f"P{HOSTILE.index(text)} {text}" in everything, text
-        # The detail panel shows names and titles verbatim too, and nothing became an action.
-        await pilot.press("tab", "j")
-        await wait_until(pilot, lambda: "Co" in widget_text(app.query_one("#detail-body")))
-        detail = widget_text(app.query_one("#detail-body"))
-        assert "[" in detail
-        assert app.is_running
+        # The detail panel shows each name, title and role exactly as typed too: row by
+        # row, applications (even i) then bridges (odd i, rejected kindly).
+        detail = app.query_one("#detail-body")
+
+        def words(text: str) -> str:
+            """Text without its spaces: the panel wraps (and folds long words) at 29 columns."""
+            return "".join(text.split())
+
+        def shown() -> str:
+            """What the panel shows inside its border."""
+            return words(widget_text(detail).replace("│", ""))
+
+        for pane, odd in (("apps", 0), ("bridges", 1)):
+            await pilot.press("tab")
+            listed = table_text(app, pane)
+            assert len(listed) == len(HOSTILE[odd::2]), listed
+            for row, line in enumerate(listed):
+                if row:
+                    await pilot.press("j")
+                i = int(line.split(" ", 1)[0].removeprefix("Co"))
+                text = HOSTILE[i]
+                assert i % 2 == odd
+                heading = (
+                    f"Co{i} {text} — {text}  (interviewing)" if pane == "apps" else f"Co{i} {text}"
+                )
+                person = f"• P{i} {text} ({text})"
+                await wait_until(pilot, lambda h=heading: words(h) in shown())  # type: ignore[misc]
+                assert words(person) in shown(), (text, shown())
 
 
 async def test_a_write_from_the_command_line_appears_in_the_open_app(
@@ -95,30 +127,127 @@ async def test_a_write_from_the_command_line_appears_in_the_open_app(
         assert table.selected == kept  # the cursor stayed on the row it was on
 
 
-async def test_timer_surfaces_what_fell_due_once(db_path: Path) -> None:
-    clock = Clock(FROZEN_NOW)
-    app = demo_app(db_path, fill=False)
-    app.now = clock
-    async with app.run_test(size=(120, 35)) as pilot:
-        await settle(pilot)
-        assert app.snapshot is not None
-        first = len(app._notifications)
-        due = app.snapshot.agenda.next_due
-        assert due is not None and due > clock.now
-        # The wake is set for when the next action falls due (never more than a minute).
-        assert app._wake is not None
-        clock.now = due + timedelta(seconds=1)  # a clock jump, as after a laptop sleeps
-        app.reload()
-        await settle(pilot)
-        assert any("Priya" in r and r.startswith("!") for r in table_text(app, "agenda"))
-        after = len(app._notifications)
-        assert after == first + 1
-        app.reload()  # waking again must not announce the same action twice
-        await settle(pilot)
-        clock.now = due - timedelta(hours=1)  # and a jump back changes nothing announced
-        app.reload()
-        await settle(pilot)
-        assert len(app._notifications) == after
+# The demo's next action to fall due after FROZEN_NOW (Thu 26 Nov 15:20): the thank-you
+# note to Priya Nair, 24 h after her interview ended.
+PRIYA_DUE = datetime(2026, 11, 26, 15, 45, tzinfo=FROZEN_NOW.tzinfo)
+PRIYA_TOAST = ("Overdue", "Thank Priya Nair (Recruiter) — Globex")
+
+
+def priya_mark(app: PursuitApp) -> str:
+    (row,) = [r for r in table_text(app, "agenda") if "Priya Nair" in r]
+    return row.split(" | ")[0]
+
+
+def overdue_toasts(app: PursuitApp) -> list[tuple[str, str]]:
+    """Records (title, text) of every "Overdue" toast the app shows from now on."""
+    shown: list[tuple[str, str]] = []
+    toast = app._toast_overdue
+
+    def recording(text: str, items: list[AgendaItem]) -> None:
+        shown.append(("Overdue", text))
+        toast(text, items)
+
+    app._toast_overdue = recording  # type: ignore[method-assign]
+    return shown
+
+
+def app_at(db_path: Path, clock: Clock) -> PursuitApp:
+    return PursuitApp(open_database(db_path), config=Config(), tz=ZONE, now=clock)
+
+
+async def caught_up(pilot: Pilot[None], db_path: Path, messages: Messages) -> None:
+    """Wait until the app has painted the database's latest revision (its own writes,
+    such as marking the first announcements, included)."""
+
+    def painted() -> bool:
+        loads = messages.of(SnapshotLoaded)
+        (revision,) = rows(db_path, "SELECT value FROM revision")[0]
+        return bool(loads) and loads[-1].snapshot.revision == revision
+
+    await settle(pilot)  # the workers it started, a write among them, have finished
+    await wait_until(pilot, painted)
+    await settle(pilot)
+
+
+def test_priya_is_the_next_to_fall_due(db_path: Path) -> None:
+    pending = rows(
+        db_path,
+        "SELECT next_at FROM action WHERE done_at IS NULL AND deleted_at IS NULL "
+        "AND next_at > ? ORDER BY next_at LIMIT 2",
+        (to_db(FROZEN_NOW),),
+    )
+    # Then the next, at 09:30 on Tue 1 Dec (14:30 UTC): the usual time of a guessed date.
+    assert pending == [(to_db(PRIYA_DUE),), ("2026-12-01 14:30:00.000000",)]
+
+
+async def test_the_wake_timer_turns_a_row_overdue_when_its_time_comes(db_path: Path) -> None:
+    clock = Clock(PRIYA_DUE - timedelta(seconds=1))
+    app = app_at(db_path, clock)
+    toasts = overdue_toasts(app)
+    messages = Messages()
+    async with app.run_test(size=(120, 35), message_hook=messages) as pilot:
+        await caught_up(pilot, db_path, messages)
+        # The clock stands one second before Priya's note falls due: not overdue yet.
+        assert priya_mark(app) == " "
+        assert "! 5 overdue" in topbar_text(app)
+        assert toasts == [("Overdue", "5 actions are overdue")]
+        seen = len(messages.seen)
+
+        clock.start()  # time passes; nobody calls reload: only the app's own timer can wake
+        await wait_until(pilot, lambda: priya_mark(app) == "!", rounds=2000)
+        assert "! 6 overdue" in topbar_text(app)
+        marks = [r.split(" | ")[0] for r in table_text(app, "agenda")]
+        # Overdue first, Priya's row among them, the options nudge (») after them.
+        assert marks[:7] == ["!", "!", "!", "!", "!", "!", "»"] and "!" not in marks[7:]
+        # Nothing but the timer made the app look again: before the load that painted her
+        # overdue, no write was seen, by this app or another.
+        since = messages.seen[seen:]
+        painted = next(
+            i
+            for i, m in enumerate(since)
+            if isinstance(m, SnapshotLoaded) and m.snapshot.agenda.overdue == 6
+        )
+        assert not [m for m in since[:painted] if isinstance(m, RevisionChanged)]
+        # Announced once the paint is on its way.
+        await wait_until(pilot, lambda: len(toasts) > 1)
+        assert toasts[1:] == [PRIYA_TOAST]
+
+        # Marking it announced is a write; the app sees it and looks again (a second wake,
+        # with Priya's note still overdue): she is not announced a second time.
+        loads = len(messages.of(AnnouncementsFound))
+        await wait_until(
+            pilot,
+            lambda: (
+                rows(db_path, "SELECT notified_at IS NOT NULL FROM action WHERE id = 15") == [(1,)]
+            ),
+        )
+        await caught_up(pilot, db_path, messages)
+        assert len(messages.of(AnnouncementsFound)) > loads
+        assert priya_mark(app) == "!"
+        assert toasts[1:] == [PRIYA_TOAST]
+
+
+async def test_the_timer_can_fire_while_a_dialog_is_open(db_path: Path) -> None:
+    clock = Clock(PRIYA_DUE - timedelta(seconds=1))
+    app = app_at(db_path, clock)
+    toasts = overdue_toasts(app)
+    messages = Messages()
+    async with app.run_test(size=(120, 35), message_hook=messages) as pilot:
+        await caught_up(pilot, db_path, messages)
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert priya_mark(app) == " "
+        clock.start()
+        # The panes under the help screen turn overdue while it stays open on top.
+        await wait_until(pilot, lambda: priya_mark(app) == "!", rounds=2000)
+        assert isinstance(app.screen, HelpScreen)
+        assert "! 6 overdue" in topbar_text(app)
+        await wait_until(pilot, lambda: len(toasts) > 1)
+        assert toasts[1:] == [PRIYA_TOAST]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is app.screen_stack[0])
+        assert priya_mark(app) == "!"
+        assert app.focused_table() is app.query_one("#agenda")
 
 
 @pytest.mark.parametrize("width, narrow", [(120, False), (80, True)])
@@ -129,20 +258,6 @@ async def test_layout_side_by_side_or_stacked(app: PursuitApp, width: int, narro
         assert app.query_one("#detail-body").display is not narrow
         for pane in ("#agenda", "#apps", "#bridges"):
             assert app.query_one(pane).region.height > 3
-
-
-async def test_the_timer_can_fire_while_a_dialog_is_open(app: PursuitApp) -> None:
-    clock = Clock(FROZEN_NOW)
-    app.now = clock
-    async with app.run_test(size=(120, 35)) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        clock.now = FROZEN_NOW + timedelta(hours=1)
-        app.reload()  # what the wake timer or another tab's write does
-        await settle(pilot)
-        assert app.is_running and app.snapshot is not None and app.snapshot.now == clock.now
-        await pilot.press("escape")
-        assert any("Priya" in r and r.startswith("!") for r in table_text(app, "agenda"))
 
 
 async def test_the_first_screen_is_read_early_and_the_full_page_follows(

@@ -287,7 +287,7 @@ async def test_merge_asks_showing_what_moves(db_path: Path) -> None:
 async def test_history_lists_what_ended_searches_and_opens_the_detail(app: PursuitApp) -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        await pilot.press("h")
+        await pilot.press("H")
         await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
@@ -354,8 +354,20 @@ async def test_quick_entry_asks_before_the_same_role_twice(app: PursuitApp, db_p
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         title = str(app.screen.query_one(".dialog-title").render())
         assert title.startswith("Soylent already has an open application for Frontend Engineer")
-        await pilot.press("n")
-        await settle(pilot)
+        await pilot.press("escape")
+        # Backed out: the line is back in the box, to change.
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PromptScreen)
+                and app.screen.query_one(Input).value == "soylent / Frontend Engineer [remote]"
+            ),
+        )
+        await wait_until(pilot, lambda: "Soylent" in widget_text(app.screen.query_one("#preview")))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")  # not added, and the box closed
+        await wait_until(pilot, lambda: app.screen is app.screen_stack[0])
         assert rows(db_path, "SELECT count(*) FROM application") == before
         await pilot.press("a")
         await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen))

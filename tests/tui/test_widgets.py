@@ -7,17 +7,20 @@ from typing import Any
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.geometry import Region
+from textual.strip import Strip
 from tui_helpers import settle, widget_text
 
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.cells import PaneRows, row
 from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.keybar import KeyBar
+from pursuit.tui.layout import Column
 from pursuit.tui.panes import PaneKeys, Panes
 from pursuit.tui.tables import PaneTable
 
-COLUMNS = (("name", 10, 8), ("n", 4, 4))
+COLUMNS = (Column("name", 8, 10), Column("n", 4, 4))
 
 
 def rows(*names: str, value: str = "") -> PaneRows[str]:
@@ -113,14 +116,26 @@ async def test_the_detail_view_shows_lines_rendered_at_its_width_and_scrolls() -
     async with app.run_test(size=(40, 30)) as pilot:
         view = app.query_one(DetailView)
         long = Text(" ".join(f"word{i}" for i in range(400)))
-        view.show(render_lines(long, view.text_width))
+        rendered = render_lines(long, view.text_width)
+        # Wrapped at the text width (a column short of the view's: the scroll bar's).
+        assert (view.size.width, view.text_width) == (40, 39)
+        text = ["".join(segment.text for segment in line).rstrip() for line in rendered]
+        assert text[:3] == [
+            "word0 word1 word2 word3 word4 word5",
+            "word6 word7 word8 word9 word10 word11",
+            "word12 word13 word14 word15 word16",
+        ]
+        assert len(text) == 80 and max(len(line) for line in text) <= 39
+        view.show(rendered)
         await pilot.pause()
-        shown = lines(view)
-        assert shown[0].startswith("word0 word1")
-        assert all(len(line) <= view.size.width for line in shown)
+        height = view.size.height
+        assert height == 15 and lines(view) == text[:height]
         view.scroll_to(y=2, animate=False)
         await pilot.pause()
-        assert lines(view)[0] != shown[0]
+        assert lines(view) == text[2 : 2 + height]
+        view.scroll_to(y=100, animate=False)  # no further than the last line
+        await pilot.pause()
+        assert lines(view) == text[-height:]
 
 
 async def test_the_key_bar_names_the_keys_that_apply_and_a_click_presses_one() -> None:
@@ -164,11 +179,29 @@ async def test_keys_go_to_the_active_pane_and_only_its_cursor_is_lit() -> None:
         await pilot.press("j", "j")
         assert (first.cursor_row, second.cursor_row) == (0, 2)
         assert first.active is False and second.active is True
-        # The lit cursor row is drawn in the active pane's colours, the other one dimmer.
+        # The lit cursor row is drawn in the theme's cursor colours, bold; the other pane's
+        # cursor in its blurred cursor colour over the pane; other rows in the pane's.
         lit = second.render_line(3)  # header, alpha, beta, then gamma under the cursor
         dim = first.render_line(1)
+        plain = second.render_line(1)
         assert lit.text.startswith(" gamma") and dim.text.startswith(" alpha")
-        assert lit._segments[0].style != dim._segments[0].style
+        assert plain.text.startswith(" alpha")
+        theme = app.theme_variables
+        pane = Color.from_rich_color(next(iter(plain)).style.bgcolor)
+        cursor = Color.parse(theme["block-cursor-background"])
+        blurred = pane + Color.parse(theme["block-cursor-blurred-background"])
+        assert len({pane, cursor, blurred}) == 3
+
+        def looks(strip: Strip) -> set[tuple[Color, bool]]:
+            return {
+                (Color.from_rich_color(s.style.bgcolor), bool(s.style.bold))
+                for s in strip
+                if s.style
+            }
+
+        assert looks(lit) == {(cursor, True)}
+        assert looks(dim) == {(blurred, False)}
+        assert looks(plain) == {(pane, False)}
 
 
 async def test_past_the_bottom_the_pane_turns_half_a_page() -> None:

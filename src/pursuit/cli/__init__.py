@@ -16,7 +16,8 @@
     completion.py         bash and zsh completion scripts, generated from the parser
 
 Exit status: 0 done; 2 bad input (one line on stderr, nothing written); 3 a rule asked
-to wait (R2, R5), nothing written: rerun with --force to go ahead.
+to wait (R2, R5), nothing written: rerun with --force to go ahead; 1 `due --notify` could
+not send a desktop notification (reading.EXIT_NOT_SENT).
 
 This file imports nothing: `pursuit status` loads it on every shell prompt, on its way to
 status_line. Every verb module defers what it needs beyond the standard library into the

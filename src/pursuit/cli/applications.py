@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from pursuit.cli.context import open_ctx, read_when
+from pursuit.cli.context import open_ctx, read_when, say_notes
 from pursuit.cli.output import UsageError, one_line, print_json, show_when
 
 
@@ -21,7 +21,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     except StatusError as exc:
         raise UsageError(str(exc)) from None
     ctx = open_ctx(args)
-    applied = read_when(ctx, args.applied, prefer="past") if args.applied else None
+    applied = None
+    if args.applied:
+        applied = read_when(ctx, args.applied, prefer="past", force=args.force, what="--applied")
     given = {
         "url": args.url,
         "source": args.source,
@@ -37,7 +39,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         args.role,
         new_company=args.new_company,
         force=args.force,
-        applied_at=applied,
+        applied_at=applied.at if applied else None,
         status=status,
         fields={k: v for k, v in given.items() if v is not None},
     )
@@ -53,17 +55,24 @@ def cmd_add(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Added {added.company} — {added.title} ({added.status.label})")
+        print(one_line(f"Added {added.company} — {added.title} ({added.status.label})"))
+        if applied is not None:
+            print(f"Applied {show_when(ctx, applied.at)}")
         if result.known:
-            print(result.known)
+            print(one_line(result.known))
         if result.matched:
             print(
-                f'("{one_line(result.typed)}" is {added.company}; a new company of that '
-                "name instead: --new-company)"
+                f'("{one_line(result.typed)}" is {one_line(added.company)}; a new company of '
+                "that name instead: --new-company)"
             )
         if added.follow_up_due:
             print(f"Follow up (a guess; ask them when): {show_when(ctx, added.follow_up_due)}")
+        say_notes(applied)
     return 0
+
+
+# An interview's length when neither its times ("9:30-11") nor --minutes give one.
+DEFAULT_MINUTES = 60
 
 
 def cmd_interview(args: argparse.Namespace) -> int:
@@ -75,15 +84,28 @@ def cmd_interview(args: argparse.Namespace) -> int:
     except PersonParseError as exc:
         raise UsageError(str(exc)) from None
     ctx = open_ctx(args)
-    at = read_when(ctx, args.at, prefer="past" if "ago" in args.at else "future")
-    check_back = read_when(ctx, args.check_back) if args.check_back else None
+    at = read_when(
+        ctx,
+        args.at,
+        prefer="past" if "ago" in args.at else "future",
+        need_time=True,
+        what="--at",
+    )
+    minutes = args.minutes if args.minutes is not None else at.minutes or DEFAULT_MINUTES
+    if at.minutes is not None and args.minutes is not None and args.minutes != at.minutes:
+        raise UsageError(
+            f'--at "{args.at}" gives {at.minutes} min but --minutes {args.minutes}; give one'
+        )
+    check_back = None
+    if args.check_back:
+        check_back = read_when(ctx, args.check_back, what="--check-back")
     result = log_interview(
         ctx,
         args.company,
-        at=at,
+        at=at.at,
         people=people,
-        minutes=args.minutes,
-        check_back=check_back,
+        minutes=minutes,
+        check_back=check_back.at if check_back else None,
         check_back_text=args.check_back,
         kind=args.kind,
         role=args.role,
@@ -100,11 +122,16 @@ def cmd_interview(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"Interview at {result.company} logged: {show_when(ctx, at)}")
+    print(
+        one_line(f"Interview at {result.company} logged: {show_when(ctx, at.at)} ({minutes} min)")
+    )
     for name in result.interviewers:
-        print(f"  thank-you note to {name} due {show_when(ctx, result.thank_you_due)}")
+        print(
+            "  " + one_line(f"thank-you note to {name} due {show_when(ctx, result.thank_you_due)}")
+        )
     guess = " (a guess: ask them when to check back)" if result.follow_up_guessed else ""
     print(f"  follow up {show_when(ctx, result.follow_up_due)}{guess}")
+    say_notes(at, check_back)
     return 0
 
 
@@ -114,8 +141,13 @@ def cmd_guidance(args: argparse.Namespace) -> int:
     ctx = open_ctx(args)
     text = " ".join(args.when)
     when = read_when(ctx, text)
-    result = record_guidance(ctx, args.company, when, f"check back {text}")
-    print(f"{result.company}: follow up {show_when(ctx, result.follow_up_due)}, as they asked")
+    result = record_guidance(ctx, args.company, when.at, f"check back {text}")
+    print(
+        one_line(
+            f"{result.company}: follow up {show_when(ctx, result.follow_up_due)}, as they asked"
+        )
+    )
+    say_notes(when)
     return 0
 
 
@@ -163,15 +195,16 @@ def cmd_talking_point(args: argparse.Namespace) -> int:
 
 def cmd_quick(args: argparse.Namespace) -> int:
     from pursuit.domain.quick_entry import QuickEntryError, parse_quick_entry
-    from pursuit.store.commands import save_quick_entry
+    from pursuit.store.commands import preview_quick_entry, save_quick_entry
 
     ctx = open_ctx(args)
     try:
         entry = parse_quick_entry(" ".join(args.line), ctx.now, ctx.tz)
     except QuickEntryError as exc:
         raise UsageError(str(exc)) from None
-    # The preview shows the text as it will be stored (cleaned), not as typed.
-    print(one_line(entry.describe(ctx.tz)))
+    # The preview shows the text as it will be stored (cleaned), not as typed, and the
+    # company saving will use: one that matched, or a new one.
+    print(one_line(preview_quick_entry(ctx, entry, force=args.force).describe(ctx.tz)))
     if not args.dry_run:
         save_quick_entry(ctx, entry, force=args.force)
         print("Saved")

@@ -211,6 +211,12 @@ _pursuit() {{
     esac
     return
   fi
+  # Before the case below: zsh takes the first pattern that matches, and move is also
+  # one of the verbs whose first argument is a company.
+  if [[ $verb == move ]] && (( arg == 1 )); then
+    compadd -- {_words(STATUSES)}
+    return
+  fi
   case $verb in
     ({company})
       if (( arg == 0 )); then
@@ -218,7 +224,6 @@ _pursuit() {{
         compadd -M 'm:{{a-zA-Z}}={{A-Za-z}}' -a names
       fi ;;
     ({"|".join(FILE_VERBS)}) _files ;;
-    (move) (( arg == 1 )) && compadd -- {_words(STATUSES)} ;;
 {word_cases}
   esac
 }}

@@ -10,9 +10,9 @@ from pursuit.cli.output import UsageError
 
 if TYPE_CHECKING:
     import argparse
-    from datetime import datetime
 
     from pursuit.config import Config
+    from pursuit.domain.dates import Prefer, When
     from pursuit.store.context import Ctx
 
 
@@ -45,10 +45,51 @@ def _say_waiting() -> None:
     print("pursuit: waiting for another pursuit to finish writing…", file=sys.stderr, flush=True)
 
 
-def read_when(ctx: Ctx, text: str, *, prefer: str = "future") -> datetime:
-    from pursuit.domain.dates import DateParseError, parse_when
+def read_when(
+    ctx: Ctx,
+    text: str,
+    *,
+    prefer: Prefer = "future",
+    need_time: bool = False,
+    force: bool | None = None,
+    what: str = "",
+) -> When:
+    """A date typed on the command line, read in the user's zone and day/month order: the
+    instant, whether a time of day was typed, a range's length and how an open phrase was
+    read (`.note`, for the verb to print).
+
+    A date more than a year away is a slip until the user says otherwise: `force` None
+    (the verb has no --force) refuses it; False refuses it naming --force; True takes it.
+    `what` ("--at") starts the message, so a verb with two dates says which was wrong."""
+    from pursuit.domain.dates import WITHIN_A_YEAR, DateParseError, FarDateError
+    from pursuit.domain.dates import read_when as read
+
+    def bad(message: str) -> UsageError:
+        return UsageError(f"{what}: {message}" if what else message)
 
     try:
-        return parse_when(text, ctx.now, ctx.tz, prefer=prefer)  # type: ignore[arg-type]
+        return read(
+            text,
+            ctx.now,
+            ctx.tz,
+            prefer=prefer,
+            within=None if force else WITHIN_A_YEAR,
+            date_order=ctx.settings.date_order,
+            need_time=need_time,
+        )
+    except FarDateError as exc:
+        if force is None:
+            raise bad(str(exc)) from None
+        raise bad(f"{exc}, or add --force if that is right") from None
     except DateParseError as exc:
-        raise UsageError(str(exc)) from None
+        raise bad(str(exc)) from None
+
+
+def say_notes(*whens: When | None) -> None:
+    """How open phrases were read ('"next fri" is the Friday of next week'), on stdout
+    after the verb's own lines, so the user sees which day was taken; each once."""
+    from pursuit.cli.output import one_line
+
+    notes = [w.note for w in whens if w is not None and w.note]
+    for note in dict.fromkeys(notes):
+        print(f"Note: {one_line(note)}")

@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from pursuit.cli.context import open_ctx
-from pursuit.cli.output import UsageError
+from pursuit.cli.output import UsageError, one_line
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -17,27 +17,47 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ctx = open_ctx(args)
     path = Path(args.file)
-    report = import_file(ctx, path, dry_run=args.dry_run, day_first=args.day_first)
+    report = import_file(
+        ctx, path, dry_run=args.dry_run, date_order=args.date_order, overrides=args.map
+    )
     for problem in report.problems:
-        print(f"pursuit: skipped {problem}", file=sys.stderr)
+        print(one_line(f"pursuit: skipped {problem}"), file=sys.stderr)
     would = "would be " if args.dry_run else ""
     skipped = f"; {len(report.problems)} skipped (see above)" if report.problems else ""
     if report.kind == "csv":
+        # What each column became and how the dates were read, so a wrong mapping shows
+        # before anything is written (and stays on record after a real import).
+        for line in report.mapping_lines():
+            print(_indented(line))
+        if args.dry_run and report.sample:
+            print("As they will be stored:")
+            for line in report.sample_lines():
+                print(f"  {one_line(line)}")
         for line in report.created:
-            print(f"{'would add' if args.dry_run else 'added'}: {line}")
+            print(one_line(f"{'would add' if args.dry_run else 'added'}: {line}"))
         for line in report.present:
-            print(f"already there: {line}")
+            print(one_line(f"already there: {line}"))
         print(
-            f"{len(report.created)} applications {would}imported from {path.name}; "
-            f"{len(report.present)} already there{skipped}"
+            one_line(
+                f"{len(report.created)} applications {would}imported from {path.name}; "
+                f"{len(report.present)} already there{skipped}"
+            )
         )
     else:
         counts = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in report.counts.items())
         print(
-            f"Rows {would}imported from {path.name}: {counts}; "
-            f"{len(report.present)} already there{skipped}"
+            one_line(
+                f"Rows {would}imported from {path.name}: {counts}; "
+                f"{len(report.present)} already there{skipped}"
+            )
         )
     return 2 if report.nothing_usable else 0
+
+
+def _indented(line: str) -> str:
+    """A report line, cleaned, keeping its leading indent (which one_line would fold)."""
+    indent = len(line) - len(line.lstrip(" "))
+    return " " * indent + one_line(line)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

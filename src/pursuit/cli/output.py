@@ -33,7 +33,13 @@ def fail(message: str, code: int) -> int:
 
 
 def show_when(ctx: Ctx, when: datetime | None) -> str:
-    return "—" if when is None else f"{when.astimezone(ctx.tz):%a %d %b %H:%M}"
+    """ "Fri 4 Dec 14:00" in the user's zone, with the year when it is not this one; the
+    form pursuit reads back."""
+    if when is None:
+        return "—"
+    from pursuit.domain.dates import show_when as shown
+
+    return shown(when, ctx.tz, ctx.now)
 
 
 def print_json(data: object) -> None:

@@ -4,6 +4,7 @@ lives in the module dispatch.VERBS names; this one only reads the command line."
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any, NoReturn
 
 from pursuit.cli import record
@@ -13,6 +14,8 @@ from pursuit.cli.output import EXIT_BAD_INPUT, one_line
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: scripts and people both read the first line.
+        # Internal verbs (the completion scripts' `_companies`) are not among the choices.
+        message = re.sub(r",? '_[\w-]+'", "", message)
         self.exit(EXIT_BAD_INPUT, f"pursuit: {one_line(message)} (see: {self.prog} --help)\n")
 
 
@@ -40,7 +43,7 @@ def build_parser() -> Parser:
     p.add_argument("--source", help="where you found it")
     p.add_argument("--status", default="applied", help="applied (default), wishlist, screening…")
     p.add_argument("--json", action="store_true")
-    record.add_flags(p)
+    record.add_flags(p)  # --force among them: the same role again, or an old --applied
 
     p = verb("interview", "log an interview: one thank-you note per interviewer")
     p.add_argument("company")
@@ -48,7 +51,7 @@ def build_parser() -> Parser:
     p.add_argument(
         "--with", dest="people", action="append", required=True, metavar='"NAME[, ROLE]"'
     )
-    p.add_argument("--minutes", type=int, default=60)
+    p.add_argument("--minutes", type=int, help="its length (default: from --at's range, else 60)")
     p.add_argument(
         "--check-back", metavar="WHEN", help="the employer's answer on when to follow up"
     )
@@ -86,6 +89,20 @@ def build_parser() -> Parser:
     p.add_argument("company")
     p.add_argument("--friendly", action="store_true", help="they were positive about you")
     p.add_argument("--every", metavar="DURATION", help="check-in cadence (default 90d)")
+
+    p = verb("offer", "record an offer and the date they want an answer by")
+    p.add_argument("company")
+    p.add_argument("--by", required=True, metavar="WHEN", help="answer by, e.g. 'fri 17:00'")
+    p.add_argument("--note", help="what they offered, in your words")
+
+    p = verb("withdraw", "close an application you withdrew from; --friendly keeps a bridge")
+    p.add_argument("company")
+    p.add_argument("--friendly", action="store_true", help="part on good terms (R8)")
+    p.add_argument("--every", metavar="DURATION", help="check-in cadence (default 90d)")
+
+    p = verb("nudge", "the options nudge (R7): snooze it, dismiss it, or bring it back")
+    p.add_argument("action", choices=("snooze", "dismiss", "restore"))
+    p.add_argument("until", nargs="*", metavar="WHEN", help="with snooze: until when")
 
     p = verb("checkin", "log a check-in with a bridge and schedule the next")
     p.add_argument("company")
@@ -144,8 +161,27 @@ def build_parser() -> Parser:
     p = verb("import", "import applications from a tracker CSV or a pursuit JSON export")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only say what would be added")
+    order = p.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="date_order",
+        action="store_const",
+        const="day-first",
+        help="read 03/11/2026 as 3 November when the file does not say",
+    )
+    order.add_argument(
+        "--month-first",
+        dest="date_order",
+        action="store_const",
+        const="month-first",
+        help="read 03/11/2026 as March 11 when the file does not say",
+    )
     p.add_argument(
-        "--day-first", action="store_true", help="read 03/11/2026 as 3 November (default: US)"
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help='read a column as a field, e.g. "Stage=status" or "Notes2=ignore" (repeatable)',
     )
 
     p = verb("export", "export as json (lossless), csv (spreadsheets) or ics (calendars)")

@@ -4,13 +4,17 @@ newly overdue action once, for cron) and status (the full path behind status_lin
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 
 from pursuit.cli.context import open_ctx
-from pursuit.cli.output import UsageError, print_json
+from pursuit.cli.output import UsageError, one_line, print_json
 
 # More overdue actions than this at once get one summary notification, not a pile.
 MAX_SEPARATE_NOTIFICATIONS = 3
+# `due --notify` when a desktop notification could not be sent (cron mails it, systemd
+# marks the unit failed); what was not sent is announced by the next run.
+EXIT_NOT_SENT = 1
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -95,38 +99,83 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_due_notify(args: argparse.Namespace) -> int:
-    """`pursuit due --notify`: announce each overdue action once (for cron / timers)."""
+    """`pursuit due --notify`: announce each overdue action once (for cron / timers).
+
+    The actions are claimed in one write transaction before anything is sent, so runs at
+    the same time never announce one twice; those whose desktop notification fails are
+    released, reported on stderr with exit status 1, and tried again by the next run."""
     from pursuit.agenda import describe
     from pursuit.config import load_config
     from pursuit.desktop.notify import desktop_notify, overdue_to_notify, ring_bell
     from pursuit.domain.dates import humanize_due
     from pursuit.paths import config_path
-    from pursuit.store.actions import mark_notified
+    from pursuit.store.actions import claim_announcements, release_announcements
 
     ctx = open_ctx(args)
     config, _problems = load_config(config_path())  # open_ctx already reported the problems
-    rows = overdue_to_notify(ctx.db, ctx.now)
+    found = overdue_to_notify(ctx.db, ctx.now)
+    claimed = set(claim_announcements(ctx, [r.id for r in found]))
+    rows = [r for r in found if r.id in claimed]
     if not rows:
         return 0
-    for row in rows:
-        where = f"{row.company} — {row.title}" if row.title else row.company
-        print(f"! {describe(row)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}")
-    if config.notify_send:
-        if len(rows) > MAX_SEPARATE_NOTIFICATIONS:
-            companies = ", ".join(dict.fromkeys(r.company for r in rows))
-            desktop_notify(f"pursuit: {len(rows)} actions overdue", companies)
-        else:
-            for row in rows:
-                desktop_notify(f"pursuit: {describe(row)}", row.company)
-    if config.bell:
-        ring_bell()
-    mark_notified(ctx, [r.id for r in rows])
-    return 0
+    unsent: list[int] = []
+    problem = ""
+    try:
+        for row in rows:
+            where = f"{row.company} — {row.title}" if row.title else row.company
+            line = f"! {describe(row)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}"
+            print(one_line(line))
+        if config.notify_send:
+            if len(rows) > MAX_SEPARATE_NOTIFICATIONS:
+                companies = ", ".join(dict.fromkeys(r.company for r in rows))
+                messages = [(f"pursuit: {len(rows)} actions overdue", companies, rows)]
+            else:
+                messages = [(f"pursuit: {describe(r)}", r.company, [r]) for r in rows]
+            for title, body, about in messages:
+                # After one failure the rest wait for the next run rather than fail alike.
+                if not problem:
+                    sent = desktop_notify(title, body)
+                    if sent:
+                        continue
+                    problem = sent.problem
+                unsent += [r.id for r in about]
+        if config.bell:
+            ring_bell()
+    except BaseException:
+        # Nothing can be said to have been announced: the next run tries them all again.
+        release_announcements(ctx, sorted(claimed))
+        raise
+    if not unsent:
+        return 0
+    release_announcements(ctx, unsent)
+    sys.stdout.flush()
+    count = "1 overdue action stays" if len(unsent) == 1 else f"{len(unsent)} overdue actions stay"
+    print(
+        one_line(
+            f"pursuit: desktop notification not sent: {problem}; {count} unannounced, "
+            "for the next run to try again"
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_NOT_SENT
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     from pursuit.agenda import build_agenda
+    from pursuit.cli.context import load_settings
+    from pursuit.cli.status_line import BLANK_FIELDS, STATUS_FIELDS
+    from pursuit.paths import database_path
 
+    path, _is_default = database_path(args.db)
+    if not path.exists():
+        # As the fast path: no database is an empty line, and none is created (a prompt
+        # with a mistyped PURSUIT_DB would otherwise litter a file on every command).
+        load_settings()  # its problems are still worth a line on stderr
+        try:
+            print(args.format.format(**BLANK_FIELDS) if args.format else "")
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+            raise UsageError(f"bad --format: {exc}; fields: {', '.join(STATUS_FIELDS)}") from None
+        return 0
     ctx = open_ctx(args)
     agenda = build_agenda(ctx.db, ctx.now, ctx.tz, ctx.settings, limit=0)
     fields = {

@@ -66,7 +66,9 @@ def add_flags(p: argparse.ArgumentParser) -> None:
         help="a new company of exactly this name, even if it starts like a known one",
     )
     p.add_argument(
-        "--force", action="store_true", help="add it though the same role is open there already"
+        "--force",
+        action="store_true",
+        help="add it though the same role is open there already, or --applied is over a year back",
     )
 
 

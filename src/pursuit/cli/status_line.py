@@ -4,7 +4,8 @@ A prompt runs this after every command, so it must cost little more than startin
 no argparse, no datetime, no ORM, no dateutil, no platformdirs. It answers only the plain
 case (a database that exists at the current schema, settings it can read for sure) and
 otherwise returns None, so the caller runs the full `pursuit status`, which migrates,
-creates, validates and explains. Both print the same line; tests hold them together.
+validates and explains. Both print the same line; tests hold them together. Neither creates
+a database that is not there: a prompt that names a missing file gets an empty line.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 DEFAULT_FORMAT = "{overdue} overdue · {today} today · {active}/{target} active"
+"""The line with a database; with none yet (or a mistyped path), an empty line."""
 APP = "pursuit"
 _DEFAULT_TARGET_ACTIVE = 5
 _ZONE_DIRS = ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo")
@@ -29,10 +31,19 @@ _ZONE_DIRS = ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zonein
 # value outside these, goes to the full path so its problems are reported as usual.
 _POSITIVE = ("thank_you_hours", "guidance_days", "followup_gap_days", "hold_cadence_days")
 _COUNTS = ("unanswered_limit", "target_active", "target_new_per_week")
-_TEXTS = ("timezone", "theme")
+_TEXTS = ("timezone", "theme", "working_days", "usual_time", "holidays", "signature")
 _FLAGS = ("bell", "notify_send")
 KNOWN_SETTINGS = frozenset(
-    (*_POSITIVE, *_COUNTS, *_TEXTS, *_FLAGS, "similarity_threshold", "keymap", "bridge_cadence")
+    (
+        *_POSITIVE,
+        *_COUNTS,
+        *_TEXTS,
+        *_FLAGS,
+        "similarity_threshold",
+        "keymap",
+        "bridge_cadence",
+        "date_order",
+    )
 )
 
 
@@ -47,7 +58,17 @@ def fast_status(argv: Sequence[str]) -> int | None:
         return None
     zone, target = settings
     path = _database(db_arg)
-    if path is None or not os.path.isfile(path):
+    if path is None:
+        return None
+    if not os.path.exists(path):
+        # A typo in a prompt's PURSUIT_DB, or no search started yet: nothing to count,
+        # and nothing to create either (the full path would make the file and folders).
+        blank = blank_line(fmt)
+        if blank is None:
+            return None
+        sys.stdout.write(blank + "\n")
+        return 0
+    if not os.path.isfile(path):
         return None
     saved_tz = os.environ.get("TZ")
     if not _use_zone(zone):
@@ -62,6 +83,29 @@ def fast_status(argv: Sequence[str]) -> int | None:
         return None
     sys.stdout.write(line + "\n")
     return 0
+
+
+class _Blank:
+    """A field with no value: empty whatever its format spec ("{overdue:>3}")."""
+
+    def __format__(self, spec: str) -> str:
+        return ""
+
+
+STATUS_FIELDS = ("overdue", "today", "active", "target", "new")
+BLANK_FIELDS = dict.fromkeys(STATUS_FIELDS, _Blank())
+"""The fields when there is no database: `fmt.format(**BLANK_FIELDS)`."""
+
+
+def blank_line(fmt: str | None) -> str | None:
+    """The status line when there is no database: empty, or `fmt` with its fields empty
+    ("✉ {overdue}" gives "✉ "); None when `fmt` names a field that does not exist."""
+    if fmt is None:
+        return ""
+    try:
+        return fmt.format(**BLANK_FIELDS)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return None
 
 
 def _parse(argv: Sequence[str]) -> tuple[str | None, str | None] | None:
@@ -132,6 +176,8 @@ def _plainly_valid(key: str, value: Any) -> bool:
         return isinstance(value, str)
     if key in _FLAGS:
         return isinstance(value, bool)
+    if key == "date_order":
+        return value in ("", "day-first", "month-first")
     if key == "similarity_threshold":
         return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1
     if key == "keymap":

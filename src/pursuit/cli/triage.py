@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pursuit.cli.context import open_ctx, read_when
+from pursuit.cli.context import open_ctx, read_when, say_notes
 from pursuit.cli.output import UsageError, show_when
 
 
@@ -32,7 +32,12 @@ def cmd_followup(args: argparse.Namespace) -> int:
     result = log_followup(ctx, args.company, note=args.note, force=args.force, channel=channel)
     for warning in result.warnings:
         print(f"pursuit: warning: {warning}", file=sys.stderr)
-    print(f"Follow-up to {result.company} logged; next check {show_when(ctx, result.next_due)}")
+    then = (
+        f"next check {show_when(ctx, result.next_due)}"
+        if result.next_due
+        else "answer the offer next"
+    )
+    print(f"Follow-up to {result.company} logged; {then}")
     if result.ghosted_hint:
         print(f"Hint: {result.ghosted_hint} (pursuit move {result.company!r} ghosted)")
     return 0
@@ -60,8 +65,10 @@ def cmd_snooze(args: argparse.Namespace) -> int:
     from pursuit.store.actions import snooze
 
     ctx = open_ctx(args)
-    until = snooze(ctx, args.action_id, read_when(ctx, " ".join(args.until)))
+    when = read_when(ctx, " ".join(args.until))
+    until = snooze(ctx, args.action_id, when.at)
     print(f"Snoozed until {show_when(ctx, until)}")
+    say_notes(when)
     return 0
 
 

@@ -2,7 +2,10 @@
 
 `pursuit due --notify` (cron, systemd timers) and the app both use this. What was announced
 is remembered in the database (`action.notified_at`), so every process agrees; an action
-snoozed after it was announced is announced again when it falls due again.
+snoozed after it was announced is announced again when it falls due again. Announcers
+claim actions before sending (`store.actions.claim_announcements`), so concurrent ones never
+announce one twice, and release those whose notification failed (`desktop_notify` says
+so), so the next run tries again.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import html
 import shutil
 import subprocess
+from dataclasses import dataclass
 from datetime import datetime
 
 from pursuit.store import reads
@@ -24,11 +28,25 @@ def overdue_to_notify(db: Database, now: datetime) -> list[reads.ActionRow]:
         return reads.unannounced_overdue(conn, now)
 
 
-def desktop_notify(title: str, body: str) -> bool:
-    """notify-send, where it exists; False when it does not or fails."""
+@dataclass(frozen=True)
+class Delivery:
+    """What became of a desktop notification: true when it was sent; else `problem` says
+    why, in words for one line ("notify-send is not installed (not on PATH)")."""
+
+    sent: bool
+    problem: str = ""
+
+    def __bool__(self) -> bool:
+        return self.sent
+
+
+def desktop_notify(title: str, body: str) -> Delivery:
+    """notify-send, where it exists: a Delivery that is true when it was sent, and says
+    why not otherwise (not installed, failed, hung), so a caller can report the failure
+    and try again later instead of counting the action as announced."""
     exe = shutil.which("notify-send")
     if exe is None:
-        return False
+        return Delivery(False, "notify-send is not installed (not on PATH)")
     try:
         result = subprocess.run(
             # Notification servers read the body as a little HTML; user text is escaped.
@@ -36,13 +54,18 @@ def desktop_notify(title: str, body: str) -> bool:
             [exe, "--app-name=pursuit", "--", title, html.escape(body)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
+            # Not captured: a notification daemon it starts could hold a pipe open for good.
             stderr=subprocess.DEVNULL,
             timeout=NOTIFY_TIMEOUT_S,
             check=False,
         )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return result.returncode == 0
+    except subprocess.TimeoutExpired:
+        return Delivery(False, f"notify-send gave no answer in {NOTIFY_TIMEOUT_S} s")
+    except OSError as exc:
+        return Delivery(False, f"notify-send could not run ({exc.strerror or exc})")
+    if result.returncode != 0:
+        return Delivery(False, f"notify-send failed (exit status {result.returncode})")
+    return Delivery(True)
 
 
 def ring_bell() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from pursuit.domain.similarity import NoteComparer
@@ -112,3 +113,50 @@ def check_in_draft(*, name: str | None, company: str) -> str:
             "Best regards,",
         ]
     )
+
+
+def withdraw_draft(*, name: str | None, role: str, company: str) -> str:
+    """A courteous close once another offer is accepted: thanks, and the door left open."""
+    greeting = f"Dear {name.split()[0]}," if name and name.split() else "Hello,"
+    return "\n".join(
+        [
+            greeting,
+            "",
+            f"Thank you for considering me for the {role} role at {company}. I have accepted",
+            "another offer, so I would like to withdraw my application. I enjoyed learning",
+            f"about {company} and hope our paths cross again.",
+            "",
+            "Best regards,",
+        ]
+    )
+
+
+def offer_reply_draft(*, name: str | None, role: str, company: str) -> str:
+    greeting = f"Dear {name.split()[0]}," if name and name.split() else "Hello,"
+    return "\n".join(
+        [
+            greeting,
+            "",
+            f"Thank you for the offer for the {role} role at {company}. [Your answer, or the",
+            "questions you need answered before you can give it.]",
+            "",
+            "Best regards,",
+        ]
+    )
+
+
+_PLACEHOLDER = re.compile(r"\[(?:Add one thing|something new|Your answer)[^\]]*\]", re.DOTALL)
+
+
+def placeholder_in(text: str) -> str | None:
+    """The line a draft asks the user to personalise, if it is still there."""
+    found = _PLACEHOLDER.search(text)
+    return found.group(0) if found else None
+
+
+def signed(text: str, signature: str) -> str:
+    """A draft ending with the user's signature under its sign-off (once)."""
+    signature = signature.strip()
+    if not signature or text.rstrip().endswith(signature):
+        return text
+    return f"{text.rstrip()}\n{signature}"

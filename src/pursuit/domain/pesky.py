@@ -45,13 +45,24 @@ def too_soon_reasons(
     last_touch: datetime | None,
     settings: RuleSettings,
     tz: tzinfo,
+    employer_words: str | None = None,
 ) -> list[str]:
-    """Why a follow-up at `at` would be pesky; empty when it is fine to send."""
+    """Why a follow-up at `at` would be pesky; empty when it is fine to send. The
+    employer's own words ("check back after the 15th"), when known, are echoed as said."""
     reasons: list[str] = []
     if employer_date is not None and at < employer_date:
         local = employer_date.astimezone(tz)
         wait = _days((employer_date - at).total_seconds())
-        reasons.append(f"the employer said to check back after {local:%a %d %b} ({wait} from now)")
+        if employer_words:
+            words = employer_words.strip()
+            said = words if words.lower().startswith("check back") else f"check back {words}"
+            reasons.append(
+                f"the employer said to {said} (that is {local:%a %d %b %H:%M}, {wait} from now)"
+            )
+        else:
+            reasons.append(
+                f"the employer said to check back after {local:%a %d %b} ({wait} from now)"
+            )
     if employer_date is None and last_touch is not None:
         # The employer's own date replaces the gap: following up when they said to is
         # never pesky, however recent the last contact (a thank-you the day before).
@@ -64,6 +75,24 @@ def too_soon_reasons(
                 f"touches: from {ready.astimezone(tz):%a %d %b %H:%M} ({left} to go)"
             )
     return reasons
+
+
+def follow_up_ready(
+    at: datetime,
+    *,
+    employer_date: datetime | None,
+    last_touch: datetime | None,
+    settings: RuleSettings,
+    tz: tzinfo,
+) -> datetime | None:
+    """When a follow-up R5 finds too soon at `at` would no longer be: the employer's date,
+    or the end of the gap since the last contact. None when it is fine now."""
+    if employer_date is not None:
+        return employer_date if at < employer_date else None
+    if last_touch is not None:
+        ready = gap_ends(last_touch, settings, tz)
+        return ready if at < ready else None
+    return None
 
 
 def unanswered_follow_ups(touches: Iterable[Touch]) -> int:

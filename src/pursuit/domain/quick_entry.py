@@ -102,7 +102,10 @@ class QuickEntry:
         if self.applied_at is not None:
             parts.append(f"applied {_when(self.applied_at, tz)}")
         if self.check_back is not None:
-            parts.append(f"{self.company}: check back after {_when(self.check_back, tz)}")
+            # Their words as they said them ("after the 15th"), then the date they mean.
+            when = _when(self.check_back, tz)
+            said = f"{self.check_back_text} ({when})" if self.check_back_text else f"after {when}"
+            parts.append(f"{self.company}: check back {said}")
         if self.url:
             parts.append(f"link {self.url}")
         parts.extend(self.notes)

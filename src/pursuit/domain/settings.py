@@ -34,6 +34,8 @@ class RuleSettings:
     """The local time of day dates pursuit chooses are set to."""
     holidays: Container[date] = field(default_factory=frozenset)
     """Public holidays skipped like weekends (from the `holidays` setting's country)."""
+    signature: str = ""
+    """Ends every draft (a name, a line of contact details); empty: the draft's sign-off."""
     date_order: Literal["day-first", "month-first"] | None = None
     """How to read "03/05/2026" when nothing else settles it; None: ask."""
 

@@ -62,8 +62,14 @@ def log_followup(
     )
 
 
-def heard_back(ctx: Ctx, company: str, note: str | None = None) -> str:
-    return run(ctx, lambda w: touches.heard_back(w, ctx, company, note), label="heard")
+def heard_back(
+    ctx: Ctx, company: str = "", note: str | None = None, *, application_id: int | None = None
+) -> str:
+    return run(
+        ctx,
+        lambda w: touches.heard_back(w, ctx, company, note, application_id=application_id),
+        label="heard",
+    )
 
 
 def check_in(
@@ -103,5 +109,30 @@ def mark_notified(ctx: Ctx, action_ids: list[int]) -> None:
             ctx,
             lambda w: reminders.mark_notified(w, ctx, action_ids),
             label="notified",
+            undoable=False,
+        )
+
+
+def claim_announcements(ctx: Ctx, action_ids: list[int]) -> list[int]:
+    """Of `action_ids`, those this process is to announce: marked announced in one write
+    transaction, so concurrent announcers never share one. Release any that fail."""
+    if not action_ids:
+        return []
+    return run(
+        ctx,
+        lambda w: reminders.claim_announcements(w, ctx, action_ids),
+        label="announce",
+        undoable=False,
+    )
+
+
+def release_announcements(ctx: Ctx, action_ids: list[int]) -> None:
+    """Claimed but not announced after all (the notification failed): the next run tries
+    them again."""
+    if action_ids:
+        run(
+            ctx,
+            lambda w: reminders.release_announcements(w, ctx, action_ids),
+            label="announcement failed",
             undoable=False,
         )

@@ -12,12 +12,14 @@ from pursuit.domain.people import Person
 from pursuit.domain.quick_entry import QuickEntry
 from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
-from pursuit.store.writer import run
+from pursuit.store.world import World
+from pursuit.store.writer import dry_run, run
 from pursuit.store.writes import applications as define
-from pursuit.store.writes import quick
+from pursuit.store.writes import offers, quick
 from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged, Moved
+from pursuit.store.writes.offers import OfferRecorded, Withdrawn
 
-__all__ = ["Added", "GuidanceRecorded", "InterviewLogged", "Moved"]
+__all__ = ["Added", "GuidanceRecorded", "InterviewLogged", "Moved", "OfferRecorded", "Withdrawn"]
 
 
 def add_application(
@@ -115,6 +117,19 @@ def reopen(ctx: Ctx, company: str, title: str) -> Added:
     return run(ctx, lambda w: define.reopen(w, ctx, company, title), label="reopen")
 
 
+def preview_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> quick.QuickPreview:
+    """What `save_quick_entry` would do with this line now, without writing it: the same
+    definition on the same rows, so the company it names is the one saving will use, and
+    anything saving would refuse is refused here (InputError, or `Refused` for the same
+    role twice unless `force`)."""
+
+    def rule(w: World) -> str:
+        return quick.save_quick_entry(w, ctx, entry, force=force)
+
+    _message, world = dry_run(ctx, rule)
+    return quick.preview_of(world, entry)
+
+
 def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
     """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
     promised in one transaction, or nothing; returns a one-line confirmation. The same
@@ -122,3 +137,33 @@ def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str
     return run(
         ctx, lambda w: quick.save_quick_entry(w, ctx, entry, force=force), label="quick entry"
     )
+
+
+def record_offer(ctx: Ctx, company: str, by: datetime, note: str | None = None) -> OfferRecorded:
+    return run(ctx, lambda w: offers.record_offer(w, ctx, company, by, note), label="offer")
+
+
+def withdraw(
+    ctx: Ctx,
+    company: str,
+    *,
+    friendly: bool = False,
+    cadence: str | None = None,
+    application_id: int | None = None,
+) -> Withdrawn:
+    return run(
+        ctx,
+        lambda w: offers.withdraw(
+            w, ctx, company, friendly=friendly, cadence=cadence, application_id=application_id
+        ),
+        label="withdraw",
+    )
+
+
+def quiet_nudge(ctx: Ctx, until: datetime | None) -> str:
+    """Snooze the options nudge until a time, or dismiss it (None)."""
+    return run(ctx, lambda w: offers.quiet_nudge(w, ctx, until), label="options nudge")
+
+
+def restore_nudge(ctx: Ctx) -> str:
+    return run(ctx, lambda w: offers.restore_nudge(w, ctx), label="options nudge")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -16,6 +17,10 @@ from pursuit.store.sqlite import DatabaseError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+
+
+Token = tuple[object, ...]
+"""A database's change token (`Database.change_token`): equal tokens, same data."""
 
 
 class NewerDatabaseError(DatabaseError):
@@ -58,6 +63,27 @@ class Database:
     def revision(self) -> int:
         with self.connection() as conn:
             return int(conn.execute("SELECT value FROM revision WHERE id = 1").fetchone()[0])
+
+    def change_token(self) -> Token:
+        """What changes whenever the data may have: the revision counter, and the file
+        and its write-ahead log themselves. A restore, or another file put in this one's
+        place, can bring the counter back to a value it had; it cannot bring back the
+        file's size and modification time. (A checkpoint changes them too, without any
+        change to the data: then a view reloads once for nothing.)"""
+        files: list[tuple[int, int, int] | None] = []
+        for side in ("", "-wal"):
+            try:
+                st = os.stat(f"{self.path}{side}")
+            except OSError:
+                files.append(None)
+                continue
+            if side and not st.st_size:
+                # An empty log holds nothing: each connection that opens and closes the
+                # file alone creates and removes it, which is not a change.
+                files.append(None)
+            else:
+                files.append((0 if side else st.st_ino, st.st_size, st.st_mtime_ns))
+        return (self.revision(), *files)
 
     def backup(self, target: Path) -> Path:
         with self.connection() as conn:

@@ -7,10 +7,12 @@ app's first paint does not wait for SQLAlchemy to import.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from pursuit.domain.kinds import ActionKind
+from pursuit.domain.matching import fold
 from pursuit.domain.options import WEEK, AppSnapshot
 from pursuit.domain.status import ACTIVE, CLOSED, OPEN, Status
 from pursuit.domain.whose import WhoseMove, whose_move
@@ -69,20 +71,53 @@ def _action(row: tuple[object, ...]) -> ActionRow:
     )
 
 
+_ACTION_TEXT = """fold(c.name || ' ' || coalesce(a.title, '') || ' ' || coalesce(p.name, '')
+  || ' ' || coalesce(p.role, '') || ' ' || CASE x.kind WHEN 'thank_you' THEN 'thank-you thank'
+  WHEN 'follow_up' THEN 'follow-up follow up' WHEN 'check_in' THEN 'check-in check in'
+  ELSE '' END)"""
+"""What the filter (/) looks in for an action: its company, role, person and kind."""
+
+
 def pending_actions(
-    conn: sqlite3.Connection, *, limit: int | None = None, due_before: datetime | None = None
+    conn: sqlite3.Connection,
+    *,
+    limit: int | None = None,
+    due_before: datetime | None = None,
+    search: str = "",
 ) -> list[ActionRow]:
-    """Undone actions in due order (overdue first by construction); walks ix_action_pending."""
+    """Undone actions in due order (overdue first by construction); walks ix_action_pending.
+    With `search`, only those whose company, role, person or kind contains it (case and
+    accents ignored): the filter runs here, before the page is cut, not after."""
     sql = _ACTION_SELECT + " WHERE x.done_at IS NULL AND x.deleted_at IS NULL"
     params: list[object] = []
     if due_before is not None:
         sql += " AND x.next_at < ?"
         params.append(to_db(due_before))
+    if search and fold(search):
+        sql += f" AND instr({_ACTION_TEXT}, ?) > 0"
+        params.append(fold(search))
     sql += " ORDER BY x.next_at, x.id"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
     return [_action(r) for r in conn.execute(sql, params)]
+
+
+def overdue_among(conn: sqlite3.Connection, ids: Iterable[int], now: datetime) -> set[int]:
+    """Which of these actions are still pending and overdue at `now`."""
+    wanted = list(ids)
+    found: set[int] = set()
+    for start in range(0, len(wanted), 900):  # old SQLite builds allow 999 parameters
+        chunk = wanted[start : start + 900]
+        found.update(
+            int(r[0])
+            for r in conn.execute(
+                f"SELECT id FROM action WHERE id IN ({','.join('?' * len(chunk))}) AND "
+                f"done_at IS NULL AND {_LIVE} AND next_at <= ?",
+                [*chunk, to_db(now)],
+            )
+        )
+    return found
 
 
 def unannounced_overdue(conn: sqlite3.Connection, now: datetime) -> list[ActionRow]:
@@ -136,16 +171,20 @@ class ApplicationRow:
     next_at: datetime | None
     """`last_touch` is the last contact either way (R5's clock); a touch still to come,
     such as an interview booked for next week, does not count yet."""
+    thank_you_id: int | None = None
+    """The soonest thank-you note still owed on it, if any (what `t` marks sent)."""
 
     def whose(self, now: datetime) -> WhoseMove:
         return whose_move(self.next_kind, self.next_at, now)
 
 
+_THANK_YOU = f"""(SELECT t.id FROM action t WHERE t.application_id = a.id
+  AND t.kind = 'thank_you' AND t.done_at IS NULL AND t.{_LIVE} ORDER BY t.next_at, t.id LIMIT 1)"""
 _APP_SELECT = f"""
 SELECT a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a.updated_at,
   (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id
      AND e.direction IS NOT NULL AND e.deleted_at IS NULL AND e.at <= ?) AS last_touch,
-  n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id), n.next_at
+  n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id), n.next_at, {_THANK_YOU}
 FROM application a
 JOIN company c ON c.id = a.company_id
 LEFT JOIN action n ON n.id = (
@@ -167,6 +206,7 @@ def _app(row: tuple[object, ...]) -> ApplicationRow:
         next_kind=None if row[8] is None else ActionKind(str(row[8])),
         next_contact=row[9],  # type: ignore[arg-type]
         next_at=opt_from_db(row[10]),  # type: ignore[arg-type]
+        thank_you_id=row[11],  # type: ignore[arg-type]
     )
 
 
@@ -180,7 +220,7 @@ _APP_COLUMNS = """a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a
 # not the number of applications (CROSS JOIN keeps SQLite from starting at application).
 _WITH_NEXT = f"""
 SELECT {_APP_COLUMNS}, n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id),
-  n.next_at
+  n.next_at, {_THANK_YOU}
 FROM action n INDEXED BY ix_action_pending
 CROSS JOIN application a ON a.id = n.application_id
 JOIN company c ON c.id = a.company_id
@@ -189,7 +229,7 @@ WHERE n.done_at IS NULL AND n.{_LIVE}
               AND x.done_at IS NULL AND x.{_LIVE} ORDER BY x.next_at, x.id LIMIT 1)
 """
 _WITHOUT_NEXT = f"""
-SELECT {_APP_COLUMNS}, NULL, NULL, NULL
+SELECT {_APP_COLUMNS}, NULL, NULL, NULL, NULL
 FROM application a JOIN company c ON c.id = a.company_id
 WHERE NOT EXISTS (SELECT 1 FROM action x WHERE x.application_id = a.id
                   AND x.done_at IS NULL AND x.{_LIVE})
@@ -209,9 +249,9 @@ def applications(
     with none last, most recently updated first."""
     where = " AND a.deleted_at IS NULL"
     params: list[object] = []
-    if search:
-        where += " AND (c.name LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\')"
-        params.extend([like_pattern(search)] * 2)
+    if search and fold(search):
+        where += " AND instr(fold(c.name || ' ' || a.title), ?) > 0"
+        params.append(fold(search))
     if not include_closed:
         where += f" AND a.status IN ({','.join('?' * len(_OPEN))})"
         params.extend(_OPEN)
@@ -280,16 +320,25 @@ class BridgeRow:
     next_check_in: datetime | None
 
 
-def bridges(conn: sqlite3.Connection, *, limit: int | None = None) -> list[BridgeRow]:
+def bridges(
+    conn: sqlite3.Connection, *, limit: int | None = None, search: str = ""
+) -> list[BridgeRow]:
     # The page is chosen on the sort key alone (one index range per bridge); contacts and
     # the last check-in are read only for the bridges shown.
     page = "" if limit is None else " LIMIT ?"
+    where = ""
+    params: list[object] = []
+    if search and fold(search):
+        # A bridge is found by its name or a contact's, before the page is cut.
+        where = f""" AND instr(fold(c.name || ' ' || coalesce((SELECT group_concat(p.name, ' ')
+          FROM contact p WHERE p.company_id = c.id AND p.{_LIVE}), '')), ?) > 0"""
+        params.append(fold(search))
     sql = f"""
     WITH page AS (
       SELECT c.id AS id, c.name AS name,
         (SELECT MIN(x.next_at) FROM action x WHERE x.company_id = c.id AND x.kind = 'check_in'
            AND x.done_at IS NULL AND x.{_LIVE}) AS next_at
-      FROM company c WHERE c.is_bridge = 1 AND c.{_LIVE}
+      FROM company c WHERE c.is_bridge = 1 AND c.{_LIVE}{where}
       ORDER BY next_at IS NULL, next_at, c.name{page})
     SELECT page.id, page.name,
       (SELECT group_concat(p.name, ', ') FROM contact p WHERE p.company_id = page.id
@@ -301,7 +350,8 @@ def bridges(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Bridg
     FROM page JOIN company c ON c.id = page.id
     ORDER BY page.next_at IS NULL, page.next_at, page.name
     """
-    params: list[object] = [] if limit is None else [limit]
+    if limit is not None:
+        params.append(limit)
     return [
         BridgeRow(
             company_id=int(r[0]),
@@ -335,14 +385,17 @@ class ContactRow:
     talking_point: str | None
 
 
-def timeline(conn: sqlite3.Connection, company_id: int, *, limit: int = 200) -> list[EventRow]:
-    """A company's whole history, newest first, across all its applications (R8 reopen)."""
+def timeline(
+    conn: sqlite3.Connection, company_id: int, *, limit: int = 200, offset: int = 0
+) -> list[EventRow]:
+    """A company's whole history, newest first, across all its applications (R8 reopen),
+    a page at a time."""
     rows = conn.execute(
         f"""SELECT e.at, e.kind, e.direction, e.summary, e.body, p.name, a.title
         FROM event e LEFT JOIN contact p ON p.id = e.contact_id
         LEFT JOIN application a ON a.id = e.application_id
-        WHERE e.company_id = ? AND e.{_LIVE} ORDER BY e.at DESC, e.id DESC LIMIT ?""",
-        (company_id, limit),
+        WHERE e.company_id = ? AND e.{_LIVE} ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?""",
+        (company_id, limit, offset),
     )
     return [EventRow(from_db(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
 

@@ -201,29 +201,7 @@ def company_record(
             (_FRIENDLY, company_id),
         )
     ]
-    limit = "" if events is None else " LIMIT ?"
-    timeline = [
-        EventRecord(
-            int(r[0]),
-            from_db(str(r[1])),
-            str(r[2]),
-            r[3],
-            r[4],
-            str(r[5]),
-            r[6],
-            r[7],
-            r[8],
-            r[9],
-        )
-        for r in conn.execute(
-            f"""SELECT e.id, e.at, e.kind, e.direction, e.channel, e.summary, e.body, p.name,
-              e.application_id, a.title
-            FROM event e LEFT JOIN contact p ON p.id = e.contact_id
-            LEFT JOIN application a ON a.id = e.application_id
-            WHERE e.company_id = ? AND e.{_LIVE} ORDER BY e.at DESC, e.id DESC{limit}""",
-            (company_id,) if events is None else (company_id, events),
-        )
-    ]
+    timeline = company_events(conn, company_id, limit=events)
     actions = [
         NextAction(
             int(r[0]),
@@ -259,6 +237,36 @@ def company_record(
         tuple(timeline),
         tuple(actions),
     )
+
+
+def company_events(
+    conn: sqlite3.Connection, company_id: int, *, limit: int | None = None, offset: int = 0
+) -> list[EventRecord]:
+    """A company's history, newest first, with each note typed and text sent: `limit`
+    events (all if None) after the `offset` newest."""
+    return [
+        EventRecord(
+            int(r[0]),
+            from_db(str(r[1])),
+            str(r[2]),
+            r[3],
+            r[4],
+            str(r[5]),
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+        )
+        for r in conn.execute(
+            f"""SELECT e.id, e.at, e.kind, e.direction, e.channel, e.summary, e.body, p.name,
+              e.application_id, a.title
+            FROM event e LEFT JOIN contact p ON p.id = e.contact_id
+            LEFT JOIN application a ON a.id = e.application_id
+            WHERE e.company_id = ? AND e.{_LIVE} ORDER BY e.at DESC, e.id DESC
+            LIMIT ? OFFSET ?""",
+            (company_id, -1 if limit is None else limit, offset),
+        )
+    ]
 
 
 def _app(r: tuple[object, ...], interviews: tuple[InterviewRecord, ...]) -> AppRecord:

@@ -87,6 +87,17 @@ class SqliteSource:
         found = self.conn.execute(_select(SettingRow, "key = ?"), (key,)).fetchone()
         return None if found is None else _reader(SettingRow)(found)
 
+    def open_companies(self) -> list[int]:
+        closed = ("rejected", "withdrawn", "ghosted", "accepted")
+        return [
+            int(r[0])
+            for r in self.conn.execute(
+                "SELECT DISTINCT company_id FROM application WHERE deleted_at IS NULL "
+                f"AND status NOT IN ({', '.join('?' * len(closed))})",
+                closed,
+            )
+        ]
+
     def owner_of(self, table: str, row_id: int) -> int | None:
         row = self.conn.execute(_OWNERS[table], (row_id,)).fetchone()
         return None if row is None else int(row[0])

@@ -13,6 +13,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from pursuit.domain.matching import fold
+
 BUSY_TIMEOUT_MS = 10_000
 PRAGMAS = (
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
@@ -45,7 +47,13 @@ def connect(path: Path) -> sqlite3.Connection:
     )
     for pragma in PRAGMAS:
         conn.execute(pragma)
+    # The filter compares names as people type them: no case, no accents (matching.fold).
+    conn.create_function("fold", 1, _fold, deterministic=True)
     return conn
+
+
+def _fold(text: str | None) -> str:
+    return fold(text) if text else ""
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:

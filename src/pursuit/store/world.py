@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from pursuit.domain.kinds import ActionKind
-from pursuit.domain.matching import MatchError, match_name, name_key
+from pursuit.domain.kinds import ActionKind, Status
+from pursuit.domain.matching import MatchError, fold, match_name, name_key
 from pursuit.domain.pesky import Touch
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
@@ -66,6 +66,8 @@ class Source(Protocol):
         """The company of an application, action or contact."""
 
     def setting(self, key: str) -> SettingRow | None: ...
+    def open_companies(self) -> list[int]:
+        """Companies with an open application."""
 
     def load(self, company_ids: list[int]) -> Loaded: ...
 
@@ -88,6 +90,9 @@ class EmptySource:
 
     def setting(self, key: str) -> SettingRow | None:
         return None
+
+    def open_companies(self) -> list[int]:
+        return []
 
     def load(self, company_ids: list[int]) -> Loaded:
         return Loaded()
@@ -119,6 +124,8 @@ class World:
         self._settings: dict[str, SettingRow | None] = {}
         self.label: str | None = None
         """What undo calls this write ("add Acme"); set by the definition."""
+        self._alike: dict[str, list[int]] | None = None
+        """Live companies by folded name (no case, no accents), read once when first asked."""
 
     # --- reading through the source ------------------------------------------------------
 
@@ -199,8 +206,25 @@ class World:
             raise
 
     def company_named(self, name: str) -> CompanyRow | None:
-        """By exact name (any case or accents); a soft-deleted one too."""
+        """By exact name (any case); a soft-deleted one too."""
         return self._company_by_key(name_key(name))
+
+    def company_alike(self, name: str) -> CompanyRow | None:
+        """By exact name (any case, a soft-deleted one too), else the one live company
+        whose name differs only in accents or apostrophes ("Cafe Reseau", "Café Réseau")."""
+        found = self.company_named(name)
+        if found is not None:
+            return found
+        if self._alike is None:
+            self._alike = {}
+            for cid, known in self._source.company_names():
+                self._alike.setdefault(fold(known), []).append(cid)
+            for comp in self.companies.values():
+                ids = self._alike.setdefault(fold(comp.name), [])
+                if comp.deleted_at is None and comp.id not in ids:
+                    ids.append(comp.id)
+        ids = self._alike.get(fold(clean_name(name)), [])
+        return self._company_by_id(ids[0]) if len(ids) == 1 else None
 
     def company_by_id(self, company_id: int) -> CompanyRow:
         comp = self._company_by_id(company_id)
@@ -248,6 +272,17 @@ class World:
         if apps:
             raise InputError(f"{comp.name} has no open application (last one is {apps[0].status})")
         raise InputError(f"{comp.name} has no application; add one with: pursuit add")
+
+    def open_applications(self) -> list[AppRow]:
+        """Every live, open application in the file (an offer accepted ends all of them),
+        read whole: the one write that needs them all."""
+        for company_id in self._source.open_companies():
+            self._company_by_id(company_id)
+        return [
+            a
+            for a in self.apps.values()
+            if a.deleted_at is None and a.status not in CLOSED and a.status != Status.ACCEPTED
+        ]
 
     def people(self, comp: CompanyRow) -> list[ContactRow]:
         """Live contacts, in the order they were added."""
@@ -389,6 +424,8 @@ class World:
             case CompanyRow():
                 self.companies[row.id] = row
                 self._by_key[row.name_key] = row.id
+                if self._alike is not None:
+                    self._alike.setdefault(fold(row.name), []).append(row.id)
                 self.contacts[row.id] = []
                 self._apps_of[row.id] = []
                 self._actions_of[row.id] = []

@@ -61,6 +61,18 @@ def run(ctx: Ctx, rule: Callable[[World], T], *, label: str, undoable: bool = Tr
             return result
 
 
+def dry_run(ctx: Ctx, rule: Callable[[World], T]) -> tuple[T, World]:
+    """Apply `rule` as `run` would, on the rows as they are now, and write nothing: what
+    the write would do, for a preview that must say exactly what saving will."""
+    with ctx.db.connection() as conn:
+        conn.execute("BEGIN")
+        try:
+            world = World(SqliteSource(conn))
+            return rule(world), world
+        finally:
+            conn.execute("ROLLBACK")
+
+
 def _revision(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT value FROM revision WHERE id = 1").fetchone()[0])
 

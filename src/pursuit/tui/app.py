@@ -7,7 +7,7 @@
 - writes.py: a store command run on a thread, and its outcome reported;
 - triage.py: each key that changes data, as one flow from the key to the write;
 - filtering.py: the filter box;
-- record_flows.py: the record's keys (E edit, x remove, M merge, h history).
+- record_flows.py: the record's keys (E edit, x remove, M merge, H history).
 
 This module adds what belongs to the whole: the keys, start-up, help and the palette.
 Every database call runs in a thread worker; the event loop only paints.
@@ -15,23 +15,45 @@ Every database call runs in a thread worker; the event loop only paints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from typing import ClassVar
 
-from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.command import Provider
 
 from pursuit.tui.detail_view import DetailView
 from pursuit.tui.filtering import FilterBox
 from pursuit.tui.help import HelpScreen
+from pursuit.tui.keybar import KeyBar
+from pursuit.tui.palette import ActionsProvider
 from pursuit.tui.panes import Panes
 from pursuit.tui.record_flows import RecordFlows
 from pursuit.tui.tables import PaneTable
 from pursuit.tui.triage import Triage
 
+KEY_PRIORITY = (
+    "quick_entry",
+    "thanks",
+    "follow_up",
+    "check_in",
+    "interview",
+    "guidance",
+    "heard",
+    "done",
+    "snooze",
+    "undo",
+    "filter",
+    "reject",
+    "move",
+    "edit_note",
+    "copy_note",
+)
+"""Which keys stay on a narrow key bar: those for the row under the cursor before the rest
+(help and quit are always there)."""
+
 
 class PursuitApp(Triage, RecordFlows, FilterBox):
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "a",
@@ -56,6 +78,20 @@ class PursuitApp(Triage, RecordFlows, FilterBox):
             tooltip="Record when the employer said to check back",
         ),
         Binding("f", "follow_up", "Followed up", id="follow_up", tooltip="Log a follow-up sent"),
+        Binding(
+            "h",
+            "heard",
+            "Heard back",
+            id="heard",
+            tooltip="They answered: the wait for their reply starts again",
+        ),
+        Binding(
+            "o",
+            "offer",
+            "Offer",
+            id="offer",
+            tooltip="Record an offer and the date they want an answer by",
+        ),
         Binding("m", "move", "Move", id="move", tooltip="Change the application's status"),
         Binding(
             "r",
@@ -92,7 +128,7 @@ class PursuitApp(Triage, RecordFlows, FilterBox):
             tooltip="Edit every field: the application, its company, a person, an interview",
         ),
         Binding(
-            "h",
+            "H",
             "history",
             "History",
             id="history",
@@ -130,6 +166,9 @@ class PursuitApp(Triage, RecordFlows, FilterBox):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.main("#detail-body", DetailView).border_title = "Detail"
+        keys = self.main("#keys", KeyBar)
+        keys.order = [b.action for b in self.BINDINGS if isinstance(b, Binding)]
+        keys.priority = KEY_PRIORITY
         panes = self.main("#panes", Panes)
         panes.activate(self.main("#agenda", PaneTable))
         panes.focus()
@@ -168,16 +207,12 @@ class PursuitApp(Triage, RecordFlows, FilterBox):
             out.append(spec)
         return out
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for binding in self._bindings_for_help():
-            if binding.action in ("quit",):
-                continue
-            action = binding.action
-            if self.check_action(action, ()) is False:
-                continue
-            yield SystemCommand(
-                f"{binding.description} ({self.get_key_display(binding)})",
-                binding.tooltip or binding.description,
-                lambda action=action: self.run_action(action),
-            )
+    def keys_by_action(self) -> dict[str, str]:
+        """Each action's key as currently mapped, as the key bar shows it."""
+        return {b.action: self.get_key_display(b) for b in self._bindings_for_help()}
+
+    def action_open_detail(self) -> None:
+        """Enter on the row under the cursor (the command palette's "Open detail")."""
+        table = self.focused_table()
+        if table is not None:
+            table.action_select_cursor()

@@ -28,6 +28,8 @@ TRIAGE = {
     "thanks",
     "guidance",
     "follow_up",
+    "heard",
+    "offer",
     "move",
     "reject",
     "check_in",
@@ -77,7 +79,9 @@ class Browsing(Shell):
             return
         view = self.main("#detail-body", DetailView)
         item = self.selection()
-        self._detail_shown = (item, self.snapshot.revision if self.snapshot else -1)
+        self._detail_shown = (item, self.snapshot.token if self.snapshot else ())
+        # Whatever an earlier request brings back is for a row the cursor has left.
+        self._detail_seq += 1
         company_id = getattr(item, "company_id", None)
         if isinstance(item, AgendaItem) and item.kind == OPTIONS and self.snapshot:
             view.show(render_lines(render_gauge(self.snapshot.agenda.gauge), view.text_width))
@@ -90,19 +94,28 @@ class Browsing(Shell):
             app_id_of(item),
             item if isinstance(item, AgendaItem) else None,
             view.text_width,
+            self._detail_seq,
         )
 
     @work(thread=True, exclusive=True, group="detail")
     def _fetch_detail(
-        self, company_id: int, application_id: int | None, item: AgendaItem | None, width: int
+        self,
+        company_id: int,
+        application_id: int | None,
+        item: AgendaItem | None,
+        width: int,
+        seq: int,
     ) -> None:
         detail = load_detail(
             self.db, company_id=company_id, application_id=application_id, item=item
         )
-        self.post_message(DetailLoaded(detail, render_lines(render_detail(detail, self.tz), width)))
+        if seq != self._detail_seq:
+            return  # the cursor moved on meanwhile
+        lines = render_lines(render_detail(detail, self.tz), width)
+        self.post_message(DetailLoaded(detail, lines, seq))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
-        if self.quitting or message.lines is None:
+        if self.quitting or message.lines is None or message.seq != self._detail_seq:
             return
         self.main("#detail-body", DetailView).show(message.lines)
 
@@ -143,34 +156,31 @@ class Browsing(Shell):
             return None
         if action in TRIAGE and self.screen is not self.screen_stack[0]:
             return False
+        return self.applies(action)
+
+    def applies(self, action: str) -> bool:
+        """Whether an action applies to the row under the cursor (whatever is on top of
+        the main screen: the command palette asks this with itself on top)."""
+        if not self.screen_stack:
+            return False
         item = self.selection()
         kind = item.kind if isinstance(item, AgendaItem) else None
         app_id = app_id_of(item)
         if action == "thanks":
             return kind == ActionKind.THANK_YOU or (
-                isinstance(item, ApplicationRow) and self.thank_you_for(item.id) is not None
+                isinstance(item, ApplicationRow) and item.thank_you_id is not None
             )
-        if action in ("follow_up", "move", "reject", "guidance"):
+        if action in ("follow_up", "move", "reject", "guidance", "heard", "move_to", "offer"):
             return app_id is not None and kind != ActionKind.CHECK_IN
         if action == "interview":
             return getattr(item, "company_id", None) is not None and not isinstance(item, BridgeRow)
         if action == "check_in":
             return isinstance(item, BridgeRow) or kind == ActionKind.CHECK_IN
         if action in ("snooze", "done"):
-            return isinstance(item, AgendaItem) and item.action_id is not None
+            # The options nudge too: snoozed to a time, or dismissed with done.
+            return isinstance(item, AgendaItem) and (item.action_id is not None or kind == OPTIONS)
         if action in ("edit_note", "copy_note"):
             return isinstance(item, AgendaItem) and item.action_id is not None and bool(item.draft)
+        if action in ("edit_record", "delete_record", "merge_companies"):
+            return getattr(item, "company_id", None) is not None
         return True
-
-    def thank_you_for(self, application_id: int) -> AgendaItem | None:
-        """The application's pending thank-you note in the agenda, if one is shown."""
-        if self.snapshot is None:
-            return None
-        return next(
-            (
-                i
-                for i in self.snapshot.agenda.items
-                if i.kind == ActionKind.THANK_YOU and i.application_id == application_id
-            ),
-            None,
-        )

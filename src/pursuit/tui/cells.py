@@ -13,6 +13,7 @@ from pursuit.agenda import OPTIONS, AgendaItem, Bucket
 from pursuit.domain.dates import humanize_due
 from pursuit.domain.kinds import ActionKind, Status
 from pursuit.store.reads import ApplicationRow, BridgeRow
+from pursuit.tui.layout import Column
 
 T = TypeVar("T")
 
@@ -65,22 +66,27 @@ KIND_LABEL = {
     OPTIONS: "options",
 }
 
-# (title, width at >= 100 columns, width below): fixed widths so a long name cannot push
-# columns off screen at 120x35, and the stacked layout at 80 columns still fits.
-AGENDA_COLUMNS = (("", 1, 1), ("due", 13, 13), ("to do", 38, 34), ("company", 18, 13))
+# Columns give way least important first, and each keeps a useful width (tui/layout.py):
+# the same layout at every width whether the app started there or was resized to it.
+AGENDA_COLUMNS = (
+    Column("", 1, 1),
+    Column("due", 13, 13),
+    Column("to do", 16, 34, grow=3),
+    Column("company", 12, 18, grow=1),
+)
 APP_COLUMNS = (
-    ("company", 13, 11),
-    ("role", 15, 12),
-    ("status", 12, 12),
-    ("touched", 7, 5),
-    ("next", 11, 10),
-    ("due", 13, 13),
+    Column("company", 12, 16, grow=1),
+    Column("role", 10, 18, grow=2, drop=2),
+    Column("status", 12, 12, drop=4),
+    Column("touched", 7, 7, drop=5),
+    Column("next", 10, 12, drop=3),
+    Column("due", 13, 13, drop=1),
 )
 BRIDGE_COLUMNS = (
-    ("company", 18, 16),
-    ("contacts", 24, 20),
-    ("checked in", 13, 12),
-    ("next check-in", 13, 13),
+    Column("company", 12, 18, grow=1),
+    Column("contacts", 10, 24, grow=2, drop=2),
+    Column("checked in", 10, 10, drop=3),
+    Column("next check-in", 13, 13, drop=1),
 )
 
 

@@ -20,6 +20,7 @@ from pursuit.domain.options import OptionsGauge
 from pursuit.domain.record import show_remote
 from pursuit.store.record_reads import AppRecord, CompanyRecord, InterviewRecord
 from pursuit.tui.cells import local
+from pursuit.tui.prose import Prose
 from pursuit.tui.snapshot import Detail
 
 _ARROW: dict[str, str] = {Direction.IN: "←", Direction.OUT: "→"}
@@ -49,9 +50,15 @@ def _indented(text: str, indent: str = "   ", style: str = "italic") -> Renderab
 
 
 def render_detail(
-    detail: Detail | None, tz: tzinfo, *, events: int = 40, full: bool = False
+    detail: Detail | None,
+    tz: tzinfo,
+    *,
+    events: int = 40,
+    full: bool = False,
+    more: str = "older events: enter shows the whole history",
 ) -> RenderableType:
-    """`full` (the enter screen) shows every pending draft too, not only the selection's."""
+    """At most `events` of the timeline, then `more` if the history goes on. `full` (the
+    enter screen) shows every pending draft too, not only the selection's."""
     if detail is None or detail.record is None:
         return Text("Nothing selected.\nAdd an application with  a  (quick entry).", style="dim")
     record = detail.record
@@ -68,7 +75,8 @@ def render_detail(
     if detail.draft:
         parts.append(Text(""))
         parts.append(Text(f"Draft — {detail.draft_for}", style="bold"))
-        parts.append(Text(detail.draft))
+        # Reflowed to the panel: the draft's own line breaks are for an email client.
+        parts.append(Prose(detail.draft))
     if app is not None:
         _application(parts, app, tz)
         if app.interviews:
@@ -89,12 +97,18 @@ def render_detail(
                 parts.extend(_fields(other, tz, indent="   "))
     _contacts(parts, record)
     _next(parts, record, tz, full=full)
+    more_line = Text(f"… {more}", style="dim italic")
+    more_events = len(record.events) > events or detail.more_events
     if not full:
         _timeline(parts, record, tz, events)
+        if more_events:
+            parts.append(more_line)
         return Group(*parts)
     # The whole screen: the record on the left, the timeline beside it.
     history: list[RenderableType] = []
     _timeline(history, record, tz, events)
+    if more_events:
+        history.append(more_line)
     grid = Table.grid(padding=(0, 3), expand=True)
     grid.add_column(ratio=1)
     grid.add_column(ratio=1)

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import work
-from textual.widgets import Static
+from textual.notifications import Notification, Notify
 from textual.worker import get_current_worker
 
-from pursuit.agenda import announcements, seconds_until_wake
+from pursuit.agenda import AgendaItem, announcements, seconds_until_wake
+from pursuit.store.reads import overdue_among
 from pursuit.tui import cells
 from pursuit.tui.browsing import Browsing
 from pursuit.tui.early import EarlyLoad
 from pursuit.tui.messages import AnnouncementsFound, RevisionChanged, SnapshotLoaded
 from pursuit.tui.snapshot import PAGE, load_snapshot
 from pursuit.tui.tables import PaneTable
+from pursuit.tui.topbar import Part, TopBar
 
 POLL_SECONDS = 1.0
 """How often to look for writes from other processes (one tiny indexed read)."""
@@ -33,38 +35,49 @@ class LiveData(Browsing):
         self.set_interval(POLL_SECONDS, self._check_revision)
 
     def reload(self) -> None:
+        """Load every pane again; whatever an earlier load still in flight brings back is
+        not painted (it was read before this change, or for another filter)."""
         first, self._first = self._first, None
-        self._load(self.query_text, first)
+        self._load_seq += 1
+        self._load(self.query_text, self._load_seq, first)
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, query: str, first: EarlyLoad | None = None) -> None:
+    def _load(self, query: str, seq: int, first: EarlyLoad | None = None) -> None:
         while self._retired:
             self._retired.popleft()
         if first is not None:
             snapshot = first.result()
         else:
             snapshot = load_snapshot(self.db, self.now(), self.tz, self.settings, query=query)
-        self.post_message(SnapshotLoaded(snapshot))
-        if get_current_worker().is_cancelled:  # superseded, or the app is closing
+        if self._superseded(seq):
             return
+        self.post_message(SnapshotLoaded(snapshot, seq))
         # Once the paint is on its way: on a first start this can be thousands of rows.
         found = announcements(self.db, snapshot.now, self.tz)
-        self.post_message(AnnouncementsFound(found))
+        toasted = frozenset(i for _toast, ids in list(self._overdue_toasts) for i in ids)
+        with self.db.read() as conn:
+            still = frozenset(overdue_among(conn, toasted, snapshot.now))
+        if not self._superseded(seq):
+            self.post_message(AnnouncementsFound(found, toasted, still))
+
+    def _superseded(self, seq: int) -> bool:
+        """A newer load was asked for (or the app is closing): this one's result is stale."""
+        return seq != self._load_seq or get_current_worker().is_cancelled
 
     @work(thread=True, exclusive=True, group="poll")
     def _check_revision(self) -> None:
-        revision = self.db.revision()
-        if revision != self._revision:
-            self.post_message(RevisionChanged(revision))
+        token = self.db.change_token()
+        if token != self._seen_token:
+            self.post_message(RevisionChanged(token))
 
     def on_revision_changed(self, message: RevisionChanged) -> None:
-        if message.revision != self._revision:
-            self._revision = message.revision
+        if message.token != self._seen_token:
+            self._seen_token = message.token
             self.reload()
 
     def on_snapshot_loaded(self, message: SnapshotLoaded) -> None:
-        if self.quitting:
-            return
+        if self.quitting or message.seq != self._load_seq:
+            return  # superseded: a newer load is on its way
         snap = message.snapshot
         first = self.snapshot is None
         if self.snapshot is not None:
@@ -72,11 +85,15 @@ class LiveData(Browsing):
             # load worker drops it instead of the event loop.
             self._retired.append(self.snapshot)
         self.snapshot = snap
-        self._revision = max(self._revision, snap.revision)
+        # The rows are at least as new as the token read before them: the poll looks for
+        # changes after it (at worst, one load more than needed).
+        self._seen_token = snap.token
         self.main("#agenda", PaneTable).sync(
             snap.agenda_rows, subtitle=f"{snap.agenda.overdue} overdue · {snap.agenda.today} today"
         )
         apps_note = f"{len(snap.apps)} shown" if snap.apps else "none yet: press a to add one"
+        if snap.query and not snap.apps:
+            apps_note = "none match"
         self.main("#apps", PaneTable).sync(snap.app_rows, subtitle=apps_note)
         self.main("#bridges", PaneTable).sync(snap.bridge_rows, subtitle=f"{len(snap.bridges)}")
         self.paint_topbar()
@@ -87,7 +104,7 @@ class LiveData(Browsing):
             self.call_after_refresh(self.reload)  # the first paint's short page: the rest
         # A timer wake that changed nothing under the cursor leaves the detail alone: its
         # reload is a query and a repaint of the whole panel.
-        if (self.selection(), snap.revision) != self._detail_shown:
+        if (self.selection(), snap.token) != self._detail_shown:
             self._load_detail()
 
     def _schedule_wake(self) -> None:
@@ -103,25 +120,32 @@ class LiveData(Browsing):
     def on_announcements_found(self, message: AnnouncementsFound) -> None:
         if self.quitting:
             return
+        # A toast about actions that are no longer all overdue (done, snoozed, moved on)
+        # goes: it would contradict the header.
+        for toast, ids in list(self._overdue_toasts):
+            if ids <= message.checked and not ids <= message.still_overdue:
+                self._overdue_toasts.remove((toast, ids))
+                self._unnotify(toast)
+        self._overdue_toasts = [(t, ids) for t, ids in self._overdue_toasts if not t.has_expired]
         fresh = self.notifier.newly_overdue_items(message.items)
         if not fresh:
             return
         if len(fresh) > 3:
-            self.notify(f"{len(fresh)} actions are overdue", title="Overdue", severity="warning")
+            self._toast_overdue(f"{len(fresh)} actions are overdue", fresh)
         else:
             for item in fresh:
-                self.notify(
-                    f"{item.what} — {item.company}",
-                    title="Overdue",
-                    severity="warning",
-                    markup=False,
-                )
+                self._toast_overdue(f"{item.what} — {item.company}", [item])
         if self.config.bell:
             self.bell()
         if self.config.notify_send:
             self._desktop_notify(f"pursuit: {len(fresh)} overdue", fresh[0].what)
-        ids = [i.action_id for i in fresh if i.action_id is not None]
-        self._mark_notified(ids)
+        self._mark_notified([i.action_id for i in fresh if i.action_id is not None])
+
+    def _toast_overdue(self, text: str, items: list[AgendaItem]) -> None:
+        toast = Notification(text, "Overdue", "warning", self.NOTIFICATION_TIMEOUT, markup=False)
+        about = frozenset(i.action_id for i in items if i.action_id is not None)
+        self._overdue_toasts.append((toast, about))
+        self.post_message(Notify(toast))
 
     @work(thread=True, group="notify")
     def _desktop_notify(self, title: str, body: str) -> None:
@@ -138,30 +162,48 @@ class LiveData(Browsing):
     # --- the top bar -------------------------------------------------------------------
 
     def paint_topbar(self) -> None:
-        """The options gauge, the overdue count and the filter, or that data is on its way."""
-        bar = Text()
-        bar.append(" pursuit ", style="bold reverse")
-        if self.snapshot is not None:
-            gauge = self.snapshot.agenda.gauge
-            bar.append("  options ")
-            bar.append(
-                gauge.label,
-                style="bold red"
+        """The options gauge, the overdue count and the filter, or that data is on its way;
+        each part shortened or left out, least important first, to fit the width."""
+        title = Part((Text(" pursuit ", style="bold reverse"), Text("")), rank=3)
+        if self.snapshot is None:
+            parts = [title, Part((Text("  loading…", style="dim"),))]
+        else:
+            agenda = self.snapshot.agenda
+            gauge = agenda.gauge
+            style = (
+                "bold red"
                 if gauge.below_target and gauge.loud
-                else ("yellow" if gauge.below_target else "green"),
+                else ("yellow" if gauge.below_target else "green")
             )
-            overdue = self.snapshot.agenda.overdue
-            bar.append("   ")
-            bar.append(
+            short = (
+                f"{gauge.active}/{gauge.target_active} · {gauge.new_this_week}/{gauge.target_new}"
+            )
+            options = Part(
+                (
+                    Text("  options ").append(gauge.label, style=style),
+                    Text("  options ").append(short, style=style),
+                    Text(" ").append(short, style=style),
+                ),
+                rank=2,
+            )
+            overdue = agenda.overdue
+            count = Text(
                 f"{cells.OVERDUE_MARK} {overdue} overdue" if overdue else "0 overdue",
                 style="bold red" if overdue else "dim",
             )
-            bar.append(f" · {self.snapshot.agenda.today} due today")
+            today = Part(
+                (Text(f" · {agenda.today} due today"), Text(f" · {agenda.today} today"), Text("")),
+                rank=1,
+            )
+            parts = [title, options, Part((Text("   ").append_text(count),)), today]
             if self.snapshot.query:
-                bar.append("   filter: ", style="dim")
-                bar.append(self.snapshot.query, style="italic")
-        else:
-            bar.append("  loading…", style="dim")
-        if bar != self._topbar:
-            self._topbar = bar
-            self.main("#topbar", Static).update(bar, layout=False)
+                query = Text(self.snapshot.query, style="italic")
+                parts.append(
+                    Part(
+                        (
+                            Text("   filter: ", style="dim").append_text(query),
+                            Text("  / ", style="dim").append_text(query),
+                        )
+                    )
+                )
+        self.main("#topbar", TopBar).show(parts)

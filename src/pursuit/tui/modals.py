@@ -2,34 +2,55 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 Preview = Callable[[str], tuple[bool, str]]
 """text -> (can be saved, what will be saved or why it cannot be read)."""
+Resolve = Callable[[str], tuple[bool, str]]
+"""The same, looked up in the database (run on a thread): names as saving will find them."""
+Submit = Callable[[str], Awaitable[str | None]]
+"""Save the text: None when saved, else why not (the dialog stays open with the text)."""
 
 
 class PromptScreen(ModalScreen[str | None]):
-    """One line of input; `preview` says, while typing, what enter would save."""
+    """One line of input; `preview` says, while typing, what enter would save, and
+    `resolve` (when given) says it again with the names looked up. With `submit`, enter
+    saves from the dialog, which closes only once the save is done: on any failure it
+    stays open with the text as typed and says why."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(
-        self, title: str, preview: Preview, *, value: str = "", placeholder: str = ""
+        self,
+        title: str,
+        preview: Preview,
+        *,
+        value: str = "",
+        placeholder: str = "",
+        resolve: Resolve | None = None,
+        submit: Submit | None = None,
     ) -> None:
         super().__init__()
         self._title = title
         self._preview = preview
+        self._resolve = resolve
+        self._submit = submit
         self._value = value
         self._placeholder = placeholder
         self._ok = False
+        self._asked = 0
+        """Which text the latest look-up is for: an older answer is not shown."""
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -44,30 +65,76 @@ class PromptScreen(ModalScreen[str | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show(event.value)
 
+    def _say(self, ok: bool, message: str) -> None:
+        self.query_one("#preview", Static).update(
+            Text(("→ " if ok else "✗ ") + message, style="green" if ok else "red")
+        )
+
     def _show(self, text: str) -> None:
-        preview = self.query_one("#preview", Static)
+        self._asked += 1
         if not text.strip():
             self._ok = False
-            preview.update(Text(self._placeholder and f"e.g. {self._placeholder}", style="dim"))
+            self.query_one("#preview", Static).update(
+                Text(self._placeholder and f"e.g. {self._placeholder}", style="dim")
+            )
             return
         self._ok, message = self._preview(text)
-        preview.update(
-            Text(("→ " if self._ok else "✗ ") + message, style="green" if self._ok else "red")
-        )
+        if self._ok and self._resolve is not None:
+            self._look_up(text, self._asked)
+        self._say(self._ok, message)
+
+    @work(thread=True, exclusive=True, group="resolve")
+    def _look_up(self, text: str, asked: int) -> None:
+        assert self._resolve is not None
+        ok, message = self._resolve(text)
+        self.post_message(self.LookedUp(asked, ok, message))
+
+    class LookedUp(Message):
+        def __init__(self, asked: int, ok: bool, message: str) -> None:
+            super().__init__()
+            self.asked = asked
+            self.ok = ok
+            self.message = message
+
+    def on_prompt_screen_looked_up(self, event: LookedUp) -> None:
+        if event.asked != self._asked or self._saving:
+            return  # typed on since, or being saved: that answer is for other text
+        self._ok = event.ok
+        self._say(event.ok, event.message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._ok:
+        if not self._ok or self._saving:
+            self.app.bell()
+        elif self._submit is None:
             self.dismiss(event.value)
         else:
-            self.app.bell()
+            self._save(event.value)
+
+    @work(group="save")
+    async def _save(self, text: str) -> None:
+        assert self._submit is not None
+        self._saving = True
+        self.query_one("#preview", Static).update(Text("saving…", style="dim"))
+        try:
+            problem = await self._submit(text)
+        finally:
+            self._saving = False
+        if problem is None:
+            self.dismiss(text)
+            return
+        # Kept open, the text and the cursor as they were: say why, and let them fix it.
+        self._ok = False
+        self._say(False, problem)
+        self.query_one("#prompt-input", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
 class ConfirmScreen(ModalScreen[bool | None]):
-    """A question answered with y or n; escape backs out without doing anything."""
+    """A question answered with y or n (when `no` is given); escape backs out without
+    doing anything, so n always does something else."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm_yes"),
@@ -76,7 +143,7 @@ class ConfirmScreen(ModalScreen[bool | None]):
     ]
 
     def __init__(
-        self, title: str, reasons: Sequence[str] = (), *, yes: str = "yes", no: str = "no"
+        self, title: str, reasons: Sequence[str] = (), *, yes: str = "yes", no: str | None = "no"
     ) -> None:
         super().__init__()
         self._title = title
@@ -89,11 +156,12 @@ class ConfirmScreen(ModalScreen[bool | None]):
             yield Label(Text(self._title), classes="dialog-title")
             for reason in self._reasons:
                 yield Static(Text("• " + reason), classes="reason")
-            yield Label(
-                Text(f"y {self._yes} · n {self._no} · escape cancel"), classes="dialog-keys"
-            )
+            no = f" · n {self._no}" if self._no is not None else ""
+            yield Label(Text(f"y {self._yes}{no} · escape cancel"), classes="dialog-keys")
 
     def action_answer(self, value: bool | None) -> None:
+        if value is False and self._no is None:
+            return  # no "n" here: escape is the way back
         self.dismiss(value)
 
 

@@ -4,7 +4,7 @@
   a person (naming another company moves them), an interview; or adds a person;
 - x removes an application or a person (a soft delete: u brings it back);
 - M merges the row's company into another, after saying what will move;
-- h opens the history: applications that ended, searchable, each opening its detail.
+- H opens the history: applications that ended, searchable, each opening its detail.
 
 The records are read on a thread first; the forms check every field as it is typed with
 the rules the store applies (`domain.record`), and the write runs on a thread.
@@ -479,7 +479,7 @@ class RecordFlows(Writes):
 
         self.report(await self.in_thread(merge))
 
-    # --- h: history ------------------------------------------------------------------------
+    # --- H: history ------------------------------------------------------------------------
 
     def action_history(self) -> None:
         from pursuit.tui.history import HistoryScreen

@@ -11,20 +11,20 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from typing import TypeVar
 
-from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
+from textual.notifications import Notification
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from pursuit import clock
 from pursuit.agenda import AgendaItem, OverdueNotifier
 from pursuit.config import Config
 from pursuit.store.context import Ctx
-from pursuit.store.database import Database
+from pursuit.store.database import Database, Token
 from pursuit.store.reads import ApplicationRow, BridgeRow
 from pursuit.tui import cells
 from pursuit.tui.detail_view import DetailView
@@ -35,6 +35,7 @@ from pursuit.tui.main_screen import MainScreen
 from pursuit.tui.panes import PaneKeys, Panes
 from pursuit.tui.snapshot import Snapshot
 from pursuit.tui.tables import PaneTable
+from pursuit.tui.topbar import TopBar
 
 Selection = AgendaItem | ApplicationRow | BridgeRow
 W = TypeVar("W", bound=Widget)
@@ -45,7 +46,8 @@ class Shell(App[None]):
     CSS_PATH = "pursuit.tcss"
     HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
-        (100, "-wide"),
+        (100, "-medium"),
+        (120, "-wide"),
     ]
 
     def __init__(
@@ -74,13 +76,15 @@ class Shell(App[None]):
         # live.py: the first screen read early, the revision painted, the wake timer.
         self._first = first
         self.notifier = OverdueNotifier()
-        self._revision = -1
+        self._seen_token: Token | None = None
+        self._load_seq = 0
+        self._overdue_toasts: list[tuple[Notification, frozenset[int]]] = []
         self._wake: Timer | None = None
-        self._topbar: Text | None = None
         self._retired: deque[Snapshot] = deque()
         # browsing.py: what the detail panel shows, and the keys that applied last.
         self._detail_timer: Timer | None = None
-        self._detail_shown: tuple[Selection | None, int] | None = None
+        self._detail_shown: tuple[Selection | None, Token] | None = None
+        self._detail_seq = 0
         self._enabled: tuple[bool | None, ...] = ()
         # filtering.py: the pause in typing before the panes follow.
         self._filter_timer: Timer | None = None
@@ -95,7 +99,7 @@ class Shell(App[None]):
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        yield Static(id="topbar", markup=False)
+        yield TopBar(id="topbar")
         with Horizontal(id="body"):
             with Panes(id="panes"):
                 yield PaneKeys()
@@ -109,11 +113,6 @@ class Shell(App[None]):
             yield DetailView(id="detail-body")
         yield Input(id="filter", placeholder="filter: company, role, person…")
         yield KeyBar(id="keys")
-
-    def on_resize(self) -> None:
-        narrow = self.size.width < 100
-        for table in self.main_screen.query(PaneTable):
-            table.set_narrow(narrow)
 
     async def on_event(self, event: events.Event) -> None:
         # Every key and mouse event, priority bindings (tab) included, which never reach

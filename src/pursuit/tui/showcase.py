@@ -84,7 +84,7 @@ async def _confirm(pilot: Pilot[None]) -> None:
 
 async def _detail(pilot: Pilot[None]) -> None:
     await settle(pilot)
-    await pilot.press("j", "j", "j", "j", "j", "enter")
+    await pilot.press("j", "j", "j", "j", "enter")  # Bob Lee's note, the fifth row
     await settle(pilot)
 
 
@@ -113,7 +113,7 @@ async def _edit_form(pilot: Pilot[None]) -> None:
 
 async def _history(pilot: Pilot[None]) -> None:
     await settle(pilot)
-    await pilot.press("h")
+    await pilot.press("H")
     await settle(pilot)
 
 
@@ -123,9 +123,21 @@ async def _detail_notes(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def _palette(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("tab", "ctrl+p")  # the first application, then the command palette
+    await settle(pilot)
+    await pilot.press(*"rej")
+    await pilot.pause(0.3)  # the palette gathers its hits on a timer of its own
+    await settle(pilot)
+
+
 SHOTS: dict[str, tuple[tuple[int, int], Steps]] = {
     "main": ((120, 35), _main),
+    "main-100": ((100, 30), _main),
     "main-narrow": ((80, 30), _main),
+    "main-60": ((60, 20), _main),
+    "palette": ((120, 35), _palette),
     "quick-entry": ((120, 35), _quick_entry),
     "confirm-reject": ((120, 35), _confirm),
     "detail": ((120, 35), _detail),

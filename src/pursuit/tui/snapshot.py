@@ -5,14 +5,20 @@ Nothing here touches widgets; the app receives a Snapshot in a message and paint
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from pursuit.agenda import Agenda, AgendaItem, build_agenda
 from pursuit.domain.settings import RuleSettings
 from pursuit.store import reads
-from pursuit.store.database import Database
-from pursuit.store.record_reads import AppRecord, CompanyRecord, company_record
+from pursuit.store.database import Database, Token
+from pursuit.store.record_reads import (
+    AppRecord,
+    CompanyRecord,
+    EventRecord,
+    company_events,
+    company_record,
+)
 from pursuit.tui import cells
 
 PAGE = 100
@@ -35,11 +41,8 @@ class Snapshot:
     bridge_rows: cells.PaneRows[reads.BridgeRow]
     """Cells are built here, in the worker, so the event loop only compares and paints."""
     page: int = PAGE
-
-
-def _matches(query: str, *fields: str | None) -> bool:
-    q = query.casefold()
-    return any(q in f.casefold() for f in fields if f)
+    token: Token = ()
+    """The file's change token read before the rows: they are at least this new."""
 
 
 def load_snapshot(
@@ -51,22 +54,13 @@ def load_snapshot(
     query: str = "",
     page: int = PAGE,
 ) -> Snapshot:
-    agenda = build_agenda(db, now, tz, settings, limit=page, announce=False)
+    """Every pane's page at `now`, filtered by `query` in the queries themselves, so a
+    match past the first page is found."""
+    token = db.change_token()
+    agenda = build_agenda(db, now, tz, settings, limit=page, announce=False, search=query)
     with db.read() as conn:
         apps = reads.applications(conn, limit=page, search=query, now=now)
-        bridges = reads.bridges(conn, limit=page)
-    if query:
-        items = [i for i in agenda.items if _matches(query, i.company, i.title, i.contact, i.what)]
-        agenda = Agenda(
-            items,
-            agenda.gauge,
-            agenda.overdue,
-            agenda.today,
-            agenda.next_due,
-            agenda.revision,
-            agenda.now,
-        )
-        bridges = [b for b in bridges if _matches(query, b.company, b.contacts)]
+        bridges = reads.bridges(conn, limit=page, search=query)
     return Snapshot(
         agenda,
         apps,
@@ -84,6 +78,7 @@ def load_snapshot(
             [cells.row(f"co{r.company_id}", r, cells.bridge_cells(r, now)) for r in bridges]
         ),
         page=page,
+        token=token,
     )
 
 
@@ -97,6 +92,8 @@ class Detail:
     timeline (capped) with each note typed and each text sent."""
     draft: str | None
     draft_for: str | None
+    more_events: bool = False
+    """The history goes on past `events` (the full-screen detail reads on as it scrolls)."""
 
     @property
     def application(self) -> AppRecord | None:
@@ -106,6 +103,15 @@ class Detail:
     def heading(self) -> str:
         app = self.application
         return f"{self.company} — {app.title}" if app else self.company
+
+    @property
+    def events(self) -> tuple[EventRecord, ...]:
+        """The timeline read so far, newest first."""
+        return self.record.events if self.record else ()
+
+
+EVENTS_PAGE = 200
+"""Events read at a time for the full-screen detail; the panel shows fewer."""
 
 
 def load_detail(
@@ -117,8 +123,11 @@ def load_detail(
     events: int = 60,
 ) -> Detail:
     with db.read() as conn:
-        record = company_record(conn, company_id, events=events)
+        record = company_record(conn, company_id, events=events + 1)
     draft = item.draft if item and item.draft else None
+    more = record is not None and len(record.events) > events
+    if record is not None and more:
+        record = replace(record, events=record.events[:events])
     return Detail(
         company_id=company_id,
         company=record.name if record else "?",
@@ -126,4 +135,11 @@ def load_detail(
         record=record,
         draft=draft,
         draft_for=item.what if draft and item else None,
+        more_events=more,
     )
+
+
+def load_events(db: Database, company_id: int, *, offset: int) -> list[EventRecord]:
+    """The next page of a company's history, after the `offset` newest events."""
+    with db.read() as conn:
+        return company_events(conn, company_id, limit=EVENTS_PAGE + 1, offset=offset)

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pursuit.tui.cells import PaneRows
+from pursuit.tui.layout import Column, fit
 
 T = TypeVar("T")
 
@@ -35,6 +36,8 @@ def _segments(cells: Sequence[Text], widths: Sequence[int]) -> list[Segment]:
     # SVG places every column at its own x and columns line up in any viewer.
     out: list[Segment] = []
     for cell, width in zip(cells, widths, strict=False):
+        if not width:
+            continue  # a column this width has no room for
         fitted = cell.copy()
         fitted.truncate(width, overflow="ellipsis", pad=True)
         fitted.pad(1)
@@ -141,7 +144,7 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
         def control(self) -> PaneTable[Any]:
             return self.table
 
-    def __init__(self, columns: Sequence[tuple[str, int, int]], *, title: str, id: str) -> None:
+    def __init__(self, columns: Sequence[Column], *, title: str, id: str) -> None:
         super().__init__(id=id)
         self._columns = columns
         self.border_title = title
@@ -152,7 +155,9 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
         self._strips: dict[tuple[str, int], Strip] = {}
         self._styles: _Styles | None = None
         self._painted_with: _Styles | None = None
-        self._narrow = False
+        self._widths: list[int] = []
+        self._laid_out_at = -1
+        """The width the column widths were worked out for (tui/layout.py)."""
         self.active = False
         self.cursor_row = 0
 
@@ -189,8 +194,8 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
                 ):
                     if sig != old_sig:
                         self._rendered.pop(key, None)
-                        self._strips.pop((key, False), None)
-                        self._strips.pop((key, True), None)
+                        for state in _ROW_STATES:
+                            self._strips.pop((key, state), None)
                         self._refresh_row(index)
             if current is not None and self.items[current] != before:
                 self.post_message(self.RowHighlighted(self, current))
@@ -219,15 +224,6 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
             if 0 <= self.cursor_row < len(self._rows.keys)
             else None
         )
-
-    def set_narrow(self, narrow: bool) -> None:
-        """Switch column widths for the stacked layout."""
-        if narrow != self._narrow:
-            self._narrow = narrow
-            self._rendered.clear()
-            self._strips.clear()
-            self._header = None
-            self.refresh()
 
     def set_active(self, active: bool) -> None:
         """Mark this pane as the one keys go to: its header and cursor row change colour,
@@ -311,7 +307,26 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self._rows.keys) + 1)
         self._strips.clear()
+        self._lay_out()
         self._scroll_to_cursor()
+        self.refresh()
+
+    @property
+    def column_widths(self) -> list[int]:
+        """Each column's width at the pane's width now (0: not shown)."""
+        self._lay_out()
+        return list(self._widths)
+
+    def _lay_out(self) -> None:
+        # The scrollbar's column is always set aside, so rows do not change width as it
+        # comes and goes.
+        width = max(self.content_region.width - self.styles.scrollbar_size_vertical, 0)
+        if width != self._laid_out_at:
+            self._laid_out_at = width
+            self._widths = fit(self._columns, width)
+            self._rendered.clear()
+            self._strips.clear()
+            self._header = None
 
     def notify_style_update(self) -> None:
         # A theme or size change restyles the pane: finished lines are stale, the rendered
@@ -319,9 +334,6 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
         super().notify_style_update()
         self._styles = None
         self._strips.clear()
-
-    def _widths(self) -> list[int]:
-        return [narrow if self._narrow else wide for _, wide, narrow in self._columns]
 
     def _line_styles(self) -> _Styles:
         # `rich_style` walks the ancestors for their backgrounds (tens of microseconds):
@@ -339,13 +351,14 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        self._lay_out()
         styles = self._line_styles()
         if y == 0:
             strip = self._strips.get(("", self.active))
             if strip is None:
                 if self._header is None:
-                    names = [Text(name, no_wrap=True) for name, _, _ in self._columns]
-                    self._header = _segments(names, self._widths())
+                    names = [Text(column.title, no_wrap=True) for column in self._columns]
+                    self._header = _segments(names, self._widths)
                 style = styles.header_active if self.active else styles.header
                 strip = self._strips[("", self.active)] = _strip(self._header, style, width)
             return strip
@@ -358,7 +371,7 @@ class PaneTable(ScrollView, Generic[T], can_focus=False):
         if strip is None:
             segments = self._rendered.get(key)
             if segments is None:
-                segments = self._rendered[key] = _segments(self._rows.cells[key], self._widths())
+                segments = self._rendered[key] = _segments(self._rows.cells[key], self._widths)
             over = (None, styles.cursor, styles.cursor_active)[state]
             strip = self._strips[(key, state)] = _strip(segments, styles.base, width, over)
         return strip

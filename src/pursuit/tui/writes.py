@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual import work
+from textual.message import Message
 
 from pursuit.store.context import Ctx
 from pursuit.tui.live import LiveData
-from pursuit.tui.modals import ConfirmScreen
+from pursuit.tui.modals import ConfirmScreen, Submit
 
 Job = Callable[[Ctx], str]
 """A store command as a flow writes it: runs on a thread, returns the line to show."""
@@ -32,6 +34,10 @@ class Refusal:
 
     summary: str
     reasons: tuple[str, ...]
+    ready_at: datetime | None = None
+    """When the rule would no longer say wait (R5), if it can tell."""
+    action_id: int | None = None
+    """The pending reminder that could wait until then instead."""
 
 
 @dataclass(frozen=True)
@@ -42,13 +48,23 @@ class Failed:
 Outcome = Done | Refusal | Failed
 
 
-def go_ahead(refusal: Refusal) -> ConfirmScreen:
-    """The question a refusal asks: yes runs the command again, forced."""
+class WriteFinished(Message):
+    """A store command came back (posted from its thread): what the app and tests see of
+    every write, in order."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+
+def go_ahead(refusal: Refusal, *, question: str, yes: str, no: str | None = None) -> ConfirmScreen:
+    """The question a refusal asks: yes runs the command again, forced; no, when offered,
+    does something else than escape does (which is nothing)."""
     return ConfirmScreen(
-        refusal.summary[:1].upper() + refusal.summary[1:] + ". Go ahead anyway?",
+        f"{refusal.summary[:1].upper()}{refusal.summary[1:]}. {question}",
         refusal.reasons,
-        yes="go ahead",
-        no="wait",
+        yes=yes,
+        no=no,
     )
 
 
@@ -65,12 +81,33 @@ class Writes(LiveData):
         from pursuit.store.errors import InputError, Refused
         from pursuit.store.sqlite import DatabaseError
 
+        outcome: Outcome
         try:
-            return Done(job(self.ctx()))
+            outcome = Done(job(self.ctx()))
         except Refused as exc:
-            return Refusal(exc.summary, tuple(exc.reasons))
+            outcome = Refusal(exc.summary, tuple(exc.reasons), exc.ready_at, exc.action_id)
         except (InputError, DatabaseError, ValueError) as exc:
-            return Failed(str(exc))
+            outcome = Failed(str(exc))
+        self.post_message(WriteFinished(outcome))
+        return outcome
+
+    def saving(self, job: Callable[[str], Job]) -> Submit:
+        """A dialog's save (modals.PromptScreen): the command for the text typed, run on a
+        thread; reported when done, else why not, for the dialog to show."""
+
+        async def submit(text: str) -> str | None:
+            return self.said(await self.in_thread(job(text)))
+
+        return submit
+
+    def said(self, outcome: Outcome) -> str | None:
+        """A dialog's save done (reported; None), else why not, for the dialog to show."""
+        if isinstance(outcome, Done):
+            self.report(outcome)
+            return None
+        if isinstance(outcome, Refusal):
+            return "; ".join([outcome.summary, *outcome.reasons])
+        return outcome.error
 
     async def confirmed(self, question: ConfirmScreen) -> bool:
         """Whether the user said yes (from a flow's worker); no and escape are both no."""

@@ -14,6 +14,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 PYTHON = Path(sys.executable)
 PURSUIT = PYTHON.with_name("pursuit")
 HELPERS = Path(__file__).parent
@@ -78,6 +80,7 @@ class Tally:
         self._node = node
         self.trials = 0
         self.failures: list[str] = []
+        self.finished = False
 
     def case(self, label: str) -> _Case:
         return _Case(self, label)
@@ -96,12 +99,24 @@ class Tally:
 
     def finish(self) -> None:
         """Record the counts, then fail the test with every failing case listed."""
+        self.finished = True
         # scripts/reliability.py reads these from the test report.
         self._node.user_properties.append(("trials", self.trials))
         self._node.user_properties.append(("failures", len(self.failures)))
         assert self.trials > 0, "the test ran no trials"
         shown = "\n".join(f"  - {f}" for f in self.failures[:20])
         assert not self.failures, f"{len(self.failures)} of {self.trials} failed:\n{shown}"
+
+    def check_finished(self) -> None:
+        """At teardown (the `tally` fixture): a test that never called `finish()` fails, or
+        the failures its cases caught would pass unseen."""
+        if not self.finished:
+            shown = "".join(f"\n  - {f}" for f in self.failures[:20])
+            pytest.fail(
+                f"the test never called tally.finish() ({len(self.failures)} of "
+                f"{self.trials} failed){shown}",
+                pytrace=False,
+            )
 
 
 class _Case:
@@ -172,3 +187,12 @@ class Runner:
                 self.proc.kill()
                 self.proc.wait()
         return self.proc.stderr.read() if self.proc.stderr else ""
+
+
+WAITING = "pursuit: waiting for another pursuit to finish writing…"
+
+
+def quiet(err: str) -> bool:
+    """Nothing on stderr but, at most, the notice that a write waited for the lock (a
+    writer says so when another held the lock for more than a moment)."""
+    return all(line == WAITING for line in err.splitlines())

@@ -12,6 +12,7 @@ To run the same loops against the Textual app, give it another surface with the 
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
@@ -22,6 +23,39 @@ from pursuit.agenda import OverdueNotifier, build_agenda, seconds_until_wake
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.store.database import Database
 from pursuit.store.timefmt import from_db
+
+
+class Clock:
+    """The app's clock in a test (the app reads time only through its `now` callable).
+
+    It stands still at the reading the test sets until `start()`; from then on it moves at
+    the speed of real time, as the real clock does, so the app's own timer, sleeping real
+    seconds, wakes to find the time it slept through has passed. Setting `now` is a jump
+    (a laptop waking from sleep, a clock correction); a running clock keeps running.
+    """
+
+    def __init__(self, now: datetime) -> None:
+        self._reading = now
+        self._since: float | None = None
+
+    @property
+    def now(self) -> datetime:
+        if self._since is None:
+            return self._reading
+        return self._reading + timedelta(seconds=time.monotonic() - self._since)
+
+    @now.setter
+    def now(self, value: datetime) -> None:
+        self._reading = value
+        if self._since is not None:
+            self._since = time.monotonic()
+
+    def start(self) -> None:
+        if self._since is None:
+            self._since = time.monotonic()
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 @dataclass(frozen=True)

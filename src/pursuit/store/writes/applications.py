@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from pursuit.domain.deadlines import follow_up_due, thank_you_due
-from pursuit.domain.drafts import check_in_draft, follow_up_draft, thank_you_draft
+from pursuit.domain.drafts import follow_up_draft, thank_you_draft
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
 from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person
@@ -16,7 +16,7 @@ from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
 from pursuit.store.rows import ActionRow, AppRow, CompanyRow, InterviewRow, LinkRow
 from pursuit.store.world import World
-from pursuit.store.writes import make
+from pursuit.store.writes import bridges, make, offers
 
 
 @dataclass(frozen=True)
@@ -302,10 +302,13 @@ def move(
 
 
 def enter_status(w: World, ctx: Ctx, comp: CompanyRow, app: AppRow, status: Status) -> None:
-    """A status and what it brings: closing cancels the reminders, a hold slows them."""
+    """A status and what it brings: closing cancels the reminders, a hold slows them, and
+    accepting an offer ends the search (the others are withdrawn from, courteously)."""
     make.set_status(w, ctx, app, status)
     if status in CLOSED or status == Status.ACCEPTED:
         make.cancel(ctx, _open_reminders(w, comp, app))
+    if status == Status.ACCEPTED:
+        offers.end_the_search(w, ctx, accepted=app)
     elif status == Status.ON_HOLD:
         # R9: a hold keeps a (slower) follow-up cadence instead of closing.
         make.cancel(ctx, w.pending(comp, ActionKind.FOLLOW_UP, app=app))
@@ -335,16 +338,7 @@ def reject(
     cadence: str | None = None,
     application_id: int | None = None,
 ) -> Moved:
-    rule = None
-    if friendly:
-        # Imported here: cadences bring in dateutil's rrule, which `pursuit add` and the
-        # other commands never need.
-        from pursuit.domain.cadence import CadenceError, parse_cadence
-
-        try:
-            rule = parse_cadence(cadence or ctx.settings.bridge_rule)
-        except CadenceError as exc:
-            raise InputError(str(exc)) from None
+    rule = bridges.rule(ctx, friendly, cadence)
     app, comp = make.target(w, company, application_id)
     w.label = f"reject {comp.name}"
     old = app.status
@@ -363,31 +357,7 @@ def reject(
         application_id=app.id,
         summary="rejected, on good terms" if friendly else "rejected",
     )
-    check_in_at = None
-    if rule is not None:
-        # R8: a kind no is a bridge: keep in touch on a cadence.
-        comp.is_bridge = True
-        comp.bridge_cadence = rule.text
-        comp.bridge_since = ctx.now
-        make.cancel(ctx, w.pending(comp, ActionKind.CHECK_IN))
-        check_in_at = make.coach_after(ctx, rule.after(ctx.now, ctx.now, ctx.tz))
-        contact = make.first_contact(w, comp)
-        make.action(
-            w,
-            ctx,
-            kind=ActionKind.CHECK_IN,
-            due=check_in_at,
-            company_id=comp.id,
-            contact_id=contact.id if contact else None,
-            draft=check_in_draft(name=contact.name if contact else None, company=comp.name),
-        )
-        make.event(
-            w,
-            ctx,
-            kind=EventKind.BRIDGE,
-            company_id=comp.id,
-            summary=f"kept as a bridge: check in {rule.describe()}",
-        )
+    check_in_at = bridges.make(w, ctx, comp, rule) if rule is not None else None
     return Moved(comp.name, old, Status.REJECTED, check_in_at)
 
 

@@ -137,8 +137,9 @@ def cancel(ctx: Ctx, actions: Iterable[ActionRow]) -> None:
 
 
 def company(w: World, ctx: Ctx, name: str) -> CompanyRow:
-    """The company of this exact name (a removed one comes back), or a new one."""
-    found = w.company_named(name)
+    """The company of this name, in any case or accents (a removed one comes back), or a
+    new one."""
+    found = w.company_alike(name)
     if found is not None:
         found.deleted_at = None
         return found
@@ -228,6 +229,17 @@ def move_due(row: ActionRow, due: datetime) -> None:
 def coach_after(ctx: Ctx, when: datetime) -> datetime:
     """A date pursuit picks after a touch now: a working day, the usual time, past R5's gap."""
     return coach_time(max(when, gap_ends(ctx.now, ctx.settings, ctx.tz)), ctx.settings, ctx.tz)
+
+
+def about(w: World, action: ActionRow) -> str:
+    """An action in words, for undo's list: "thank-you note to Bob Lee at Acme"."""
+    comp = w.company_by_id(action.company_id)
+    if action.contact_id is not None and action.kind == ActionKind.THANK_YOU:
+        person = w.contact_by_id(comp, action.contact_id)
+        return f"{action.kind.label} to {person.name} at {comp.name}"
+    if action.kind == ActionKind.CHECK_IN:
+        return f"{action.kind.label} with {comp.name}"
+    return f"{action.kind.label} to {comp.name}"
 
 
 def first_contact(w: World, comp: CompanyRow) -> ContactRow | None:

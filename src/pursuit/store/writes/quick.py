@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from datetime import tzinfo
+
 from pursuit.domain.matching import name_key
 from pursuit.domain.quick_entry import QuickEntry
 from pursuit.domain.status import CLOSED
 from pursuit.store.context import Ctx
-from pursuit.store.rows import CompanyRow
+from pursuit.store.rows import CompanyRow, ContactRow, EventRow
 from pursuit.store.world import World
 from pursuit.store.writes import record
 from pursuit.store.writes.applications import record_guidance
@@ -70,3 +73,33 @@ def _add(w: World, ctx: Ctx, entry: QuickEntry, company: str, *, force: bool) ->
     )
     line = f"Added {added.added.company} — {added.added.title}"
     return f"{line} ({added.known})" if added.known else line
+
+
+@dataclass(frozen=True)
+class QuickPreview:
+    """What saving a quick-entry line will do, found by doing it without writing."""
+
+    entry: QuickEntry
+    company: str
+    """The company it will be saved under: the one that matched, or the new one."""
+    new_company: bool
+    new_people: tuple[str, ...]
+    """Interviewers it will add as new contacts (the others are known already)."""
+
+    def describe(self, tz: tzinfo) -> str:
+        """The entry's own description, with the company as it will be saved."""
+        text = replace(self.entry, company=self.company).describe(tz)
+        if self.new_company:
+            text = text.replace(self.company, f"{self.company} (new company)", 1)
+        return text
+
+
+def preview_of(w: World, entry: QuickEntry) -> QuickPreview:
+    """Read off a world that `save_quick_entry` has just been applied to."""
+    created = {r.id: r for r in w.new if isinstance(r, CompanyRow)}
+    touched = next((r.company_id for r in w.new if isinstance(r, EventRow)), None)
+    if touched is None:
+        return QuickPreview(entry, entry.company, False, ())
+    name = w.companies[touched].name
+    people = tuple(r.name for r in w.new if isinstance(r, ContactRow))
+    return QuickPreview(entry, name, touched in created, people)

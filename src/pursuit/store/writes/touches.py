@@ -10,7 +10,12 @@ from pursuit.domain.cadence import Cadence
 from pursuit.domain.drafts import check_in_draft, follow_up_draft
 from pursuit.domain.gimmicks import gimmick_warnings
 from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Status
-from pursuit.domain.pesky import last_touch, too_soon_reasons, unanswered_follow_ups
+from pursuit.domain.pesky import (
+    follow_up_ready,
+    last_touch,
+    too_soon_reasons,
+    unanswered_follow_ups,
+)
 from pursuit.domain.similarity import too_similar
 from pursuit.domain.text import clean_text
 from pursuit.store.context import Ctx
@@ -75,7 +80,7 @@ def mark_thanks(
             f"this note to {contact.name} is too like the one to {similar.other_contact}",
             [
                 f"{similar.ratio:.0%} alike (limit {ctx.settings.similarity_threshold:.0%}); "
-                "make it personal, or send anyway with force"
+                "make it personal, or send it anyway"
             ],
         )
     action.done_at = ctx.now
@@ -105,19 +110,34 @@ class FollowUpLogged:
     next_due: datetime | None = None
 
 
-def too_soon(w: World, ctx: Ctx, comp: CompanyRow, app: AppRow) -> list[str]:
-    """R5's reasons to wait before following up (empty when it is fine to)."""
-    employer_date = None
+def _employer_date(w: World, comp: CompanyRow, app: AppRow) -> datetime | None:
     for action in w.pending(comp, ActionKind.FOLLOW_UP, app=app):
         if not action.due_guessed:
-            employer_date = action.due_at
-            break
+            return action.due_at
+    return None
+
+
+def too_soon(w: World, ctx: Ctx, comp: CompanyRow, app: AppRow) -> list[str]:
+    """R5's reasons to wait before following up (empty when it is fine to)."""
+    if w.pending(comp, ActionKind.ANSWER_OFFER, app=app):
+        return []  # answering an offer, or asking about it, is never too soon
+    employer_date = _employer_date(w, comp, app)
+    # Their words as they said them ("check back after the 15th"), if an interview has them.
+    words = next(
+        (
+            i.guidance_text
+            for i in sorted(w.interviews(app), key=lambda i: i.starts_at, reverse=True)
+            if i.guidance_text and i.guidance_at == employer_date
+        ),
+        None,
+    )
     return too_soon_reasons(
         ctx.now,
         employer_date=employer_date,
         last_touch=last_touch(w.touches(app), ctx.now),
         settings=ctx.settings,
         tz=ctx.tz,
+        employer_words=words,
     )
 
 
@@ -144,7 +164,20 @@ def log_followup(
     w.label = f"follow-up to {comp.name}"
     reasons = too_soon(w, ctx, comp, app)
     if reasons and not force:
-        raise Refused(f"too soon to follow up with {comp.name}", reasons)
+        pending = w.pending(comp, ActionKind.FOLLOW_UP, app=app)
+        ready = follow_up_ready(
+            ctx.now,
+            employer_date=_employer_date(w, comp, app),
+            last_touch=last_touch(w.touches(app), ctx.now),
+            settings=ctx.settings,
+            tz=ctx.tz,
+        )
+        raise Refused(
+            f"too soon to follow up with {comp.name}",
+            reasons,
+            ready_at=ready,
+            action_id=pending[0].id if pending else None,
+        )
     for action in w.pending(comp, ActionKind.FOLLOW_UP, app=app):
         action.done_at = ctx.now
         action.sent_note = text
@@ -163,17 +196,20 @@ def log_followup(
     )
     on_hold = app.status == Status.ON_HOLD
     wait = ctx.settings.hold_cadence if on_hold else ctx.settings.default_guidance
-    next_due = make.guess(w, ctx, app, ctx.now, wait)
-    make.action(
-        w,
-        ctx,
-        kind=ActionKind.FOLLOW_UP,
-        due=next_due,
-        guessed=True,
-        company_id=comp.id,
-        application_id=app.id,
-        draft=follow_up_draft(name=None, role=app.title, company=comp.name),
-    )
+    next_due: datetime | None = None
+    # While an offer waits for your answer, the next step is that answer, not a guess.
+    if not w.pending(comp, ActionKind.ANSWER_OFFER, app=app):
+        next_due = make.guess(w, ctx, app, ctx.now, wait)
+        make.action(
+            w,
+            ctx,
+            kind=ActionKind.FOLLOW_UP,
+            due=next_due,
+            guessed=True,
+            company_id=comp.id,
+            application_id=app.id,
+            draft=follow_up_draft(name=None, role=app.title, company=comp.name),
+        )
     hint = None
     unanswered = unanswered_follow_ups(w.touches(app))
     if unanswered >= ctx.settings.unanswered_limit and not on_hold:
@@ -185,9 +221,16 @@ def log_followup(
     return FollowUpLogged(comp.name, warnings, hint, next_due)
 
 
-def heard_back(w: World, ctx: Ctx, company: str, note: str | None = None) -> str:
+def heard_back(
+    w: World,
+    ctx: Ctx,
+    company: str = "",
+    note: str | None = None,
+    *,
+    application_id: int | None = None,
+) -> str:
     """The employer answered: an incoming touch, which resets the unanswered count."""
-    app, comp = make.target(w, company, None)
+    app, comp = make.target(w, company, application_id)
     w.label = f"heard from {comp.name}"
     make.event(
         w,
@@ -264,7 +307,7 @@ def check_in(
 def complete(w: World, ctx: Ctx, action_id: int) -> str:
     """Done without the side effects of a specific verb (e.g. a note sent by hand)."""
     action = w.action_by_id(action_id)
-    w.label = f"{action.kind.label} marked done"
+    w.label = f"{make.about(w, action)} marked done"
     early = None
     if action.kind == ActionKind.FOLLOW_UP and action.application_id is not None:
         # Done by hand is never refused, but R5's verdict is kept, as for `followup`
