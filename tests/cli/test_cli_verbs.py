@@ -54,6 +54,7 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
         "company": "Globex",
         "role": "Platform Engineer",
         "status": "applied",
+        "known": None,
     }
     assert rows(db, "SELECT title, status, url, source, applied_at FROM application") == [
         (

@@ -129,7 +129,7 @@ def test_a_full_disk_is_one_line_exit_4(
     monkeypatch.setattr(sqlite, "connect", capped)
     before = table_rows(filled)
     for args in (
-        ["add", "Initech", "Engineer", "--source", "x" * 200_000],
+        ["add", "Initech", "Engineer", "--source", "x" * 1_999, "--note", "z" * 19_999],
         ["followup", "acme", "--force", "--note", "y" * 200_000],
     ):
         code = dispatch.main(["--db", str(filled), *args])

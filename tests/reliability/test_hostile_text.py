@@ -71,7 +71,8 @@ def test_hostile_text_is_stored_and_shown_as_typed(
     labels: list[str] = []
     for i, (typed, *_) in enumerate(CORPUS):
         for label, argv in [
-            ("add", ["add", typed, typed]),
+            # Exactly this name: "[b" would otherwise be taken for "[bold]", a known prefix.
+            ("add", ["add", typed, typed, "--new-company"]),
             ("interview", ["interview", typed, "--at", "yesterday 10:00", "--with", typed]),
             ("followup", ["followup", typed, "--note", f"{typed}\nsecond line", "--force"]),
             ("quick", ["quick", f"Quick {i} / {typed}"]),

@@ -116,6 +116,16 @@ def _fill_v1(conn: sqlite3.Connection) -> None:
             conn.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
 
 
+_ADDED_LATER = {
+    ("action", "notified_at"),  # v2
+    ("event", "too_soon"),  # v6
+    *(("application", c) for c in ("location", "remote", "salary_low", "salary_high")),  # v7
+    ("contact", "phone"),
+    ("contact", "url"),
+    ("interview", "place"),
+}
+
+
 def _snapshot(path: Path) -> dict[str, tuple[int, str]]:
     """Row count and a checksum of every v1 column, per table."""
     conn = sqlite3.connect(path)
@@ -123,7 +133,7 @@ def _snapshot(path: Path) -> dict[str, tuple[int, str]]:
         out = {}
         for table in (*DATA_TABLES, "revision"):
             cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-            cols = [c for c in cols if c not in ("notified_at", "too_soon")]  # added by v2, v4
+            cols = [c for c in cols if (table, c) not in _ADDED_LATER]
             rows = conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid").fetchall()
             out[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
         return out

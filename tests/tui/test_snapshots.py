@@ -158,3 +158,57 @@ def test_help(snap_compare: Any, db_path: Path) -> None:
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
 
     assert shoot(snap_compare, db_path, "help", helped)
+
+
+def test_edit_form(snap_compare: Any, db_path: Path) -> None:
+    """You should see the edit form over the main screen for Acme Robotics' application:
+    every field with its value, the job URL changed to acme.example/jobs/7 and the salary
+    to 90-115k as typed, and the keys to save (enter) or leave all as it was (escape)."""
+    from pursuit.tui.record_form import RecordForm
+
+    async def edited(pilot: Pilot[None]) -> None:
+        await first_row_in_detail(pilot)
+        await SHOTS["edit-form"][1](pilot)
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(pilot.app.screen, RecordForm)
+                and "90-115k" in [box.value for box in pilot.app.screen.query(Input)]
+            ),
+        )
+
+    assert shoot(snap_compare, db_path, "edit-form", edited)
+
+
+def test_history(snap_compare: Any, db_path: Path) -> None:
+    """You should see the history (H) over the main screen: the applications that ended,
+    each with its company, role, outcome (rejected, on good terms, ghosted…) and the date
+    it closed, most recent first, and the keys enter, / and escape."""
+    from pursuit.tui.history import HistoryScreen
+
+    async def opened(pilot: Pilot[None]) -> None:
+        await first_row_in_detail(pilot)
+        await SHOTS["history"][1](pilot)
+        await wait_until(
+            pilot,
+            lambda: isinstance(pilot.app.screen, HistoryScreen) and bool(pilot.app.screen.rows),
+        )
+
+    assert shoot(snap_compare, db_path, "history", opened)
+
+
+def test_detail_notes(snap_compare: Any, db_path: Path) -> None:
+    """You should see the full-screen detail of Acme Robotics' application: its fields,
+    interviews, contacts and what is next on the left, and beside it the timeline with
+    each note typed and each text sent, indented under its event."""
+
+    async def opened(pilot: Pilot[None]) -> None:
+        await first_row_in_detail(pilot)
+        await SHOTS["detail-notes"][1](pilot)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DetailScreen))
+        await wait_until(
+            pilot,
+            lambda: "Acme Robotics" in widget_text(pilot.app.screen.query_one("#detail-full-body")),
+        )
+
+    assert shoot(snap_compare, db_path, "detail-notes", opened)

@@ -15,7 +15,7 @@ from pursuit.cli.output import UsageError, one_line, print_json, show_when
 
 def cmd_add(args: argparse.Namespace) -> int:
     from pursuit.domain.status import StatusError, parse_status
-    from pursuit.store.commands import add_application
+    from pursuit.store.record import add_application
 
     try:
         status = parse_status(args.status)
@@ -25,16 +25,26 @@ def cmd_add(args: argparse.Namespace) -> int:
     applied = None
     if args.applied:
         applied = read_when(ctx, args.applied, prefer="past", force=args.force, what="--applied")
-    added = add_application(
+    given = {
+        "url": args.url,
+        "source": args.source,
+        "salary": args.salary,
+        "location": args.location,
+        "remote": args.remote,
+        "priority": args.priority,
+        "note": args.note,
+    }
+    result = add_application(
         ctx,
         args.company,
         args.role,
-        applied_at=applied.at if applied else None,
-        url=args.url,
-        source=args.source,
-        status=status,
+        new_company=args.new_company,
         force=args.force,
+        applied_at=applied.at if applied else None,
+        status=status,
+        fields={k: v for k, v in given.items() if v is not None},
     )
+    added = result.added
     if args.json:
         print_json(
             {
@@ -42,12 +52,20 @@ def cmd_add(args: argparse.Namespace) -> int:
                 "company": added.company,
                 "role": added.title,
                 "status": added.status.value,
+                "known": result.known,
             }
         )
     else:
         print(one_line(f"Added {added.company} — {added.title} ({added.status.label})"))
         if applied is not None:
             print(f"Applied {show_when(ctx, applied.at)}")
+        if result.known:
+            print(one_line(result.known))
+        if result.matched:
+            print(
+                f'("{one_line(result.typed)}" is {one_line(added.company)}; a new company of '
+                "that name instead: --new-company)"
+            )
         if added.follow_up_due:
             print(f"Follow up (a guess; ask them when): {show_when(ctx, added.follow_up_due)}")
         say_notes(applied)
@@ -60,7 +78,7 @@ DEFAULT_MINUTES = 60
 
 def cmd_interview(args: argparse.Namespace) -> int:
     from pursuit.domain.people import PersonParseError, parse_person
-    from pursuit.store.commands import log_interview
+    from pursuit.store.record import log_interview
 
     try:
         people = tuple(parse_person(p) for p in args.people)
@@ -93,6 +111,8 @@ def cmd_interview(args: argparse.Namespace) -> int:
         kind=args.kind,
         role=args.role,
         force=args.force,
+        notes=args.note or "",
+        place=args.place,
     )
     if args.json:
         print_json(
@@ -191,7 +211,7 @@ def cmd_quick(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     # The preview shows the text as it will be stored (cleaned), not as typed, and the
     # company saving will use: one that matched, or a new one.
-    print(one_line(preview_quick_entry(ctx, entry).describe(ctx.tz)))
+    print(one_line(preview_quick_entry(ctx, entry, force=args.force).describe(ctx.tz)))
     if not args.dry_run:
         save_quick_entry(ctx, entry, force=args.force)
         print("Saved")

@@ -18,6 +18,7 @@ from pursuit.cli import (
     import_export,
     offers,
     reading,
+    record,
     report,
     triage,
 )
@@ -47,7 +48,7 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "talking-point": applications.cmd_talking_point,
     "undo": triage.cmd_undo,
     "quick": applications.cmd_quick,
-    "list": reading.cmd_list,
+    "list": record.cmd_list,
     "due": reading.cmd_due,
     "report": report.cmd_report,
     "offer": offers.cmd_offer,
@@ -59,10 +60,18 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": import_export.cmd_import,
     "export": import_export.cmd_export,
     "restore": import_export.cmd_restore,
-    "note": triage.cmd_note,
+    "note": record.cmd_note,
     "config": config_and_completion.cmd_config,
     "completion": config_and_completion.cmd_completion,
     "_companies": config_and_completion.cmd_companies,
+    "show": record.cmd_show,
+    "edit": record.cmd_edit,
+    "contact": record.cmd_contact,
+    "edit-interview": record.cmd_edit_interview,
+    "rename": record.cmd_rename,
+    "merge": record.cmd_merge,
+    "delete": record.cmd_delete,
+    "purge": record.cmd_purge,
 }
 
 

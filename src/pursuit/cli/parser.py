@@ -7,6 +7,7 @@ import argparse
 import re
 from typing import Any, NoReturn
 
+from pursuit.cli import record
 from pursuit.cli.output import EXIT_BAD_INPUT, one_line
 
 
@@ -41,13 +42,10 @@ def build_parser() -> Parser:
     p.add_argument("--url")
     p.add_argument("--source", help="where you found it")
     p.add_argument("--status", default="applied", help="applied (default), wishlist, screening…")
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="go ahead anyway: an --applied date more than a year back, a company whose "
-        "name looks like a known one",
-    )
     p.add_argument("--json", action="store_true")
+    # --force among them: the same role again, an --applied date more than a year back, or
+    # a new company whose name looks like a known one.
+    record.add_flags(p)
 
     p = verb("interview", "log an interview: one thank-you note per interviewer")
     p.add_argument("company")
@@ -65,6 +63,8 @@ def build_parser() -> Parser:
     p.add_argument(
         "--force", action="store_true", help="add a company whose name looks like a known one"
     )
+    p.add_argument("--place", help="where it happens, or the video link")
+    p.add_argument("--note", help="a note about it")
 
     p = verb("guidance", "record when the employer said to check back")
     p.add_argument("company")
@@ -164,7 +164,9 @@ def build_parser() -> Parser:
     p.add_argument("line", nargs="+")
     p.add_argument("--dry-run", action="store_true", help="only say what would be saved")
     p.add_argument(
-        "--force", action="store_true", help="add a company whose name looks like a known one"
+        "--force",
+        action="store_true",
+        help="go ahead anyway: a company whose name looks like a known one, the same role again",
     )
 
     p = verb("list", "applications")
@@ -228,11 +230,14 @@ def build_parser() -> Parser:
     p.add_argument("path", metavar="BACKUP")
     p.add_argument("--force", action="store_true", help="replace an existing database")
 
-    p = verb("note", "print the thank-you draft for one interviewer; --edit opens $EDITOR")
+    p = verb("note", "print the pending drafts (one person's, if named); --sent what was sent")
     p.add_argument("company")
-    p.add_argument("name")
+    p.add_argument("name", nargs="?")
+    p.add_argument("--sent", action="store_true", help="the texts actually sent")
     p.add_argument("--edit", action="store_true", help="edit it in $VISUAL / $EDITOR and save")
     p.add_argument("--show", action="store_true", help="with --edit: print the saved draft")
+
+    record.add_parsers(verb)
 
     p = verb("config", "the settings file: `config path` or `config show` (effective values)")
     p.add_argument("what", choices=("path", "show"))

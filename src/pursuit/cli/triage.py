@@ -1,5 +1,5 @@
-"""Verbs that act on the agenda: thanks, note (the thank-you draft, --edit in $EDITOR),
-followup, heard, checkin, snooze, done and undo."""
+"""Verbs that act on the agenda: thanks, followup, heard, checkin, snooze, done and undo
+(`note`, the drafts and the texts sent, is with the record's verbs in record.py)."""
 
 from __future__ import annotations
 
@@ -22,35 +22,6 @@ def cmd_thanks(args: argparse.Namespace) -> int:
     result = mark_thanks(ctx, args.company, args.name, note=args.note, force=args.force)
     extra = f" (sent anyway; alike the note to {result.similar_to})" if result.similar_to else ""
     print(f"Thank-you note to {result.contact} at {result.company} marked sent{extra}")
-    return 0
-
-
-def cmd_note(args: argparse.Namespace) -> int:
-    from pursuit.store.notes import pending_thank_you
-
-    if args.show and not args.edit:
-        raise UsageError("--show goes with --edit (without --edit the draft is printed anyway)")
-    ctx = open_ctx(args)
-    note = pending_thank_you(ctx.db, args.company, args.name)
-    if not args.edit:
-        print(note.draft)
-        return 0
-    from pursuit.desktop.editor import EditorError, edit_text
-    from pursuit.store.actions import set_draft
-
-    try:
-        text = edit_text(note.draft)
-    except EditorError as exc:
-        raise UsageError(str(exc)) from None
-    if not text.strip():
-        raise UsageError("the draft came back empty; nothing saved")
-    if text == note.draft.rstrip():
-        print(f"Draft to {note.contact} unchanged", file=sys.stderr)
-    else:
-        set_draft(ctx, note.action_id, text)
-        print(f"Draft to {note.contact} at {note.company} saved", file=sys.stderr)
-    if args.show:
-        print(text)
     return 0
 
 

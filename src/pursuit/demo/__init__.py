@@ -15,7 +15,7 @@ from functools import partial
 from pursuit.demo import plan as demo_plan
 from pursuit.domain.people import Person
 from pursuit.domain.status import Status
-from pursuit.store import actions, commands, steps
+from pursuit.store import actions, commands, record, steps
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
 from pursuit.store.writer import run
@@ -48,10 +48,40 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
     c = ctx
     P = Person
     add = commands.add_application
-    add(_then(c, _at(c, 24)), "Acme Robotics", "Backend Engineer", source="referral")
-    add(_then(c, _at(c, 21)), "Globex", "Platform Engineer", url="https://globex.example/jobs/42")
+    # The whole record (issue #12): salaries, places, a recruiter's details.
+    record.add_application(
+        _then(c, _at(c, 24)),
+        "Acme Robotics",
+        "Backend Engineer",
+        fields={
+            "source": "referral",
+            "salary": "€90–110k",
+            "location": "Berlin",
+            "remote": "no",
+            "note": "Referred by Ana (ex-colleague). Team of six, on call one week in six.",
+        },
+    )
+    record.add_application(
+        _then(c, _at(c, 21)),
+        "Globex",
+        "Platform Engineer",
+        fields={
+            "url": "https://globex.example/jobs/42",
+            "salary": "$140–160k",
+            "location": "Remote (US)",
+            "remote": "yes",
+        },
+    )
+    record.save_contact(
+        _then(c, _at(c, 5)),
+        "Globex",
+        "Priya Nair",
+        fields={"role": "Recruiter", "email": "priya@globex.example", "phone": "+1 555 010 4242"},
+    )
     add(_then(c, _at(c, 18)), "Umbrella Health", "Data Engineer")
-    add(_then(c, _at(c, 30)), "Hooli", "Site Reliability Engineer")
+    record.add_application(
+        _then(c, _at(c, 30)), "Hooli", "Site Reliability Engineer", fields={"salary": "$185k"}
+    )
     add(_then(c, _at(c, 15)), "Soylent", "Frontend Engineer [remote]")
     add(_then(c, _at(c, 40)), "Vandelay Industries", "Import/Export Analyst")
     add(_then(c, _at(c, 35)), "Pied Piper", "Compression Engineer")
@@ -62,7 +92,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
     add(_then(c, _at(c, 200)), "Wayne Enterprises", "Security Engineer")
 
     # Acme: interviewed two days ago by two people; one note sent, one overdue.
-    commands.log_interview(
+    record.log_interview(
         _then(c, _at(c, 2, 16)),
         "Acme",
         at=_at(c, 2, 14),
@@ -70,6 +100,8 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
         people=(P("Jane Doe", "Engineering Manager"), P("Bob Lee", "Staff Engineer")),
         check_back=_at(c, -7, 9),
         check_back_text="after the 3rd",
+        place="Acme HQ, Torstraße 5, 4th floor",
+        notes="System design (fleet API) and a pairing session. They liked the idempotency keys.",
     )
     actions.set_talking_point(
         _then(c, _at(c, 2, 17)), "Acme", "Bob", "their migration to event sourcing"
@@ -82,13 +114,14 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
         "how you grow engineers into tech leads. I'd love to help ship the fleet API.\nBest, Sam",
     )
     # Globex: interviewed this morning; notes due tomorrow, follow-up date is a guess.
-    commands.log_interview(
+    record.log_interview(
         _then(c, _at(c, 0, 8)),
         "Globex",
         at=_at(c, 1, 15),
         minutes=45,
         people=(P("Priya Nair", "Recruiter"),),
         kind="phone",
+        place="meet.globex.example/priya",
     )
     # Hooli: an offer on the table, which makes the options nudge loud (R7).
     commands.log_interview(

@@ -50,6 +50,8 @@ class EventKind(StrEnum):
     BRIDGE = "bridge"
     CHECK_IN = "check_in"
     OFFER = "offer"
+    EDIT = "edit"
+    """A change to the record itself: a rename, a merge, a contact moved, a deletion."""
 
 
 __all__ = ["ActionKind", "Channel", "Direction", "EventKind", "Status"]

@@ -49,7 +49,9 @@ def skeleton(name: str) -> str:
 
 def fold(text: str) -> str:
     """Text for comparing what people type: no case, no accents, no apostrophes, one
-    space between words ("Seán O’Brien" → "sean obrien")."""
+    space between words ("Seán O’Brien" → "sean obrien", "Nestle" finds "Nestlé")."""
+    if text.isascii():  # most names: no decomposition to do (a search holds thousands)
+        return " ".join(text.casefold().replace("'", "").split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().replace("'", "").split())
@@ -70,19 +72,28 @@ def match_name(
     any_word: bool | None = None,
 ) -> int:
     """The id of the one candidate whose name is `text` or starts with it, ignoring case
-    and accents; with `any_word` (the default for a person), or when no name starts with
-    it, a unique candidate with a word that starts with it."""
+    and accents (the name as typed, accents and all, wins over one that differs only by
+    them); with `any_word` (the default for a person), or when no name starts with it, a
+    unique candidate with a word that starts with it."""
+    typed = name_key(text)
     key = fold(text)
-    if not key:
+    if not typed or not key:
         raise MatchError(f"empty {what} name")
     if any_word is None:
         any_word = what == "person"
+    exact = [cid for cid, name in candidates if name_key(name) == typed]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise MatchError(f'several {what} entries are named "{text}"')
+    # One pass: fold is the costly part, and a search holds thousands of names.
     folded = [(cid, name, fold(name)) for cid, name in candidates]
     exact = [cid for cid, _name, f in folded if f == key]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise MatchError(f'several {what} entries are named "{text}"')
+        names = ", ".join(sorted(name for cid, name, _f in folded if cid in exact)[:8])
+        raise MatchError(f'"{text}" matches several: {names}; type the name exactly')
     prefixed = [(cid, name) for cid, name, f in folded if f.startswith(key)]
     if any_word or not prefixed:
         prefixed += [

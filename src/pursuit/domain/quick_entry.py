@@ -1,8 +1,10 @@
 """The one-line quick entry shared by the app and the command line.
 
-    COMPANY [/ ROLE] [interview WHEN [with PEOPLE] [for N min]] [check back WHEN]
+    COMPANY [/ ROLE [salary TEXT] [via SOURCE] [applied WHEN]]
+        [interview WHEN [at PLACE | on LINK] [with PEOPLE] [for N min]] [check back WHEN]
 
-plus at most one http(s) link anywhere. Parsing only says what the line means; saving it
+plus at most one http(s) link anywhere (the job's; one after `on`/`at` in an interview is
+where it happens). Parsing only says what the line means; saving it
 (and creating the thank-you and follow-up actions) is the caller's job.
 """
 
@@ -32,6 +34,12 @@ _URL = re.compile(r"(?<!\S)https?://\S+", re.IGNORECASE)
 _KEYWORD = re.compile(r"(?<![\w-])(interview|check\s+back)(?![\w-])", re.IGNORECASE)
 _WITH = re.compile(r"(?<![\w-])with(?![\w-])", re.IGNORECASE)
 _FOR = re.compile(r"(?<![\w-])for(?![\w-])", re.IGNORECASE)
+# A new application's fields, read only after "COMPANY / ROLE": "Via Rail / Engineer" and
+# "Salary.com / Analyst" keep their names.
+_FIELD = re.compile(r"(?<![\w-])(salary|via|applied)(?![\w-])", re.IGNORECASE)
+# Where an interview happens: "at 10 Downing St", "on zoom.us/j/123".
+_PLACE = re.compile(r"(?<![\w-])(?:at|on)\s+(?=\S)", re.IGNORECASE)
+_PLACE_LINK = re.compile(r"(?<![\w-])(?:at|on)\s+(https?://\S+)", re.IGNORECASE)
 
 _LENGTH_WORDS = {"an hour": 60, "one hour": 60, "half an hour": 30, "a half hour": 30}
 _LENGTH = re.compile(
@@ -59,6 +67,14 @@ class QuickEntry:
     """How open phrases were read ('"next fri" is the Friday of next week'), for the preview."""
     year: int | None = field(default=None, compare=False)
     """The local year when the line was read: the preview shows any other year."""
+    salary: str | None = None
+    """A new application's salary as typed ("90–110k")."""
+    source: str | None = None
+    """Where the application came from ("via Indeed")."""
+    applied_at: datetime | None = None
+    """When the new application was sent ("applied yesterday"), if not now."""
+    place: str | None = None
+    """Where the interview happens, or its video link ("at 10 Downing St", "on zoom.us/j/1")."""
 
     def describe(self, tz: tzinfo) -> str:
         """A short preview of what saving this entry will record, in the local zone `tz`."""
@@ -79,6 +95,14 @@ class QuickEntry:
                 notes = "thank-you note" if count == 1 else "thank-you notes"
                 text += f" with {names} → {count} {notes}"
             parts.append(text)
+        if self.place:
+            parts.append(f"at {self.place}")
+        if self.salary:
+            parts.append(f"salary {self.salary}")
+        if self.source:
+            parts.append(f"via {self.source}")
+        if self.applied_at is not None:
+            parts.append(f"applied {_when(self.applied_at, tz)}")
         if self.check_back is not None:
             # Their words as they said them ("after the 15th"), then the date they mean.
             when = _when(self.check_back, tz)
@@ -126,6 +150,13 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
     if any(unicodedata.category(ch) == "Cc" for ch in text):
         raise QuickEntryError("the line contains a control character; type plain text")
 
+    place_link: str | None = None
+    link = _PLACE_LINK.search(text)
+    if link is not None and _top_level(_KEYWORD, text[: link.start()]):
+        # "interview fri 10am on https://zoom.us/j/1": the interview's link, not the job's.
+        place_link = link[1]
+        text = " ".join((text[: link.start()] + " " + text[link.end() :]).split())
+
     urls = _URL.findall(text)
     if len(urls) > 1:
         raise QuickEntryError("more than one link; give one link per entry")
@@ -134,13 +165,16 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
     if not text:
         raise QuickEntryError(f"nothing to record; {_WHAT_TO_SAY}")
 
-    keywords = _top_level(_KEYWORD, text)
+    slash = text.find("/")
+    fields_at = [m for m in _top_level(_FIELD, text) if slash != -1 and m.start() > slash]
+    keywords = sorted(_top_level(_KEYWORD, text) + fields_at, key=lambda m: m.start())
     head = text[: keywords[0].start()] if keywords else text
     company, role = _company_and_role(head)
 
     clauses: dict[str, str] = {}
     for index, m in enumerate(keywords):
-        name = "interview" if m[1].lower() == "interview" else "check back"
+        word = " ".join(m[1].lower().split())
+        name = word if word in ("interview", "salary", "via", "applied") else "check back"
         if name in clauses:
             raise QuickEntryError(f'"{name}" appears twice; give one {name} per entry')
         end = keywords[index + 1].start() if index + 1 < len(keywords) else len(text)
@@ -153,11 +187,16 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
     interview_minutes: int | None = None
     interviewers: tuple[Person, ...] = ()
     notes: list[str] = []
+    place = place_link
     if "interview" in clauses:
-        interview_at, interview_minutes, interviewers, note = _interview(
+        interview_at, interview_minutes, interviewers, note, said_place = _interview(
             clauses["interview"], now, tz
         )
         notes += [note] if note else []
+        if said_place and place:
+            raise QuickEntryError("two places for the interview; give one")
+        place = place or said_place
+    salary, source, applied_at = _fields(clauses, now, tz)
 
     check_back: datetime | None = None
     check_back_text: str | None = None
@@ -185,7 +224,32 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
         url=url,
         notes=tuple(notes),
         year=now.astimezone(tz).year,
+        salary=salary,
+        source=source,
+        applied_at=applied_at,
+        place=place,
     )
+
+
+def _fields(
+    clauses: dict[str, str], now: datetime, tz: tzinfo
+) -> tuple[str | None, str | None, datetime | None]:
+    """A new application's salary, source and date applied, from their clauses."""
+    for name, example in (("salary", "salary 90–110k"), ("via", "via Indeed")):
+        if name in clauses and not clauses[name]:
+            raise QuickEntryError(f'"{name}" needs something after it, e.g. `{example}`')
+    applied_at = None
+    if "applied" in clauses:
+        said = clauses["applied"]
+        if not said:
+            raise QuickEntryError("applied needs a date, e.g. `applied yesterday`")
+        try:
+            applied_at = read_when(said, now, tz, prefer="past").at
+        except DateParseError as exc:
+            raise QuickEntryError(f"applied: {exc}") from exc
+        if applied_at > now:
+            raise QuickEntryError(f"applied: {show_when(applied_at, tz)} is in the future")
+    return clauses.get("salary") or None, clauses.get("via") or None, applied_at
 
 
 def _company_and_role(head: str) -> tuple[str, str | None]:
@@ -200,7 +264,7 @@ def _company_and_role(head: str) -> tuple[str, str | None]:
 
 def _interview(
     clause: str, now: datetime, tz: tzinfo
-) -> tuple[datetime, int, tuple[Person, ...], str | None]:
+) -> tuple[datetime, int, tuple[Person, ...], str | None, str | None]:
     example = "e.g. `interview fri 14:00 with Jane Doe (EM)`"
     # "with PEOPLE" and "for N min" may come in either order after the time.
     markers = sorted(
@@ -211,6 +275,9 @@ def _interview(
     for index, m in enumerate(markers):
         end = markers[index + 1].start() if index + 1 < len(markers) else len(clause)
         parts[m[0].lower()] = clause[m.end() : end].strip()
+    when_text, place = _place_in_when(when_text, now, tz)
+    if place is None and "with" in parts:
+        parts["with"], place = _place_after_people(parts["with"])
 
     if not when_text:
         raise QuickEntryError(f"interview needs a time, {example}")
@@ -242,7 +309,37 @@ def _interview(
             people = parse_people(parts["with"])
         except PersonParseError as exc:
             raise QuickEntryError(f"interviewers: {exc}") from exc
-    return when.at, minutes, people, when.note
+    return when.at, minutes, people, when.note, place
+
+
+def _place_in_when(text: str, now: datetime, tz: tzinfo) -> tuple[str, str | None]:
+    """The time and the place in "fri 10am at 10 Downing St": a place is only taken when the
+    text does not read as a time as it is ("dec 15 at 10" is a time), and what is left
+    before it does."""
+    if _reads_with_time(text, now, tz):
+        return text, None
+    for m in _top_level(_PLACE, text):
+        before, place = text[: m.start()].strip(), text[m.end() :].strip()
+        if before and place and _reads_with_time(before, now, tz):
+            return before, place
+    return text, None
+
+
+def _place_after_people(text: str) -> tuple[str, str | None]:
+    """ "Ann (CTO) at 10 Downing St": the people, and where."""
+    found = _top_level(_PLACE, text)
+    if not found:
+        return text, None
+    m = found[0]
+    place = text[m.end() :].strip()
+    return text[: m.start()].strip(), place or None
+
+
+def _reads_with_time(text: str, now: datetime, tz: tzinfo) -> bool:
+    try:
+        return read_when(text, now, tz, prefer="future").has_time
+    except DateParseError:
+        return False
 
 
 def _interview_length(text: str) -> int:

@@ -124,7 +124,8 @@ def reopen(ctx: Ctx, company: str, title: str) -> Added:
 def preview_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> quick.QuickPreview:
     """What `save_quick_entry` would do with this line now, without writing it: the same
     definition on the same rows, so the company it names is the one saving will use, and
-    anything saving would refuse is refused here (InputError)."""
+    anything saving would refuse is refused here (InputError, or `Refused` for the same
+    role twice unless `force`)."""
 
     def rule(w: World) -> str:
         return quick.save_quick_entry(w, ctx, entry, force=force)
@@ -135,7 +136,9 @@ def preview_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> 
 
 def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
     """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
-    promised in one transaction, or nothing; returns a one-line confirmation."""
+    promised in one transaction, or nothing; returns a one-line confirmation. The same
+    role open twice at a company, or a new company that looks like a known one, is
+    refused (`Refused`) unless `force`."""
     return run(
         ctx, lambda w: quick.save_quick_entry(w, ctx, entry, force=force), label="quick entry"
     )

@@ -53,6 +53,8 @@ class Contact(SQLModel, table=True):
     notes: str = ""
     created_at: datetime = _when(nullable=False)
     deleted_at: datetime | None = _when()
+    phone: str | None = None
+    url: str | None = None
 
 
 class Application(SQLModel, table=True):
@@ -71,6 +73,12 @@ class Application(SQLModel, table=True):
     closed_at: datetime | None = _when()
     reopened_from_id: int | None = Field(default=None, foreign_key="application.id")
     deleted_at: datetime | None = _when()
+    location: str | None = None
+    remote: bool | None = None
+    """True remote, False on site, None not said (schema 7)."""
+    salary_low: int | None = None
+    salary_high: int | None = None
+    """The range the salary text reads as, for sorting; None when it reads as none."""
 
 
 class Interview(SQLModel, table=True):
@@ -84,6 +92,8 @@ class Interview(SQLModel, table=True):
     guidance_at: datetime | None = _when()
     created_at: datetime = _when(nullable=False)
     deleted_at: datetime | None = _when()
+    place: str | None = None
+    """Where, or the video link (schema 7)."""
 
 
 class InterviewContact(SQLModel, table=True):

@@ -143,6 +143,8 @@ class ContactRow(Row):
     notes: str
     created_at: datetime
     deleted_at: datetime | None = None
+    phone: str | None = None
+    url: str | None = None
 
 
 @_columns
@@ -164,6 +166,10 @@ class AppRow(Row):
     closed_at: datetime | None = None
     reopened_from_id: int | None = None
     deleted_at: datetime | None = None
+    location: str | None = None
+    remote: bool | None = None
+    salary_low: int | None = None
+    salary_high: int | None = None
 
 
 @_columns
@@ -180,6 +186,7 @@ class InterviewRow(Row):
     guidance_at: datetime | None
     created_at: datetime
     deleted_at: datetime | None = None
+    place: str | None = None
 
 
 @_columns

@@ -241,7 +241,9 @@ def _action_table(kinds: tuple[str, ...]) -> str:
 )"""
 
 
-def _event_table(kinds: tuple[str, ...]) -> str:
+def _event_table(kinds: tuple[str, ...], *, too_soon: bool = False) -> str:
+    # too_soon came with version 6 (ALTER TABLE); a rebuild after it must keep the column.
+    last = ",\n    too_soon INTEGER" if too_soon else ""
     return f"""CREATE TABLE event (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -254,7 +256,7 @@ def _event_table(kinds: tuple[str, ...]) -> str:
     summary TEXT NOT NULL,
     body TEXT,
     created_at TEXT NOT NULL,
-    deleted_at TEXT
+    deleted_at TEXT{last}
 )"""
 
 
@@ -295,6 +297,41 @@ def _v5(conn: sqlite3.Connection) -> None:
 _V6 = """
 ALTER TABLE event ADD COLUMN too_soon INTEGER;
 """
+
+
+# Version 7: the whole record (issue #12). An application's location, whether it is remote
+# (NULL: not said), and the range its salary text reads as (for sorting; the text stays as
+# typed); a contact's phone and profile URL; an interview's place or video link. Changes
+# to the record itself (a rename, a merge, a contact moved, a deletion) are events of kind
+# "edit" in the timeline. Salaries typed before get their range here.
+_V7_EVENT_KINDS = (*_V5_EVENT_KINDS, "edit")
+_V7 = """
+ALTER TABLE application ADD COLUMN location TEXT;
+ALTER TABLE application ADD COLUMN remote INTEGER;
+ALTER TABLE application ADD COLUMN salary_low INTEGER;
+ALTER TABLE application ADD COLUMN salary_high INTEGER;
+ALTER TABLE contact ADD COLUMN phone TEXT;
+ALTER TABLE contact ADD COLUMN url TEXT;
+ALTER TABLE interview ADD COLUMN place TEXT;
+"""
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    from pursuit.domain.record import parse_salary
+
+    _script(_V7)(conn)
+    rebuild_table(conn, "event", _event_table(_V7_EVENT_KINDS, too_soon=True))
+    # Derived values, not a change anyone made: the revision counter is left where it was.
+    (revision,) = conn.execute("SELECT value FROM revision WHERE id = 1").fetchone()
+    typed = conn.execute("SELECT id, salary FROM application WHERE salary IS NOT NULL").fetchall()
+    for app_id, text in typed:
+        salary = parse_salary(str(text))
+        if salary.low is not None:
+            conn.execute(
+                "UPDATE application SET salary_low = ?, salary_high = ? WHERE id = ?",
+                (salary.low, salary.high, app_id),
+            )
+    conn.execute("UPDATE revision SET value = ? WHERE id = 1", (revision,))
 
 
 @dataclass(frozen=True)
@@ -380,5 +417,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "kinds as closed sets (CHECK constraints)", _v4, rebuilds=True),
     Migration(5, "offers, withdrawals and the options nudge's setting", _v5, rebuilds=True),
     Migration(6, "follow-ups sent though too soon", _script(_V6)),
+    Migration(
+        7, "the whole record: location, salary range, phone, place; edit events", _v7, rebuilds=True
+    ),
 )
 HEAD = MIGRATIONS[-1].version

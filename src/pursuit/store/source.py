@@ -28,6 +28,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "is_bridge": bool,
     "due_guessed": bool,
     "too_soon": bool,
+    "remote": bool,
 }
 _KINDS: dict[type[Row], dict[str, Callable[[Any], Any]]] = {
     AppRow: {"status": Status},
@@ -112,6 +113,9 @@ class SqliteSource:
     def owner_of(self, table: str, row_id: int) -> int | None:
         row = self.conn.execute(_OWNERS[table], (row_id,)).fetchone()
         return None if row is None else int(row[0])
+
+    def events(self, company_id: int) -> list[EventRow]:
+        return self._rows(EventRow, "company_id IN ({ids})", [company_id])
 
     def _rows(self, cls: type[R], where: str, ids: Sequence[int]) -> list[R]:
         read = _reader(cls)

@@ -74,6 +74,9 @@ class Source(Protocol):
 
     def load(self, company_ids: list[int]) -> Loaded: ...
 
+    def events(self, company_id: int) -> list[EventRow]:
+        """Every event of a company, touches or not, removed ones included."""
+
 
 class EmptySource:
     def max_ids(self) -> dict[str, int]:
@@ -100,6 +103,9 @@ class EmptySource:
     def load(self, company_ids: list[int]) -> Loaded:
         return Loaded()
 
+    def events(self, company_id: int) -> list[EventRow]:
+        return []
+
 
 class World:
     def __init__(self, source: Source | None = None) -> None:
@@ -114,6 +120,9 @@ class World:
         self.actions: dict[int, ActionRow] = {}
         self._actions_of: dict[int, list[ActionRow]] = {}
         self._touches_of: dict[int, list[EventRow]] = {}
+        self._events: dict[int, EventRow] = {}
+        self._history_of: dict[int, list[EventRow]] = {}
+        self._links: dict[int, list[LinkRow]] = {}
         self.new: list[Row] = []
         """Rows created, in order."""
         self.loaded: list[tuple[Row, tuple[object, ...]]] = []
@@ -146,11 +155,15 @@ class World:
         for interview in loaded.interviews:
             self._keep(interview)
             self._interviews_of.setdefault(interview.application_id, []).append(interview)
+        for link in loaded.links:
+            self._links.setdefault(link.interview_id, []).append(link)
         for action in loaded.actions:
             self._keep(action)
             self.actions[action.id] = action
             self._actions_of[action.company_id].append(action)
         for event in loaded.touches:
+            self._keep(event)  # read for R5, but a merge moves them too
+            self._events[event.id] = event
             if event.application_id is not None:
                 self._touches_of.setdefault(event.application_id, []).append(event)
 
@@ -189,6 +202,16 @@ class World:
         comp = self._company_by_id(found)
         assert comp is not None
         return comp
+
+    def find_company(self, text: str) -> CompanyRow | None:
+        """The live company `text` names, as `company` finds it; None when none does
+        (several that it could mean is still an error)."""
+        try:
+            return self.company(text)
+        except InputError as exc:
+            if str(exc).startswith("no company matches") or str(exc).startswith("empty"):
+                return None
+            raise
 
     def company_named(self, name: str) -> CompanyRow | None:
         """By exact name (any case); a soft-deleted one too."""
@@ -342,6 +365,63 @@ class World:
     def interviews(self, app: AppRow) -> list[InterviewRow]:
         return [i for i in self._interviews_of.get(app.id, []) if i.deleted_at is None]
 
+    def history(self, comp: CompanyRow) -> list[EventRow]:
+        """Every live event of the company (its whole timeline), read the first time asked;
+        a touch already read is the same row object."""
+        if comp.id not in self._history_of:
+            rows: list[EventRow] = []
+            for event in self._source.events(comp.id):
+                known = self._events.get(event.id)
+                if known is None:
+                    self._keep(event)
+                    known = self._events[event.id] = event
+                rows.append(known)
+            rows += [r for r in self.new if isinstance(r, EventRow) and r.company_id == comp.id]
+            self._history_of[comp.id] = rows
+        return [e for e in self._history_of[comp.id] if e.deleted_at is None]
+
+    def all_actions(self, comp: CompanyRow) -> list[ActionRow]:
+        """Every action of the company, done and removed ones too."""
+        return list(self._actions_of.get(comp.id, []))
+
+    def all_history(self, comp: CompanyRow) -> list[EventRow]:
+        """Every event of the company, removed ones too."""
+        self.history(comp)
+        return list(self._history_of[comp.id])
+
+    def all_applications(self, comp: CompanyRow) -> list[AppRow]:
+        """Every application of the company, removed ones too."""
+        return list(self._apps_of.get(comp.id, []))
+
+    def all_interviews(self, app: AppRow) -> list[InterviewRow]:
+        return list(self._interviews_of.get(app.id, []))
+
+    def interviewers(self, interview: InterviewRow) -> list[int]:
+        """The contact ids of an interview's interviewers."""
+        return [link.contact_id for link in self._links.get(interview.id, [])]
+
+    def move_to(self, row: ContactRow | AppRow | ActionRow | EventRow, comp: CompanyRow) -> None:
+        """Give a row to another company (both already read), keeping the lookups right."""
+        old = row.company_id
+        if old == comp.id:
+            return
+        row.company_id = comp.id
+        match row:
+            case ContactRow():
+                self.contacts[old].remove(row)
+                self.contacts[comp.id].append(row)
+            case AppRow():
+                self._apps_of[old].remove(row)
+                self._apps_of[comp.id].append(row)
+            case ActionRow():
+                self._actions_of[old].remove(row)
+                self._actions_of[comp.id].append(row)
+            case EventRow():
+                if old in self._history_of and row in self._history_of[old]:
+                    self._history_of[old].remove(row)
+                if comp.id in self._history_of:
+                    self._history_of[comp.id].append(row)
+
     def touches(self, app: AppRow) -> list[Touch]:
         return [
             Touch(e.at, e.direction, e.kind)
@@ -399,10 +479,23 @@ class World:
                 self.actions[row.id] = row
                 self._actions_of[row.company_id].append(row)
             case EventRow():
+                self._events[row.id] = row
+                if row.company_id in self._history_of:
+                    self._history_of[row.company_id].append(row)
                 if row.application_id is not None and row.direction is not None:
                     self._touches_of.setdefault(row.application_id, []).append(row)
+            case LinkRow():
+                self._links.setdefault(row.interview_id, []).append(row)
             case _:
                 pass
+
+    def write_first(self, row: Row) -> None:
+        """Write this read row's change before the others' (it frees a unique value that
+        another row takes)."""
+        for index, (kept, _before) in enumerate(self.loaded):
+            if kept is row:
+                self.loaded.insert(0, self.loaded.pop(index))
+                return
 
     def changed(self) -> Iterator[tuple[Row, dict[str, object]]]:
         """Each loaded row that differs from how it was read, with its old values."""

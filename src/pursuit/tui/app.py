@@ -6,7 +6,8 @@
 - live.py: loading, the wake timer, the poll for other processes' writes, announcements;
 - writes.py: a store command run on a thread, and its outcome reported;
 - triage.py: each key that changes data, as one flow from the key to the write;
-- filtering.py: the filter box.
+- filtering.py: the filter box;
+- record_flows.py: the record's keys (E edit, x remove, M merge, H history).
 
 This module adds what belongs to the whole: the keys, start-up, help and the palette.
 Every database call runs in a thread worker; the event loop only paints.
@@ -26,6 +27,7 @@ from pursuit.tui.help import HelpScreen
 from pursuit.tui.keybar import KeyBar
 from pursuit.tui.palette import ActionsProvider
 from pursuit.tui.panes import Panes
+from pursuit.tui.record_flows import RecordFlows
 from pursuit.tui.tables import PaneTable
 from pursuit.tui.triage import Triage
 
@@ -50,7 +52,7 @@ KEY_PRIORITY = (
 (help and quit are always there)."""
 
 
-class PursuitApp(Triage, FilterBox):
+class PursuitApp(Triage, RecordFlows, FilterBox):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -118,6 +120,36 @@ class PursuitApp(Triage, FilterBox):
         Binding("slash", "filter", "Filter", id="filter", tooltip="Filter every pane"),
         Binding("question_mark", "help", "Help", id="help", tooltip="All keys"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit pursuit"),
+        Binding(
+            "E",
+            "edit_record",
+            "Edit",
+            id="edit_record",
+            tooltip="Edit every field: the application, its company, a person, an interview",
+        ),
+        Binding(
+            "H",
+            "history",
+            "History",
+            id="history",
+            tooltip="Applications that ended: outcome and date, searchable with /",
+        ),
+        Binding(
+            "x",
+            "delete_record",
+            "Remove",
+            show=False,
+            id="delete_record",
+            tooltip="Remove an application or a person (u brings it back)",
+        ),
+        Binding(
+            "M",
+            "merge_companies",
+            "Merge",
+            show=False,
+            id="merge_companies",
+            tooltip="Make this company and another one the same (asks first, says what moves)",
+        ),
         # Priority: the screen's own tab (move focus) must not get there first.
         Binding("tab", "next_pane", "Next pane", show=False, id="next_pane", priority=True),
         Binding(

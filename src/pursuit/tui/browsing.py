@@ -41,6 +41,10 @@ TRIAGE = {
     "undo",
     "filter",
     "help",
+    "edit_record",
+    "delete_record",
+    "merge_companies",
+    "history",
 }
 """The actions of the main screen's keys: none of them applies while a dialog is up."""
 
@@ -183,4 +187,6 @@ class Browsing(Shell):
             return isinstance(item, AgendaItem) and (item.action_id is not None or kind == OPTIONS)
         if action in ("edit_note", "copy_note"):
             return isinstance(item, AgendaItem) and item.action_id is not None and bool(item.draft)
+        if action in ("edit_record", "delete_record", "merge_companies"):
+            return getattr(item, "company_id", None) is not None
         return True

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from pursuit.agenda import AgendaItem
-from pursuit.store.company_reads import EventRow
 from pursuit.store.database import Database
+from pursuit.store.record_reads import EventRecord
 from pursuit.tui.detail import render_detail
 from pursuit.tui.messages import DetailLoaded
 from pursuit.tui.snapshot import EVENTS_PAGE, Detail, load_detail, load_events
@@ -26,7 +26,7 @@ NEAR_END = 10
 
 
 class EventsLoaded(Message):
-    def __init__(self, events: list[EventRow], offset: int) -> None:
+    def __init__(self, events: list[EventRecord], offset: int) -> None:
         super().__init__()
         self.events = events
         self.offset = offset
@@ -87,7 +87,11 @@ class DetailScreen(ModalScreen[None]):
             return
         body = self.query_one("#detail-full-body", Static)
         more = "older events follow as you scroll"
-        body.update(render_detail(self.detail, self._tz, events=len(self.detail.events), more=more))
+        body.update(
+            render_detail(
+                self.detail, self._tz, events=len(self.detail.events), full=True, more=more
+            )
+        )
         self.call_after_refresh(self._scrolled)
 
     def _scrolled(self) -> None:
@@ -111,9 +115,13 @@ class DetailScreen(ModalScreen[None]):
         detail = self.detail
         if detail is None or message.offset != len(detail.events):
             return
+        record = detail.record
+        if record is None:
+            return
+        events = (*record.events, *message.events[:EVENTS_PAGE])
         self.detail = replace(
             detail,
-            events=[*detail.events, *message.events[:EVENTS_PAGE]],
+            record=replace(record, events=events),
             more_events=len(message.events) > EVENTS_PAGE,
         )
         self._show()

@@ -100,11 +100,35 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit_note", "Edit note", "Edit the draft in $VISUAL / $EDITOR", ("draft", "editor")),
     Command("copy_note", "Copy note", "Copy the draft to the clipboard", ("clipboard", "draft")),
     Command("undo", "Undo", "Take back the last change", ("take back", "revert")),
+    Command(
+        "edit_record",
+        "Edit",
+        "Edit every field: the application, its company, a person, an interview",
+        ("edit record", "change", "fix", "salary", "contact"),
+    ),
+    Command(
+        "delete_record",
+        "Remove",
+        "Remove an application or a person (u brings it back)",
+        ("delete", "remove"),
+    ),
+    Command(
+        "merge_companies",
+        "Merge companies",
+        "Make this company and another one the same (asks first, says what moves)",
+        ("merge", "duplicate", "same company"),
+    ),
+    Command(
+        "history",
+        "History",
+        "Applications that ended: outcome and date, searchable",
+        ("closed", "ended", "past", "archive"),
+    ),
     Command("filter", "Filter", "Show only what matches in every pane", ("search", "find")),
     Command("help", "Help", "Every key", ("keys", "shortcuts")),
     Command("next_pane", "Next pane", "Go to the next pane", ("tab",)),
     Command("previous_pane", "Previous pane", "Go to the previous pane", ("shift tab",)),
-    Command("open_detail", "Open detail", "Timeline, contacts and draft", ("timeline", "history")),
+    Command("open_detail", "Open detail", "Timeline, contacts and draft", ("timeline",)),
     *(
         Command(
             f"move_to('{status.value}')",

@@ -100,6 +100,29 @@ async def _review(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def _edit_form(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("tab", "j", "j", "j", "E")  # Acme Robotics' application
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("tab", "tab", "tab", "ctrl+u", *"acme.example/jobs/7", "tab", "tab", "tab")
+    await pilot.press("end", "ctrl+u", *"90-115k")
+    await settle(pilot)
+
+
+async def _history(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("H")
+    await settle(pilot)
+
+
+async def _detail_notes(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("tab", "j", "j", "j", "enter")  # Acme Robotics: notes typed and sent
+    await settle(pilot)
+
+
 async def _palette(pilot: Pilot[None]) -> None:
     await settle(pilot)
     await pilot.press("tab", "ctrl+p")  # the first application, then the command palette
@@ -120,5 +143,8 @@ SHOTS: dict[str, tuple[tuple[int, int], Steps]] = {
     "detail": ((120, 35), _detail),
     "help": ((120, 35), _help),
     "review": ((120, 35), _review),
+    "edit-form": ((120, 35), _edit_form),
+    "history": ((120, 35), _history),
+    "detail-notes": ((120, 35), _detail_notes),
 }
 """The screens shown in the README, each reached by real key presses."""

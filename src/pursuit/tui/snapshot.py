@@ -5,7 +5,7 @@ Nothing here touches widgets; the app receives a Snapshot in a message and paint
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
 from pursuit.agenda import Agenda, AgendaItem, build_agenda
@@ -13,6 +13,13 @@ from pursuit.domain.settings import RuleSettings
 from pursuit.domain.whose import Turn
 from pursuit.store import application_reads, company_reads
 from pursuit.store.database import Database, Token
+from pursuit.store.record_reads import (
+    AppRecord,
+    CompanyRecord,
+    EventRecord,
+    company_events,
+    company_record,
+)
 from pursuit.tui import cells
 
 PAGE = 100
@@ -80,16 +87,28 @@ def load_snapshot(
 class Detail:
     company_id: int
     company: str
-    heading: str
-    status: str | None
-    url: str | None
-    notes: str
-    contacts: list[company_reads.ContactRow]
-    events: list[company_reads.EventRow]
+    application_id: int | None
+    record: CompanyRecord | None
+    """Everything about the company: every field, person, interview, reminder, and the
+    timeline (capped) with each note typed and each text sent."""
     draft: str | None
     draft_for: str | None
     more_events: bool = False
     """The history goes on past `events` (the full-screen detail reads on as it scrolls)."""
+
+    @property
+    def application(self) -> AppRecord | None:
+        return self.record.application(self.application_id) if self.record else None
+
+    @property
+    def heading(self) -> str:
+        app = self.application
+        return f"{self.company} — {app.title}" if app else self.company
+
+    @property
+    def events(self) -> tuple[EventRecord, ...]:
+        """The timeline read so far, newest first."""
+        return self.record.events if self.record else ()
 
 
 def _standing(
@@ -120,31 +139,23 @@ def load_detail(
     tz: tzinfo | None = None,
 ) -> Detail:
     with db.read() as conn:
-        app = application_reads.application(conn, application_id) if application_id else None
-        company = company_reads.company_name(conn, company_id) or "?"
-        people = company_reads.contacts(conn, company_id)
-        timeline = company_reads.timeline(conn, company_id, limit=events + 1)
-        extra = (
-            application_reads.application_extra(conn, application_id) if application_id else None
-        )
-    heading = f"{company} — {app.title}" if app else company
+        record = company_record(conn, company_id, events=events + 1)
     draft = item.draft if item and item.draft else None
+    more = record is not None and len(record.events) > events
+    if record is not None and more:
+        record = replace(record, events=record.events[:events])
     return Detail(
         company_id=company_id,
-        company=company,
-        heading=heading,
-        status=_standing(app, now, tz) if app else None,
-        url=extra.url if extra else None,
-        notes=extra.notes if extra else "",
-        contacts=people,
-        events=timeline[:events],
+        company=record.name if record else "?",
+        application_id=application_id,
+        record=record,
         draft=draft,
         draft_for=item.what if draft and item else None,
-        more_events=len(timeline) > events,
+        more_events=more,
     )
 
 
-def load_events(db: Database, company_id: int, *, offset: int) -> list[company_reads.EventRow]:
+def load_events(db: Database, company_id: int, *, offset: int) -> list[EventRecord]:
     """The next page of a company's history, after the `offset` newest events."""
     with db.read() as conn:
-        return company_reads.timeline(conn, company_id, limit=EVENTS_PAGE + 1, offset=offset)
+        return company_events(conn, company_id, limit=EVENTS_PAGE + 1, offset=offset)

@@ -130,16 +130,20 @@ class Writes(Faults):
                 )
                 if await self.confirmed(question):
                     outcome = await self.in_thread(forced(text))
-            if isinstance(outcome, Done):
-                self.report(outcome)
-                return None
-            if isinstance(outcome, Refusal):
-                return "; ".join([outcome.summary, *outcome.reasons])
-            if outcome.fault:
+            if isinstance(outcome, Failed) and outcome.fault:
                 self.show_fault(outcome.error, repeat=True)
-            return outcome.error
+            return self.said(outcome)
 
         return submit
+
+    def said(self, outcome: Outcome) -> str | None:
+        """A dialog's save done (reported; None), else why not, for the dialog to show."""
+        if isinstance(outcome, Done):
+            self.report(outcome)
+            return None
+        if isinstance(outcome, Refusal):
+            return "; ".join([outcome.summary, *outcome.reasons])
+        return outcome.error
 
     async def confirmed(self, question: ConfirmScreen) -> bool:
         """Whether the user said yes (from a flow's worker); no and escape are both no."""

@@ -12,6 +12,7 @@ from pursuit.domain.kinds import ActionKind, Channel, Direction, EventKind, Stat
 from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person
 from pursuit.domain.pesky import last_touch
+from pursuit.domain.record import parse_salary
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
 from pursuit.store.context import Ctx
@@ -108,6 +109,8 @@ def application(
     notes: str = "",
     reopened_from: int | None = None,
 ) -> AppRow:
+    # The salary as typed, and the range it reads as (for sorting), when it reads as one.
+    salary_range = parse_salary(salary) if salary else None
     row = AppRow(
         id=w.next_id("application"),
         company_id=comp.id,
@@ -122,6 +125,8 @@ def application(
         created_at=ctx.now,
         updated_at=ctx.now,
         reopened_from_id=reopened_from,
+        salary_low=salary_range.low if salary_range else None,
+        salary_high=salary_range.high if salary_range else None,
     )
     w.add(row)
     return row

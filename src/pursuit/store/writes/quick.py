@@ -5,21 +5,34 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 
+from pursuit.domain.matching import name_key
 from pursuit.domain.quick_entry import QuickEntry
+from pursuit.domain.status import CLOSED
 from pursuit.store.context import Ctx
 from pursuit.store.rows import CompanyRow, ContactRow, EventRow
 from pursuit.store.world import World
-from pursuit.store.writes.applications import add_application, log_interview, record_guidance
+from pursuit.store.writes import record
+from pursuit.store.writes.applications import record_guidance
 
 
 def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
     """Everything the preview promised, in one write; returns a one-line confirmation.
-    `force`: a new company whose name looks like a known one is added anyway."""
+    `force`: a new company whose name looks like a known one is added anyway, and so is
+    the same role open twice."""
+
+    # "Stark / Engineering Manager" is Stark Industries when that is the one company it
+    # can mean, not a new company beside it.
+    known = w.find_company(entry.company)
+    company = known.name if known is not None else entry.company
     if entry.interview_at is not None:
-        result = log_interview(
+        saved = ""
+        if entry.role is not None and not _open_role(w, known, entry.role):
+            saved = _add(w, ctx, entry, company, force=force) + "; "
+        result = record.log_interview(
             w,
             ctx,
-            entry.company,
+            company,
+            place=entry.place,
             at=entry.interview_at,
             people=entry.interviewers,
             minutes=entry.interview_minutes or 60,
@@ -30,15 +43,38 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = Fal
         )
         notes = len(result.interviewers)
         owed = f"{notes} thank-you note{'s' if notes != 1 else ''} to write"
-        return f"Interview at {result.company} logged: {owed}"
-    saved: list[str] = []
+        w.label = f"interview {result.company}"
+        return f"{saved}Interview at {result.company} logged: {owed}"
+    saved_parts: list[str] = []
     if entry.role is not None:
-        added = add_application(w, ctx, entry.company, entry.role, url=entry.url, force=force)
-        saved.append(f"Added {added.company} — {added.title}")
+        saved_parts.append(_add(w, ctx, entry, company, force=force))
     if entry.check_back is not None:
-        guided = record_guidance(w, ctx, entry.company, entry.check_back, entry.check_back_text)
-        saved.append(f"{guided.company}: follow up as they asked")
-    return "; ".join(saved) or "Nothing to save"
+        guided = record_guidance(w, ctx, company, entry.check_back, entry.check_back_text)
+        saved_parts.append(f"{guided.company}: follow up as they asked")
+    return "; ".join(saved_parts) or "Nothing to save"
+
+
+def _open_role(w: World, comp: CompanyRow | None, role: str) -> bool:
+    """The company has this role open already: an interview line logs to it."""
+    if comp is None:
+        return False
+    return any(
+        name_key(a.title) == name_key(role) and a.status not in CLOSED for a in w.applications(comp)
+    )
+
+
+def _add(w: World, ctx: Ctx, entry: QuickEntry, company: str, *, force: bool) -> str:
+    assert entry.role is not None
+    fields = {
+        name: value
+        for name, value in (("url", entry.url), ("salary", entry.salary), ("source", entry.source))
+        if value
+    }
+    added = record.add_application(
+        w, ctx, company, entry.role, force=force, applied_at=entry.applied_at, fields=fields
+    )
+    line = f"Added {added.added.company} — {added.added.title}"
+    return f"{line} ({added.known})" if added.known else line
 
 
 @dataclass(frozen=True)
