@@ -15,7 +15,11 @@ from dateutil import tz as dateutil_tz
 
 from pursuit.store.context import Ctx
 from pursuit.store.database import Database, open_database
+from pursuit.store.location import pg_target
+from pursuit.store.opening import open_location
 
+PG_URL = os.environ.get("PURSUIT_TEST_POSTGRES", "")
+"""The PostgreSQL server the `postgresql` engine's tests use (tests/engines.py)."""
 TZ_NAME = "America/New_York"
 _ZONE = dateutil_tz.gettz(TZ_NAME)
 assert _ZONE is not None
@@ -24,7 +28,7 @@ NY: tzinfo = _ZONE
 NOW = datetime(2026, 3, 16, 9, 0, tzinfo=NY)
 PURSUIT = Path(sys.executable).with_name("pursuit")
 
-pytest_plugins = ["tui_fixtures"]
+pytest_plugins = ["tui_fixtures", "engines"]
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -40,8 +44,12 @@ def tz() -> tzinfo:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "pursuit.db")
+def db(tmp_path: Path, pg_search: str | None) -> Iterator[Database]:
+    """A new, empty search: a file, or (engine "postgresql") a schema of its own."""
+    if pg_search is None:
+        database = open_database(tmp_path / "pursuit.db")
+    else:
+        database = open_location(pg_target(PG_URL, pg_search), local=tmp_path / "local")
     yield database
     database.close()
 
@@ -64,15 +72,19 @@ def cli_env(db_path: Path, now: datetime | str) -> dict[str, str]:
 
 
 @pytest.fixture
-def run_cli(tmp_path: Path) -> RunCli:
-    """`run_cli("add", "Acme", "Engineer", now=..., db=...)` runs the installed command."""
+def run_cli(tmp_path: Path, pg_search: str | None) -> RunCli:
+    """`run_cli("add", "Acme", "Engineer", now=..., db=...)` runs the installed command,
+    on the test's engine (a `db` path given is always a SQLite file)."""
 
     def run(
         *args: str, now: datetime | str = NOW, db: Path | None = None
     ) -> subprocess.CompletedProcess[str]:
+        env = cli_env(db or tmp_path / "pursuit.db", now)
+        if pg_search is not None and db is None:
+            env.update(PURSUIT_DB=PG_URL, PURSUIT_SEARCH=pg_search)
         return subprocess.run(
             [str(PURSUIT), *args],
-            env=cli_env(db or tmp_path / "pursuit.db", now),
+            env=env,
             capture_output=True,
             text=True,
             timeout=60,

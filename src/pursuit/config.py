@@ -56,6 +56,11 @@ class Config:
     """A country (and region) whose public holidays are skipped, e.g. "GB-ENG" or "US-NY"."""
     signature: str = ""
     """Ends every draft, under its sign-off."""
+    database: str = ""
+    """The database when neither --db nor PURSUIT_DB names one: a file path, sqlite:///PATH
+    or postgresql://USER@HOST:PORT/DBNAME (the password in PGPASSWORD or ~/.pgpass)."""
+    search: str = ""
+    """On a PostgreSQL server, whose search this is (a schema of its own); empty: pursuit."""
 
     def rules(self) -> RuleSettings:
         return RuleSettings(

@@ -27,6 +27,8 @@ from pursuit.store.context import Ctx
 from pursuit.store.database import Database
 from pursuit.store.schema import HEAD
 
+pytestmark = pytest.mark.sqlite_only  # the status fast path reads SQLite files only
+
 
 def _us(dt: datetime) -> int:
     delta = dt - datetime(1970, 1, 1, tzinfo=UTC)

@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
+
 from conftest import NOW
 from pursuit.demo import fill_demo, generate
 from pursuit.domain.matching import fold
@@ -62,6 +64,7 @@ def test_pages_equal_the_plain_query(ctx: Ctx) -> None:
                     assert got == want, (kw, limit, offset)
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_first_page_walks_the_pending_index(ctx: Ctx) -> None:
     fill_demo(ctx)
     with ctx.db.read() as conn:

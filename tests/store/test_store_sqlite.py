@@ -19,6 +19,8 @@ from pursuit.store.database import Database, open_database
 from pursuit.store.models import Company
 from pursuit.store.unit import write_session
 
+pytestmark = pytest.mark.sqlite_only  # pragmas, the file and its lock: SQLite itself
+
 # synchronous 2 is FULL; the busy timeout is the 10 s the README promises.
 EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 10_000}
 

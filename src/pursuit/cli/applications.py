@@ -225,5 +225,5 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.apps < 0:
         raise UsageError("--apps must be >= 0")
     count = fill_demo(ctx, extra_apps=args.apps)
-    print(f"Demo search written to {ctx.db.path}: {count} applications")
+    print(f"Demo search written to {ctx.db.label}: {count} applications")
     return 0

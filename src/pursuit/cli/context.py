@@ -10,11 +10,13 @@ from pursuit.cli.output import UsageError
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from pursuit.config import Config
     from pursuit.domain.dates.days import Prefer
     from pursuit.domain.dates.reading import When
     from pursuit.store.context import Ctx
+    from pursuit.store.location import PgTarget
 
 
 def load_settings() -> Config:
@@ -27,16 +29,27 @@ def load_settings() -> Config:
     return config
 
 
+def locate(args: argparse.Namespace, config: Config) -> tuple[Path | PgTarget, bool]:
+    """The database the command line, the environment and the settings name."""
+    from pursuit.paths import database_location
+
+    return database_location(
+        args.db,
+        getattr(args, "search", None),
+        configured=config.database,
+        configured_search=config.search,
+    )
+
+
 def open_ctx(args: argparse.Namespace) -> Ctx:
     from pursuit import clock
-    from pursuit.paths import database_path
     from pursuit.store.context import Ctx
-    from pursuit.store.database import open_database
+    from pursuit.store.opening import open_location
 
     config = load_settings()
-    path, is_default = database_path(args.db)
+    where, is_default = locate(args, config)
     tz = clock.local_zone(config.timezone or None)
-    db = open_database(path, private_dir=is_default)
+    db = open_location(where, private_dir=is_default)
     return Ctx(db=db, now=clock.now(), tz=tz, settings=config.rules(), on_wait=_say_waiting)
 
 

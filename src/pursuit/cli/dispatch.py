@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None, *, fast_status_tried: bool = False) 
     # The app owns the terminal (and cleans what it shows itself: tui/run.py).
     from pursuit.tui.run import run_app
 
-    return run_app(args.db)
+    return run_app(args.db, args.search)
 
 
 def _run_verb(args: argparse.Namespace) -> int:

@@ -96,11 +96,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from pursuit.store.database import Database
     from pursuit.store.files import check_output_target
 
     ctx = open_ctx(args)
     stamp = ctx.now.strftime("%Y%m%dT%H%M%S")
-    target = Path(args.path) if args.path else ctx.db.path.with_name(f"pursuit-{stamp}.db")
+    # On PostgreSQL the backup is pursuit's own JSON export (a logical backup, no pg_dump).
+    kind = "db" if type(ctx.db) is Database else "json"
+    target = Path(args.path) if args.path else ctx.db.path.with_name(f"pursuit-{stamp}.{kind}")
     target = target.expanduser()
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists; pick another path")
@@ -114,10 +117,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from pursuit import clock
-    from pursuit.paths import database_path
+    from pursuit.cli.context import load_settings, locate
     from pursuit.store.restore import restore
 
-    target, is_default = database_path(args.db)
+    target, is_default = locate(args, load_settings())
+    if not isinstance(target, Path):
+        raise UsageError(
+            "restore replaces a SQLite file; on a PostgreSQL server, bring a backup "
+            "(a JSON export) back with: pursuit import FILE into an empty search"
+        )
     done = restore(
         Path(args.path).expanduser(),
         target,

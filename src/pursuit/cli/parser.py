@@ -21,7 +21,16 @@ class Parser(argparse.ArgumentParser):
 
 def db_option(parser: argparse.ArgumentParser, default: Any) -> None:
     parser.add_argument(
-        "--db", metavar="PATH", default=default, help="database file (also PURSUIT_DB)"
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help="database file, or postgresql://USER@HOST:PORT/DBNAME (also PURSUIT_DB)",
+    )
+    parser.add_argument(
+        "--search",
+        metavar="NAME",
+        default=default,
+        help="whose search on a PostgreSQL server (also PURSUIT_SEARCH)",
     )
 
 

@@ -166,13 +166,16 @@ def cmd_due_notify(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from pursuit.agenda import build_agenda
-    from pursuit.cli.context import load_settings
-    from pursuit.cli.status_line import BLANK_FIELDS, STATUS_FIELDS
-    from pursuit.paths import database_path
+    from pathlib import Path
 
-    path, _is_default = database_path(args.db)
-    if not path.exists():
+    from pursuit.agenda import build_agenda
+    from pursuit.cli.context import load_settings, locate
+    from pursuit.cli.status_line import BLANK_FIELDS, STATUS_FIELDS
+    from pursuit.config import load_config
+    from pursuit.paths import config_path
+
+    where, _is_default = locate(args, load_config(config_path())[0])  # problems: below
+    if isinstance(where, Path) and not where.exists():
         # As the fast path: no database is an empty line, and none is created (a prompt
         # with a mistyped PURSUIT_DB would otherwise litter a file on every command).
         load_settings()  # its problems are still worth a line on stderr

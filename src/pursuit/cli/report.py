@@ -17,7 +17,7 @@ import json
 import sys
 from datetime import datetime, time, tzinfo
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pursuit.domain.dates.errors import DateParseError
 from pursuit.domain.dates.reading import parse_when
@@ -28,6 +28,9 @@ from pursuit.domain.review_report import as_json, as_markdown, as_text
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.domain.text import clean_name
 
+if TYPE_CHECKING:
+    from pursuit.store.database import Database
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 FORMATS = ("text", "markdown", "json")
@@ -35,7 +38,7 @@ Format = Literal["text", "markdown", "json"]
 
 
 def report(
-    db_path: Path,
+    db_path: Path | Database,
     *,
     now: datetime,
     tz: tzinfo,
@@ -49,7 +52,7 @@ def report(
 
     `week`, `month` and `since` are the verb's exclusive period options (none: the week);
     `since` is a date as the user typed it, read in `tz`."""
-    from pursuit.store.database import open_database
+    from pursuit.store.database import Database, open_database
     from pursuit.store.history import read_history
     from pursuit.store.sqlite import DatabaseError
 
@@ -71,12 +74,13 @@ def report(
         else (PeriodKey.FOUR_WEEKS if month else PeriodKey.WEEK)
     )
     try:
-        db = open_database(db_path)
+        db = db_path if isinstance(db_path, Database) else open_database(db_path)
         try:
             with db.read() as conn:
                 history = read_history(conn)
         finally:
-            db.close()
+            if db is not db_path:
+                db.close()
     except DatabaseError as exc:
         return _bad(str(exc))
     figures = review(prepare(history, now, tz), period(key, now, tz, start), settings)
@@ -97,7 +101,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     ctx = open_ctx(args)
     text, code = report(
-        ctx.db.path,
+        ctx.db,
         now=ctx.now,
         tz=ctx.tz,
         settings=ctx.settings,

@@ -43,6 +43,8 @@ KNOWN_SETTINGS = frozenset(
         "keymap",
         "bridge_cadence",
         "date_order",
+        "database",
+        "search",
     )
 )
 
@@ -178,6 +180,9 @@ def _plainly_valid(key: str, value: Any) -> bool:
         return isinstance(value, bool)
     if key == "date_order":
         return value in ("", "day-first", "month-first")
+    if key in ("database", "search"):
+        # A database named in the settings (a file or a server) is the full path's to open.
+        return bool(value == "")
     if key == "similarity_threshold":
         return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 1
     if key == "keymap":
@@ -224,6 +229,10 @@ def config_path() -> str | None:
 
 def _database(explicit: str | None) -> str | None:
     chosen = explicit or os.environ.get("PURSUIT_DB")
+    if os.environ.get("PURSUIT_SEARCH") or (chosen and "://" in chosen):
+        # A URL (a PostgreSQL server, whose driver the full path imports, or sqlite:///)
+        # or a search on one: the full path's to open.
+        return None
     if chosen:
         return os.path.expanduser(chosen)
     folder = data_dir()

@@ -37,7 +37,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
         (companies,) = conn.execute("SELECT count(*) FROM company").fetchone()
     if companies:
         raise InputError(
-            f"{ctx.db.path} already holds a search ({companies} "
+            f"{ctx.db.label} already holds a search ({companies} "
             f"compan{'y' if companies == 1 else 'ies'}); the demo goes into a new file: "
             "pursuit --db demo.db demo"
         )

@@ -133,7 +133,7 @@ def applications(
     skip = 0
     if limit is not None and not rows and offset:
         # The page starts past every application with something pending: count those.
-        count_sql = "SELECT COUNT(*) FROM (" + _WITH_NEXT + where + ")"
+        count_sql = "SELECT COUNT(*) FROM (" + _WITH_NEXT + where + ") AS pending"
         skip = max(0, offset - int(conn.execute(count_sql, [*touched, *params]).fetchone()[0]))
     rest: list[object] = [] if limit is None else [limit - len(rows), skip]
     rows += conn.execute(

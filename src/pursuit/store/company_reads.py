@@ -45,7 +45,7 @@ def bridges(
         (SELECT MIN(x.next_at) FROM action x WHERE x.company_id = c.id AND x.kind = 'check_in'
            AND x.done_at IS NULL AND x.{_LIVE}) AS next_at
       FROM company c WHERE c.is_bridge = 1 AND c.{_LIVE}{where}
-      ORDER BY next_at IS NULL, next_at, c.name{page})
+      ORDER BY next_at NULLS LAST, c.name{page})
     SELECT page.id, page.name,
       (SELECT group_concat(p.name, ', ') FROM contact p WHERE p.company_id = page.id
          AND p.{_LIVE}),
@@ -54,7 +54,7 @@ def bridges(
          AND e.{_LIVE}),
       page.next_at
     FROM page JOIN company c ON c.id = page.id
-    ORDER BY page.next_at IS NULL, page.next_at, page.name
+    ORDER BY page.next_at NULLS LAST, page.name
     """
     if limit is not None:
         params.append(limit)

@@ -38,6 +38,11 @@ class Database:
         # Worker threads may make the first write at the same moment: build one engine.
         self._engine_lock = threading.Lock()
 
+    @property
+    def label(self) -> str:
+        """The database as the user knows it (never a password)."""
+        return str(self.path)
+
     @contextlib.contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
         conn = sqlite.connect(self.path)

@@ -12,7 +12,7 @@ from sqlalchemy.pool import QueuePool
 
 from pursuit.store import sqlite
 
-_LOGGER_NAME = "pursuit"
+LOGGING_NAME = "pursuit"
 
 
 class _StatementsOnly(logging.Filter):
@@ -24,7 +24,7 @@ class _StatementsOnly(logging.Filter):
 
 
 # A filter, not setLevel(INFO): that would switch statement logging on for everyone.
-logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGER_NAME}").addFilter(_StatementsOnly())
+logging.getLogger(f"sqlalchemy.engine.Engine.{LOGGING_NAME}").addFilter(_StatementsOnly())
 
 
 def make_engine(path: Path) -> Engine:
@@ -38,7 +38,7 @@ def make_engine(path: Path) -> Engine:
         # Parameters are what people typed (names, notes): keep them out of SQLAlchemy's
         # log lines and error messages, which end up in bug reports and shared scrollback.
         hide_parameters=True,
-        logging_name=_LOGGER_NAME,
+        logging_name=LOGGING_NAME,
     )
 
     @event.listens_for(engine, "begin")

@@ -11,7 +11,7 @@ import errno
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pursuit.domain.matching import fold
@@ -67,6 +67,11 @@ _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 
 DAMAGED_HINT = "restore a backup with: pursuit restore BACKUP --force"
 
 
+OTHER_FAULTS: list[Callable[[BaseException], DatabaseError | None]] = []
+"""Another engine's fault lines (store/pg/errors.py adds PostgreSQL's when it is imported,
+which is before any of its errors can be raised)."""
+
+
 def fault(exc: BaseException) -> DatabaseError | None:
     """A storage fault as one line for the user, or None when `exc` is not one.
 
@@ -80,6 +85,10 @@ def fault(exc: BaseException) -> DatabaseError | None:
         return fault(orig)
     if isinstance(exc, sqlite3.Error):
         return _sqlite_fault(exc)
+    for other in OTHER_FAULTS:
+        known = other(exc)
+        if known is not None:
+            return known
     if isinstance(exc, OSError):
         return _os_fault(exc)
     return None

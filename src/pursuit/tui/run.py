@@ -10,20 +10,23 @@ from typing import TYPE_CHECKING
 
 from pursuit import clock
 from pursuit.config import load_config
-from pursuit.paths import config_path, database_path
+from pursuit.paths import config_path, database_location
 from pursuit.store import sqlite
-from pursuit.store.database import open_database
+from pursuit.store.opening import open_location
 
 if TYPE_CHECKING:
     from pursuit.tui.app import PursuitApp
 
 
-def build_app(db_arg: str | None) -> PursuitApp:
-    """The app for `pursuit [--db PATH]`, its first screen already being read."""
+def build_app(db_arg: str | None, search: str | None = None) -> PursuitApp:
+    """The app for `pursuit [--db PATH|URL] [--search NAME]`, its first screen already
+    being read."""
     config, problems = load_config(config_path())
     tz = clock.local_zone(config.timezone or None)
-    path, is_default = database_path(db_arg)
-    db = open_database(path, private_dir=is_default)
+    where, is_default = database_location(
+        db_arg, search, configured=config.database, configured_search=config.search
+    )
+    db = open_location(where, private_dir=is_default)
     from pursuit.tui.early import EarlyLoad
 
     # Before Textual is imported, so reading the first screen overlaps that import.
@@ -33,12 +36,12 @@ def build_app(db_arg: str | None) -> PursuitApp:
     return PursuitApp(db, config=config, tz=tz, problems=problems, first=first)
 
 
-def run_app(db_arg: str | None) -> int:
+def run_app(db_arg: str | None, search: str | None = None) -> int:
     """Exit status: 0, or 2 (bad input: --db, the zone, the clock) or 4 (the file, the disk
     or another process: busy, read-only, damaged, newer) with one line on stderr, or 1 with
     one line naming the crash file (pursuit.keep) when something unexpected happened."""
     try:
-        app = build_app(db_arg)
+        app = build_app(db_arg, search)
         # The first screen must be readable: a damaged file fails here, with one line,
         # rather than as an empty app. Read on its thread since before Textual was
         # imported, it is almost always ready by now.
