@@ -7,6 +7,8 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from conftest import RunCli, sha256
 from pursuit.store import commands
 from pursuit.store.context import Ctx
@@ -62,6 +64,7 @@ def run_case(run_cli: RunCli, args: tuple[str, ...]) -> subprocess.CompletedProc
     return run_cli(*args, now=NOW)
 
 
+@pytest.mark.sqlite_only  # compares the file's bytes; tests/pg checks the server's side
 def test_bad_input_exits_2_with_one_line_and_changes_nothing(run_cli: RunCli, ctx: Ctx) -> None:
     commands.add_application(ctx, "Acme", "Engineer")
     commands.add_application(ctx, "Acorn", "Designer")
@@ -78,6 +81,7 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(run_cli: RunCli, ct
     assert sha256(path) == digest
 
 
+@pytest.mark.sqlite_only  # the file's header; tests/pg/test_pg_engine.py: a newer search
 def test_newer_database_is_refused_untouched(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "pursuit.db"
     conn = sqlite3.connect(path)

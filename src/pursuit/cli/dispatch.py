@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pursuit.cli import (
     applications,
     config_and_completion,
+    copying,
     import_export,
     offers,
     reading,
@@ -60,6 +61,7 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": import_export.cmd_import,
     "export": import_export.cmd_export,
     "restore": import_export.cmd_restore,
+    "copy": copying.cmd_copy,
     "note": record.cmd_note,
     "config": config_and_completion.cmd_config,
     "completion": config_and_completion.cmd_completion,

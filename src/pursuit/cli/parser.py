@@ -235,6 +235,10 @@ def build_parser() -> Parser:
     p.add_argument("--format", choices=("json", "csv", "ics"), default="json")
     p.add_argument("-o", "--output", metavar="FILE", help="write FILE (mode 0600), not stdout")
 
+    p = verb("copy", "copy the whole search into an empty database: a file or a server's")
+    p.add_argument("--to", required=True, metavar="PATH|URL", help="a file, or postgresql://…")
+    p.add_argument("--to-search", metavar="NAME", help="the search on that server")
+
     p = verb("restore", "replace the database with a backup (asks for --force if it exists)")
     p.add_argument("path", metavar="BACKUP")
     p.add_argument("--force", action="store_true", help="replace an existing database")
