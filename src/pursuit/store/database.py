@@ -32,6 +32,9 @@ class Database:
     """One SQLite file. Reads use the standard library; writes use the ORM engine, which is
     only imported on the first write so reading stays fast."""
 
+    remote = False
+    """True for a database on a server, which can go away and come back."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._engine: Engine | None = None

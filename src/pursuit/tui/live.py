@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from pursuit.agenda import AgendaItem, announcements, seconds_until_wake
 from pursuit.store.action_reads import overdue_among
+from pursuit.store.sqlite import DatabaseError
 from pursuit.tui import cells
 from pursuit.tui.browsing import Browsing
 from pursuit.tui.early import EarlyLoad
@@ -66,9 +67,33 @@ class LiveData(Browsing):
 
     @work(thread=True, exclusive=True, group="poll")
     def _check_revision(self) -> None:
-        token = self.db.change_token()
+        try:
+            token = self.db.change_token()
+        except DatabaseError as exc:
+            if not self.db.remote:
+                raise
+            # The server went away (a restart, a network cut): every poll connects anew,
+            # so the app picks up where it was as soon as the server answers again.
+            self.call_from_thread(self._server_lost, str(exc))
+            return
+        if self.reconnecting:
+            self.call_from_thread(self._server_back)
         if token != self._seen_token:
             self.post_message(RevisionChanged(token))
+
+    def _server_lost(self, line: str) -> None:
+        if not self.reconnecting:
+            self.reconnecting = True
+            line = f"{line.split(': nothing more', 1)[0]}; reconnecting…"
+            self.notify(line, title="storage", severity="error", markup=False, timeout=10)
+            self.paint_topbar()
+
+    def _server_back(self) -> None:
+        if self.reconnecting:
+            self.reconnecting = False
+            self.notify("Connected to the server again", title="storage", markup=False)
+            self.paint_topbar()
+            self.reload()
 
     def on_revision_changed(self, message: RevisionChanged) -> None:
         if message.token != self._seen_token:
@@ -206,4 +231,6 @@ class LiveData(Browsing):
                         )
                     )
                 )
+        if self.reconnecting:
+            parts.append(Part((Text("   reconnecting…", style="bold yellow"),)))
         self.main("#topbar", TopBar).show(parts)

@@ -78,6 +78,8 @@ class Shell(App[None]):
         self._first = first
         self.notifier = OverdueNotifier()
         self._seen_token: Token | None = None
+        self.reconnecting = False
+        """The server (a PostgreSQL database) cannot be reached; each poll tries again."""
         self._load_seq = 0
         self._overdue_toasts: list[tuple[Notification, frozenset[int]]] = []
         self._wake: Timer | None = None

@@ -44,6 +44,7 @@ LOCK_REVISION = "SELECT value FROM revision WHERE id = 1 FOR UPDATE"
 _LIKE = re.compile(r"\bLIKE\b", re.IGNORECASE)
 _HINTS = re.compile(r"\s(?:NOT\s+INDEXED|INDEXED\s+BY\s+\w+)\b", re.IGNORECASE)
 _CROSS_ON = re.compile(r"\bCROSS\s+JOIN\s+(\w+(?:\s+\w+)?)\s+ON\b", re.IGNORECASE)
+_CHAR = re.compile(r"\bchar\((\d+)\)", re.IGNORECASE)
 _TEMP = re.compile(r"\btemp\.(?=\w)", re.IGNORECASE)
 _BLOB = re.compile(r"CAST\((\w+(?:\.\w+)?) AS BLOB\)", re.IGNORECASE)
 _LIMIT = re.compile(r"\bLIMIT\s+(\?|-1\b)", re.IGNORECASE)
@@ -99,6 +100,8 @@ def _dialect(text: str) -> str:
     # business on PostgreSQL.
     text = _HINTS.sub("", text)
     text = _CROSS_ON.sub(r"JOIN \1 ON", text)
+    # SQLite's char(31) is chr(31); PostgreSQL reads char(31) as a type.
+    text = _CHAR.sub(r"chr(\1)", text)
     # A temporary table named by its schema: SQLite's "temp" is PostgreSQL's "pg_temp".
     text = _TEMP.sub("pg_temp.", text)
     # Bytes in a text: "is this name all ASCII" (source.unusual_company_names).

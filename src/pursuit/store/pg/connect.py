@@ -64,7 +64,8 @@ def connect(target: PgTarget, *, search_path: bool = True) -> PgConn:
             target.url,
             autocommit=True,
             connect_timeout=CONNECT_TIMEOUT_S,
-            application_name="pursuit",
+            # Which search a connection serves, for whoever reads pg_stat_activity.
+            application_name=f"pursuit {target.search}",
             options=" ".join(options),
         )
     except psycopg.Error as exc:

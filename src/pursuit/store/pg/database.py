@@ -35,6 +35,8 @@ _IDLE_KEPT = 4
 
 
 class PgDatabase(Database):
+    remote = True
+
     def __init__(self, target: PgTarget, local: Path) -> None:
         # `path`: where files that belong beside the database go on this machine (what
         # could not be saved, pursuit.keep); the data itself is on the server.
