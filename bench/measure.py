@@ -65,15 +65,18 @@ def interleaved(
     *,
     repeat: int,
     warmup: int = 1,
+    envs: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, tuple[list[float], list[float]]]:
-    """Run each command `repeat` times, round-robin; {name: (wall ms list, CPU ms list)}."""
+    """Run each command `repeat` times, round-robin; {name: (wall ms list, CPU ms list)}.
+    `envs` gives a command an environment of its own instead of `env`."""
+    envs = envs or {}
     for _ in range(warmup):
-        for argv in commands.values():
-            run_once(argv, env)
+        for name, argv in commands.items():
+            run_once(argv, envs.get(name, env))
     out: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in commands}
     for _ in range(repeat):
         for name, argv in commands.items():
-            wall, cpu = run_once(argv, env)
+            wall, cpu = run_once(argv, envs.get(name, env))
             out[name][0].append(wall)
             out[name][1].append(cpu)
     return out

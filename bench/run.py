@@ -6,6 +6,7 @@ measured in the same run. Prints a table and writes bench/results/latest.json.
     .venv/bin/python bench/run.py --fresh    regenerate the cached databases first
     .venv/bin/python bench/similarity_row.py   just issue 10's R2 row, in seconds
     .venv/bin/python bench/review_row.py       just issue 17's rows (the review at 10k)
+    .venv/bin/python bench/pg_rows.py          just issue 16's rows (status, paint on PostgreSQL)
 
 Databases come from `pursuit demo --apps N` and are cached in bench/.cache by code version.
 Every process is timed whole (spawn to exit) with its CPU time; commands compared with a
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import databases
 import imports
 from measure import Row, interleaved, percentile, run_once
+from pg_rows import pg_rows
 from review_row import review_rows
 from similarity_row import similarity_rows
 
@@ -533,6 +535,7 @@ def main() -> int:
         rows += session_rows(py, big.path, inflated_path, tmp, keys, wakes, actions, smoke)
         rows += similarity_rows(repeat, warm)
         rows += review_rows(big.path, repeat, warm)
+        rows += pg_rows(py, pursuit, small.path, env, tmp, repeat, warm)
     elapsed = time.perf_counter() - started
     print_table(rows)
     print(f"\n{len([r for r in rows if r.ok is False])} targets missed; bench took {elapsed:.0f} s")

@@ -105,6 +105,7 @@ REFUSED: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_bad_dates_are_one_line_and_change_nothing(run_cli: RunCli, acme: Path) -> None:
     before = state(acme)
     for args, line in REFUSED:
@@ -114,6 +115,7 @@ def test_bad_dates_are_one_line_and_change_nothing(run_cli: RunCli, acme: Path) 
     assert state(acme) == before
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_an_interview_range_gives_its_length(run_cli: RunCli, acme: Path) -> None:
     out = ok(
         run_cli(
@@ -147,6 +149,7 @@ def test_an_interview_range_gives_its_length(run_cli: RunCli, acme: Path) -> Non
     ]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_open_phrases_say_how_they_were_read(run_cli: RunCli, acme: Path) -> None:
     out = ok(
         run_cli(
@@ -180,6 +183,7 @@ def test_open_phrases_say_how_they_were_read(run_cli: RunCli, acme: Path) -> Non
     ]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_another_year_shows_and_force_takes_a_date_long_ago(run_cli: RunCli, acme: Path) -> None:
     assert ok(run_cli("add", "Hooli", "SRE", "--applied", "dec 15", now=THU)) == [
         "Added Hooli — SRE (applied)",
@@ -206,6 +210,7 @@ def test_another_year_shows_and_force_takes_a_date_long_ago(run_cli: RunCli, acm
     ("order", "shown"),
     [("day-first", "Sun 5 Apr 09:00"), ("month-first", "Mon 4 May 09:00")],
 )
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_the_date_order_setting_reads_typed_dates(
     run_cli: RunCli, acme: Path, tmp_path: Path, order: str, shown: str
 ) -> None:

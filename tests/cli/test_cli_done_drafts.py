@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from conftest import RunCli, sha256
 
 MON = "2026-03-16T09:00:00-04:00"
@@ -34,6 +36,7 @@ def started(run_cli: RunCli, tmp_path: Path) -> tuple[Path, int]:
     return db, follow_up(db)
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_done_on_a_follow_up_needs_one_of_three(run_cli: RunCli, tmp_path: Path) -> None:
     db, fu = started(run_cli, tmp_path)
     digest = sha256(db)
@@ -51,6 +54,7 @@ def test_done_on_a_follow_up_needs_one_of_three(run_cli: RunCli, tmp_path: Path)
     assert both.returncode == 2 and sha256(db) == digest
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_done_sent_heard_drop(run_cli: RunCli, tmp_path: Path) -> None:
     db, fu = started(run_cli, tmp_path)
     expected = {
@@ -80,6 +84,7 @@ def test_done_sent_heard_drop(run_cli: RunCli, tmp_path: Path) -> None:
         assert follow_up(db) == fu
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_done_sent_too_soon_is_exit_3_until_forced(run_cli: RunCli, tmp_path: Path) -> None:
     db, fu = started(run_cli, tmp_path)
     digest = sha256(db)
@@ -89,6 +94,7 @@ def test_done_sent_too_soon_is_exit_3_until_forced(run_cli: RunCli, tmp_path: Pa
     assert run_cli("done", str(fu), "--sent", "--force", now=MON).returncode == 0
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_thanks_with_the_placeholder_asks_until_forced(run_cli: RunCli, tmp_path: Path) -> None:
     db, _ = started(run_cli, tmp_path)
     assert run_cli("interview", "acme", "--at", "today 8:00", "--with", "Jane Doe").returncode == 0
@@ -105,6 +111,7 @@ def test_thanks_with_the_placeholder_asks_until_forced(run_cli: RunCli, tmp_path
     assert sent.stdout == "Thank-you note to Jane Doe at Acme marked sent\n", sent.stderr
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_checkin_with_a_template_note_asks_until_forced(run_cli: RunCli, tmp_path: Path) -> None:
     db, _ = started(run_cli, tmp_path)
     assert run_cli("reject", "acme", "--friendly").returncode == 0
@@ -116,6 +123,7 @@ def test_checkin_with_a_template_note_asks_until_forced(run_cli: RunCli, tmp_pat
     assert run_cli("checkin", "acme", "--note", note, "--force", now=TUE_WEEK).returncode == 0
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_due_shows_the_day_beside_a_time_rounded_to_the_nearest(
     run_cli: RunCli, tmp_path: Path
 ) -> None:

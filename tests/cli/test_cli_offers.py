@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from conftest import RunCli
 
 MON = "2026-11-09T10:00:00-05:00"
@@ -16,6 +18,7 @@ def ok(result: object) -> list[str]:
     return result.stdout.splitlines()  # type: ignore[attr-defined, no-any-return]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_an_offer_accepted_ends_the_search(run_cli: RunCli, tmp_path: Path) -> None:
     for company in ("Acme", "Globex", "Initech"):
         ok(run_cli("add", company, "Engineer", now=MON))

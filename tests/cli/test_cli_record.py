@@ -67,6 +67,7 @@ def search(ctx: Ctx) -> Path:
     return ctx.db.path
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_add_matches_the_company_and_remembers_it(run_cli: RunCli, search: Path) -> None:
     lines = ok(run_cli("add", "glob", "Platform Engineer", "--salary", "90–110k", "--remote"))
     assert lines[0] == "Added Globex — Platform Engineer (applied)"
@@ -80,6 +81,7 @@ def test_add_matches_the_company_and_remembers_it(run_cli: RunCli, search: Path)
     assert rows(search, "SELECT count(*) FROM company WHERE name LIKE 'Glob%'") == [(1,)]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_the_same_role_twice_is_refused_with_exit_3(run_cli: RunCli, search: Path) -> None:
     digest = sha256(search)
     again = run_cli("add", "acme", "backend engineer")
@@ -93,6 +95,7 @@ def test_the_same_role_twice_is_refused_with_exit_3(run_cli: RunCli, search: Pat
     assert rows(search, "SELECT count(*) FROM application WHERE title LIKE 'backend%'") == [(2,)]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_a_new_company_of_an_exact_name_can_be_forced(run_cli: RunCli, search: Path) -> None:
     ok(run_cli("add", "Acme Corp", "Designer"))  # no prefix of a known name: new
     lines = ok(run_cli("add", "Glob", "Analyst", "--new-company"))
@@ -100,6 +103,7 @@ def test_a_new_company_of_an_exact_name_can_be_forced(run_cli: RunCli, search: P
     assert {n for (n,) in rows(search, "SELECT name FROM company")} >= {"Acme Corp", "Glob"}
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_show_prints_every_field_person_interview_note_and_draft(
     run_cli: RunCli, search: Path
 ) -> None:
@@ -155,6 +159,7 @@ def test_note_prints_drafts_and_what_was_sent(run_cli: RunCli, search: Path) -> 
     ]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_edit_contact_move_rename_and_undo(run_cli: RunCli, search: Path) -> None:
     assert ok(run_cli("edit", "acme", "--role", "Platform Engineer", "--priority", "high")) == [
         "Acme — Platform Engineer: changed role, priority"
@@ -172,6 +177,7 @@ def test_edit_contact_move_rename_and_undo(run_cli: RunCli, search: Path) -> Non
     ) == [("Acme",)]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_merge_says_what_moves_and_needs_yes(run_cli: RunCli, search: Path) -> None:
     digest = sha256(search)
     asked = run_cli("merge", "Stark", "Stark Industries")
@@ -195,6 +201,7 @@ def test_merge_says_what_moves_and_needs_yes(run_cli: RunCli, search: Path) -> N
     assert rows(search, "SELECT deleted_at FROM company WHERE name = 'Stark'") == [(None,)]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_delete_an_application_and_a_person(run_cli: RunCli, search: Path) -> None:
     lines = ok(run_cli("delete", "initech"))
     assert lines == [
@@ -253,6 +260,7 @@ BAD: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(run_cli: RunCli, search: Path) -> None:
     digest = sha256(search)
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -266,6 +274,7 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(run_cli: RunCli, searc
     assert sha256(search) == digest
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_purge_asks_then_deletes_for_good(run_cli: RunCli, search: Path) -> None:
     ok(run_cli("delete", "initech"))
     asked = run_cli("purge")
@@ -283,6 +292,7 @@ def test_purge_asks_then_deletes_for_good(run_cli: RunCli, search: Path) -> None
     assert ok(run_cli("purge")) == ["Nothing was removed: nothing to purge"]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_show_and_note_clean_what_a_crafted_file_holds(run_cli: RunCli, search: Path) -> None:
     """A file written by another program can hold escape sequences: nothing reaches the
     terminal but text (JSON stays exact)."""
@@ -311,6 +321,7 @@ def test_show_and_note_clean_what_a_crafted_file_holds(run_cli: RunCli, search: 
     )
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_quick_refuses_the_same_role_twice_until_forced(run_cli: RunCli, search: Path) -> None:
     line = "Stark / Engineering Manager via Indeed"
     again = run_cli("quick", line)

@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from conftest import RunCli
 
 
@@ -17,6 +19,7 @@ def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
         conn.close()
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_new_user_scenario(run_cli: RunCli, tmp_path: Path) -> None:
     db = tmp_path / "pursuit.db"
     monday = "2026-03-16T09:00:00-04:00"

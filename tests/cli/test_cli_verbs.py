@@ -9,6 +9,8 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import PURSUIT, RunCli, cli_env
 from pursuit.store import commands
 from pursuit.store.context import Ctx
@@ -31,6 +33,7 @@ def ok(result: subprocess.CompletedProcess[str]) -> list[str]:
     return result.stdout.splitlines()
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     db = tmp_path / "pursuit.db"
 
@@ -194,6 +197,7 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     assert rows(db, "SELECT done_at, deleted_at FROM action WHERE id = ?", fu_id) == [(None, None)]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_read_verbs_on_the_demo(run_cli: RunCli, tmp_path: Path) -> None:
     db = tmp_path / "pursuit.db"
     assert ok(run_cli("demo", now=MON)) == [f"Demo search written to {db}: 12 applications"]

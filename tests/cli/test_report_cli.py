@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, NY, sha256
+from conftest import NOW, NY
 from pursuit.cli.report import report
 from pursuit.demo import fill_demo
 from pursuit.domain.review import review
@@ -17,13 +17,15 @@ from pursuit.domain.review_periods import PeriodKey, period
 from pursuit.domain.review_report import as_json
 from pursuit.domain.settings import DEFAULTS, RuleSettings
 from pursuit.store.context import Ctx
+from pursuit.store.database import Database
 from pursuit.store.history import read_history
 
 
 @pytest.fixture
-def demo(ctx: Ctx) -> Path:
+def demo(ctx: Ctx) -> Database:
+    """The demo search, on the test's engine (report takes the database or a file's path)."""
     fill_demo(ctx)
-    return ctx.db.path
+    return ctx.db
 
 
 @pytest.mark.parametrize(
@@ -35,7 +37,7 @@ def demo(ctx: Ctx) -> Path:
     ],
 )
 def test_each_period_reports_the_figures_of_the_screen(
-    demo: Path, ctx: Ctx, options: dict[str, bool], key: PeriodKey
+    demo: Database, ctx: Ctx, options: dict[str, bool], key: PeriodKey
 ) -> None:
     text, code = report(demo, now=NOW, tz=NY, fmt="json", **options)
     assert code == 0
@@ -44,7 +46,7 @@ def test_each_period_reports_the_figures_of_the_screen(
     assert json.loads(text) == json.loads(json.dumps(as_json(expected, NY)))
 
 
-def test_since_a_date_read_in_the_local_zone(demo: Path) -> None:
+def test_since_a_date_read_in_the_local_zone(demo: Database) -> None:
     text, code = report(demo, now=NOW, tz=NY, since="2026-03-01", fmt="json")
     assert code == 0
     data = json.loads(text)
@@ -53,7 +55,7 @@ def test_since_a_date_read_in_the_local_zone(demo: Path) -> None:
     assert data["weeks"][0]["whole"] is False
 
 
-def test_text_and_markdown(demo: Path) -> None:
+def test_text_and_markdown(demo: Database) -> None:
     text, code = report(demo, now=NOW, tz=NY, month=True)
     assert code == 0 and text.startswith("pursuit report — last 4 weeks")
     assert max(len(line) for line in text.splitlines()) <= 80
@@ -61,7 +63,7 @@ def test_text_and_markdown(demo: Path) -> None:
     assert code == 0 and md.startswith("# pursuit report: last 4 weeks")
 
 
-def test_settings_set_the_targets(demo: Path) -> None:
+def test_settings_set_the_targets(demo: Database) -> None:
     text, _ = report(
         demo,
         now=NOW,
@@ -83,14 +85,14 @@ def test_settings_set_the_targets(demo: Path) -> None:
     ],
 )
 def test_bad_input_is_one_clean_line_and_exit_2(
-    demo: Path, options: dict[str, object], message: str
+    demo: Database, options: dict[str, object], message: str
 ) -> None:
-    before = sha256(demo)
+    before = demo.change_token()
     text, code = report(demo, now=NOW, tz=NY, **options)  # type: ignore[arg-type]
     assert code == 2
     assert text.startswith(message) and text.endswith("\n") and text.count("\n") == 1
     assert "\x1b" not in text and "\x07" not in text
-    assert sha256(demo) == before
+    assert demo.change_token() == before
 
 
 def test_an_empty_database_reports_zeros(tmp_path: Path) -> None:

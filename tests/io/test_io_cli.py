@@ -12,6 +12,7 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from conftest import NOW, PURSUIT, RunCli, cli_env
@@ -83,6 +84,7 @@ def test_bad_arguments_get_one_line_and_status_2(run_cli: RunCli, tmp_path: Path
     assert nothing.returncode == 2 and "line 3: no company" in nothing.stderr
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_note_edit_round_trips_through_the_editor(ctx: Ctx, tmp_path: Path) -> None:
     commands.add_application(ctx, "Acme Robotics", "Engineer")
     commands.log_interview(
@@ -119,6 +121,7 @@ def test_note_edit_round_trips_through_the_editor(ctx: Ctx, tmp_path: Path) -> N
     assert none.returncode == 2 and 'no person matches "Nobody"' in none.stderr
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_due_notify_announces_each_overdue_action_once(ctx: Ctx, tmp_path: Path) -> None:
     commands.add_application(ctx, "Acme & Sons", "Engineer", applied_at=NOW - timedelta(days=10))
     commands.add_application(ctx, "Globex", "SRE", applied_at=NOW - timedelta(days=2))
@@ -184,6 +187,7 @@ def test_status_format_for_prompts(ctx: Ctx, run_cli: RunCli) -> None:
     assert bad.returncode == 2 and "fields: overdue, today" in bad.stderr
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_bash_completion_offers_verbs_companies_and_statuses(ctx: Ctx, tmp_path: Path) -> None:
     commands.add_application(ctx, "Acme Robotics", "Engineer")
     commands.add_application(ctx, "acme labs", "Engineer")

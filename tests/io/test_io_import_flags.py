@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from conftest import RunCli, sha256
 from pursuit.store.context import Ctx
 
@@ -23,6 +25,7 @@ def rows(path: Path) -> list[tuple[str, ...]]:
         conn.close()
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_a_dry_run_shows_the_columns_and_three_rows_as_stored(ctx: Ctx, run_cli: RunCli) -> None:
     ctx.db.close()
     digest = sha256(ctx.db.path)
@@ -51,6 +54,7 @@ def test_a_dry_run_shows_the_columns_and_three_rows_as_stored(ctx: Ctx, run_cli:
     assert sha256(ctx.db.path) == digest
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_month_first_reads_the_file_the_american_way(ctx: Ctx, run_cli: RunCli) -> None:
     ctx.db.close()
     done = run_cli("import", str(DATA / "ambiguous.csv"), "--month-first")
@@ -94,6 +98,7 @@ def test_a_setting_gives_the_order_and_a_flag_overrides_it(
     )
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_map_reads_a_column_as_a_field(ctx: Ctx, run_cli: RunCli) -> None:
     ctx.db.close()
     done = run_cli("import", str(DATA / "huntr.csv"), "--map", "location=source", "--map", "x=y")
@@ -115,6 +120,7 @@ def test_map_reads_a_column_as_a_field(ctx: Ctx, run_cli: RunCli) -> None:
     ]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_bad_flags_are_one_line_and_change_nothing(ctx: Ctx, run_cli: RunCli) -> None:
     ctx.db.close()
     digest = sha256(ctx.db.path)

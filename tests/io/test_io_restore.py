@@ -28,6 +28,7 @@ def titles(ctx: Ctx) -> list[str]:
         return [a.title for a in application_reads.applications(conn)]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_restore_checks_the_file_first(ctx: Ctx, tmp_path: Path) -> None:
     commands.add_application(ctx, "Acme", "Engineer")
     backup = ctx.db.backup(tmp_path / "good.db")
@@ -65,6 +66,7 @@ def test_restore_checks_the_file_first(ctx: Ctx, tmp_path: Path) -> None:
         check_backup(newer)
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_restore_refuses_to_overwrite_unless_forced_and_keeps_a_copy(
     ctx: Ctx, tmp_path: Path
 ) -> None:
@@ -89,6 +91,7 @@ def test_restore_refuses_to_overwrite_unless_forced_and_keeps_a_copy(
     assert sorted(titles(ctx)) == ["Analyst", "Engineer"]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_restore_and_backup_on_the_command_line(ctx: Ctx, run_cli: RunCli, tmp_path: Path) -> None:
     commands.add_application(ctx, "Acme", "Engineer")
     made = run_cli("backup", str(tmp_path / "b.db"))
@@ -110,6 +113,7 @@ def test_restore_and_backup_on_the_command_line(ctx: Ctx, run_cli: RunCli, tmp_p
     assert titles(ctx) == ["Engineer"]
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_backup_is_online_while_another_process_writes(run_cli: RunCli, tmp_path: Path) -> None:
     open_database(tmp_path / "pursuit.db").close()
     writer = sqlite3.connect(tmp_path / "pursuit.db", isolation_level=None)

@@ -421,6 +421,7 @@ def test_a_follow_up_date_never_comes_sooner_than_the_gap_after_applying(
     assert follow_ups(ctx) == {"Acme": ("Sun 2026-03-22 09:00", False)}
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_importing_a_tracker_twice_adds_nothing(ctx: Ctx) -> None:
     for name in ("huntr.csv", "teal.csv", "notion.csv", "uk_tracker.csv"):
         importer.import_file(ctx, DATA / name)
