@@ -118,7 +118,14 @@ async def test_a_server_gone_says_reconnecting_and_comes_back(
         db.target = dataclasses.replace(real, url=nowhere)  # type: ignore[attr-defined]
         _terminate(pg_search)
         await wait_until(pilot, lambda: "reconnecting…" in topbar_text(app), rounds=3000)
-        assert any("reconnecting…" in str(n.message) for n in app._notifications)
+        await wait_until(
+            pilot, lambda: any("reconnecting…" in str(n.message) for n in app._notifications)
+        )
         db.target = real  # type: ignore[attr-defined]
         await wait_until(pilot, lambda: "reconnecting…" not in topbar_text(app), rounds=3000)
-        assert any("Connected to the server again" in str(n.message) for n in app._notifications)
+        await wait_until(
+            pilot,
+            lambda: any(
+                "Connected to the server again" in str(n.message) for n in app._notifications
+            ),
+        )
