@@ -47,6 +47,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "next_due": r.next_at.astimezone(ctx.tz).isoformat() if r.next_at else None,
                     "whose_move": (whose := r.whose(ctx.now)).turn.value,
                     "waiting_until": local(whose.waiting_until),
+                    "next_interview": local(r.interview_at),
                 }
                 for r in rows
             ]
@@ -56,6 +57,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No applications yet. Add one: pursuit add COMPANY ROLE")
     for r in rows:
         due = humanize_due(r.next_at, ctx.now, ctx.tz) if r.next_at else ""
+        if r.interview_first and r.interview_at:
+            due = "interview " + humanize_due(r.interview_at, ctx.now, ctx.tz).removeprefix("due ")
         # Each field on its one line, whatever the file holds (a crafted or restored one).
         company, title = for_terminal(r.company), for_terminal(r.title)
         print(f"{company:<22.22} {title:<28.28} {r.status.label:<12} {due}")

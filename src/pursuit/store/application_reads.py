@@ -37,6 +37,15 @@ class ApplicationRow:
     such as an interview booked for next week, does not count yet."""
     thank_you_id: int | None = None
     """The soonest thank-you note still owed on it, if any (what `t` marks sent)."""
+    interview_at: datetime | None = None
+    """The start of its next interview still to come: what is next before any note."""
+
+    @property
+    def interview_first(self) -> bool:
+        """An interview comes before anything else due: its notes are owed only after it."""
+        return self.interview_at is not None and (
+            self.next_at is None or self.interview_at <= self.next_at
+        )
 
     def whose(self, now: datetime) -> WhoseMove:
         return whose_move(self.next_kind, self.next_at, now)
@@ -44,11 +53,15 @@ class ApplicationRow:
 
 _THANK_YOU = f"""(SELECT t.id FROM action t WHERE t.application_id = a.id
   AND t.kind = 'thank_you' AND t.done_at IS NULL AND t.{_LIVE} ORDER BY t.next_at, t.id LIMIT 1)"""
+# Its first interview not yet ended; the parameter is the clock reading.
+_INTERVIEW = f"""(SELECT MIN(i.starts_at) FROM interview i WHERE i.application_id = a.id
+  AND i.{_LIVE} AND i.ends_at > ?)"""
 _APP_SELECT = f"""
 SELECT a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a.updated_at,
   (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id
      AND e.direction IS NOT NULL AND e.deleted_at IS NULL AND e.at <= ?) AS last_touch,
-  n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id), n.next_at, {_THANK_YOU}
+  n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id), n.next_at, {_THANK_YOU},
+  {_INTERVIEW}
 FROM application a
 JOIN company c ON c.id = a.company_id
 LEFT JOIN action n ON n.id = (
@@ -71,6 +84,7 @@ def _app(row: tuple[object, ...]) -> ApplicationRow:
         next_contact=row[9],  # type: ignore[arg-type]
         next_at=opt_from_db(row[10]),  # type: ignore[arg-type]
         thank_you_id=row[11],  # type: ignore[arg-type]
+        interview_at=opt_from_db(row[12]),  # type: ignore[arg-type]
     )
 
 
@@ -84,7 +98,7 @@ _APP_COLUMNS = """a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a
 # not the number of applications (CROSS JOIN keeps SQLite from starting at application).
 _WITH_NEXT = f"""
 SELECT {_APP_COLUMNS}, n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id),
-  n.next_at, {_THANK_YOU}
+  n.next_at, {_THANK_YOU}, {_INTERVIEW}
 FROM action n INDEXED BY ix_action_pending
 CROSS JOIN application a ON a.id = n.application_id
 JOIN company c ON c.id = a.company_id
@@ -93,7 +107,7 @@ WHERE n.done_at IS NULL AND n.{_LIVE}
               AND x.done_at IS NULL AND x.{_LIVE} ORDER BY x.next_at, x.id LIMIT 1)
 """
 _WITHOUT_NEXT = f"""
-SELECT {_APP_COLUMNS}, NULL, NULL, NULL, NULL
+SELECT {_APP_COLUMNS}, NULL, NULL, NULL, NULL, {_INTERVIEW}
 FROM application a JOIN company c ON c.id = a.company_id
 WHERE NOT EXISTS (SELECT 1 FROM action x WHERE x.application_id = a.id
                   AND x.done_at IS NULL AND x.{_LIVE})
@@ -120,7 +134,8 @@ def applications(
         where += f" AND a.status IN ({','.join('?' * len(_OPEN))})"
         params.extend(_OPEN)
     page: list[object] = [] if limit is None else [limit, offset]
-    touched = [_NEVER if now is None else to_db(now)]
+    # Once for the last touch, once for the interviews still to come.
+    touched = [_NEVER if now is None else to_db(now)] * 2
     rows = conn.execute(
         _WITH_NEXT
         + where
@@ -170,5 +185,7 @@ def application(
     conn: sqlite3.Connection, application_id: int, *, now: datetime | None = None
 ) -> ApplicationRow | None:
     touched = _NEVER if now is None else to_db(now)
-    row = conn.execute(_APP_SELECT + " WHERE a.id = ?", (touched, application_id)).fetchone()
+    row = conn.execute(
+        _APP_SELECT + " WHERE a.id = ?", (touched, touched, application_id)
+    ).fetchone()
     return _app(row) if row else None
