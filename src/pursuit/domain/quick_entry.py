@@ -19,6 +19,7 @@ from pursuit.domain.dates.errors import DateParseError
 from pursuit.domain.dates.reading import read_when
 from pursuit.domain.dates.showing import show_when
 from pursuit.domain.people import Person, PersonParseError, parse_people
+from pursuit.domain.quick_words import shown, top_level
 
 __all__ = ["DEFAULT_INTERVIEW_MINUTES", "QuickEntry", "QuickEntryError", "parse_quick_entry"]
 
@@ -114,31 +115,6 @@ class QuickEntry:
         return "; ".join(parts) if parts else f"{self.company}: nothing to record"
 
 
-def _shown(text: str) -> str:
-    # Keep messages on one line and short whatever was typed.
-    flat = " ".join(text.split())
-    flat = "".join(ch if ch.isprintable() else "?" for ch in flat)
-    return flat if len(flat) <= 40 else flat[:39] + "…"
-
-
-def _bracket_depths(text: str) -> list[int]:
-    # Keywords inside brackets are part of a title or role: "Engineer [interview loop]".
-    depth = 0
-    depths: list[int] = []
-    for ch in text:
-        if ch in "([{":
-            depth += 1
-        depths.append(depth)
-        if ch in ")]}":
-            depth = max(depth - 1, 0)
-    return depths
-
-
-def _top_level(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    depths = _bracket_depths(text)
-    return [m for m in pattern.finditer(text) if depths[m.start()] == 0]
-
-
 def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
     """Read one quick-entry line; dates are read in the local zone `tz` relative to `now`.
 
@@ -152,7 +128,7 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
 
     place_link: str | None = None
     link = _PLACE_LINK.search(text)
-    if link is not None and _top_level(_KEYWORD, text[: link.start()]):
+    if link is not None and top_level(_KEYWORD, text[: link.start()]):
         # "interview fri 10am on https://zoom.us/j/1": the interview's link, not the job's.
         place_link = link[1]
         text = " ".join((text[: link.start()] + " " + text[link.end() :]).split())
@@ -166,8 +142,8 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
         raise QuickEntryError(f"nothing to record; {_WHAT_TO_SAY}")
 
     slash = text.find("/")
-    fields_at = [m for m in _top_level(_FIELD, text) if slash != -1 and m.start() > slash]
-    keywords = sorted(_top_level(_KEYWORD, text) + fields_at, key=lambda m: m.start())
+    fields_at = [m for m in top_level(_FIELD, text) if slash != -1 and m.start() > slash]
+    keywords = sorted(top_level(_KEYWORD, text) + fields_at, key=lambda m: m.start())
     head = text[: keywords[0].start()] if keywords else text
     company, role = _company_and_role(head)
 
@@ -181,7 +157,7 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
         clauses[name] = text[m.end() : end].strip()
 
     if role is None and not clauses:
-        raise QuickEntryError(f'only a company ("{_shown(company)}"); {_WHAT_TO_SAY}')
+        raise QuickEntryError(f'only a company ("{shown(company)}"); {_WHAT_TO_SAY}')
 
     interview_at: datetime | None = None
     interview_minutes: int | None = None
@@ -268,7 +244,7 @@ def _interview(
     example = "e.g. `interview fri 14:00 with Jane Doe (EM)`"
     # "with PEOPLE" and "for N min" may come in either order after the time.
     markers = sorted(
-        _top_level(_WITH, clause)[:1] + _top_level(_FOR, clause)[:1], key=lambda m: m.start()
+        top_level(_WITH, clause)[:1] + top_level(_FOR, clause)[:1], key=lambda m: m.start()
     )
     when_text = clause[: markers[0].start()].strip() if markers else clause
     parts: dict[str, str] = {}
@@ -288,13 +264,13 @@ def _interview(
     if not when.has_time:
         # "tomorrow", "next week", "in 7 days", "fri afternoon": an interview saved at a
         # made-up hour would set the thank-you clock wrong.
-        raise QuickEntryError(f'interview needs a time of day after "{_shown(when_text)}"')
+        raise QuickEntryError(f'interview needs a time of day after "{shown(when_text)}"')
 
     minutes = when.minutes or DEFAULT_INTERVIEW_MINUTES
     if "for" in parts:
         length = _interview_length(parts["for"])
         if when.minutes is not None and length != when.minutes:
-            said = _shown(parts["for"])
+            said = shown(parts["for"])
             raise QuickEntryError(
                 f"the interview is {when.minutes} min by its times but {length} min by"
                 f' "for {said}"; give one'
@@ -318,7 +294,7 @@ def _place_in_when(text: str, now: datetime, tz: tzinfo) -> tuple[str, str | Non
     before it does."""
     if _reads_with_time(text, now, tz):
         return text, None
-    for m in _top_level(_PLACE, text):
+    for m in top_level(_PLACE, text):
         before, place = text[: m.start()].strip(), text[m.end() :].strip()
         if before and place and _reads_with_time(before, now, tz):
             return before, place
@@ -327,7 +303,7 @@ def _place_in_when(text: str, now: datetime, tz: tzinfo) -> tuple[str, str | Non
 
 def _place_after_people(text: str) -> tuple[str, str | None]:
     """ "Ann (CTO) at 10 Downing St": the people, and where."""
-    found = _top_level(_PLACE, text)
+    found = top_level(_PLACE, text)
     if not found:
         return text, None
     m = found[0]
@@ -349,10 +325,10 @@ def _interview_length(text: str) -> int:
     m = _LENGTH.fullmatch(spoken)
     if m is None:
         raise QuickEntryError(
-            f'can\'t read "{_shown(text)}" as a length; write `for 45 min` or `for 1.5 h`'
+            f'can\'t read "{shown(text)}" as a length; write `for 45 min` or `for 1.5 h`'
         )
     amount = float(m["n"])
     minutes = round(amount * 60) if m["unit"].startswith("h") else round(amount)
     if not 1 <= minutes <= _MAX_INTERVIEW_MINUTES:
-        raise QuickEntryError(f"an interview length must be 1 min to 12 h, not {_shown(text)}")
+        raise QuickEntryError(f"an interview length must be 1 min to 12 h, not {shown(text)}")
     return minutes
