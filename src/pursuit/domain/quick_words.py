@@ -4,8 +4,61 @@ so a keyword inside a title or role ("Engineer [interview loop]") stays part of 
 from __future__ import annotations
 
 import re
+from datetime import datetime, tzinfo
 
-__all__ = ["bracket_depths", "shown", "top_level"]
+from pursuit.domain.dates.errors import DateParseError
+from pursuit.domain.dates.reading import read_when
+
+__all__ = [
+    "FIELD",
+    "KEYWORD",
+    "KIND",
+    "OFFER",
+    "URL",
+    "QuickEntryError",
+    "bracket_depths",
+    "kind_of",
+    "shown",
+    "top_level",
+    "trailing_date",
+]
+
+
+class QuickEntryError(ValueError):
+    """A quick-entry line could not be read; the message is one line saying which part."""
+
+
+URL = re.compile(r"(?<!\S)https?://\S+", re.IGNORECASE)
+# Keywords count only as whole words, so "Interviewly" or "Checkbacks Inc" stay names.
+KEYWORD = re.compile(r"(?<![\w-])(interview|check\s+back)(?![\w-])", re.IGNORECASE)
+# A new application's fields, read only after "COMPANY / ROLE": "Via Rail / Engineer" and
+# "Salary.com / Analyst" keep their names.
+FIELD = re.compile(r"(?<![\w-])(salary|via|applied)(?![\w-])", re.IGNORECASE)
+# "offer" starts an offer only where nothing but its date or note can follow, so "Best
+# Offer Inc" and "Offer Manager" stay names.
+OFFER = re.compile(r"(?<![\w-])offer(?=\s*$|\s+(?:by|note)(?![\w-])|:(?:\s|$))", re.IGNORECASE)
+
+# How people name an interview, and the kind stored for it: the short words the record
+# already uses for kinds (phone, video, onsite, final), so `--kind phone` and "phone
+# screen" read the same. Two words at least where one could be a name ("Final", "Phone").
+_KINDS: tuple[tuple[str, str], ...] = (
+    (r"phone\s+(?:screen|call|interview)", "phone"),
+    (r"video\s+(?:call|chat|interview)", "video"),
+    (r"on-?site|on\s+site", "onsite"),
+    (r"final\s+(?:round|interview)", "final"),
+    (r"technical\s+(?:screen|round|interview)|tech\s+screen", "technical"),
+)
+KIND = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KINDS))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def kind_of(m: re.Match[str]) -> str:
+    """The stored kind for a `KIND` match."""
+    return next(kind for i, (_, kind) in enumerate(_KINDS) if m[f"k{i}"] is not None)
 
 
 def shown(text: str) -> str:
@@ -44,3 +97,27 @@ def top_level(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """The matches of `pattern` outside (closed) brackets."""
     depths = bracket_depths(text)
     return [m for m in pattern.finditer(text) if depths[m.start()] == 0]
+
+
+# A date at the end of a name is worth a question only when it could not be a name:
+# "Acme Today" and "Sun" are names, "yesterday" and "tomorrow 3pm" are not.
+_WORDS_THAT_NAME = re.compile(r"[A-ZÀ-Þ][^\s\d]*")
+
+
+def trailing_date(
+    text: str, now: datetime, tz: tzinfo, *, words: int = 6
+) -> tuple[str, str, datetime] | None:
+    """`text` split into a name and the date typed after it ("Backend Engineer yesterday"
+    is "Backend Engineer" and "yesterday"), longest date first, with the date it reads as;
+    None when it does not end in a date, or the date could be part of the name."""
+    parts = text.split()
+    for start in range(max(1, len(parts) - words), len(parts)):
+        tail = " ".join(parts[start:])
+        if start == len(parts) - 1 and _WORDS_THAT_NAME.fullmatch(tail):
+            continue
+        try:
+            at = read_when(tail, now, tz, prefer="future", within=None).at
+        except (DateParseError, ValueError, ArithmeticError):
+            continue
+        return " ".join(parts[:start]), tail, at
+    return None
