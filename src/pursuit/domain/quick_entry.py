@@ -183,7 +183,7 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
     salary, source, applied_at = _fields(clauses, now, tz)
     check_back, check_back_text, note = _check_back(clauses, now, tz)
     notes += [note] if note else []
-    offer_by, offer_note, note = _offer(clauses, role, now, tz)
+    offer_by, offer_note, note = _offer(clauses, company, role, now, tz)
     notes += [note] if note else []
 
     return QuickEntry(
@@ -313,13 +313,13 @@ def _check_back(
 
 
 def _offer(
-    clauses: dict[str, str], role: str | None, now: datetime, tz: tzinfo
+    clauses: dict[str, str], company: str, role: str | None, now: datetime, tz: tzinfo
 ) -> tuple[datetime | None, str | None, str | None]:
     """An offer: the answer-by date, its note, and how an open phrase was read. Read as
     `pursuit offer COMPANY --by WHEN --note TEXT` reads its date."""
     if "offer" not in clauses:
         return None, None, None
-    example = "`Acme offer by fri 17:00`"
+    example = f"`{shown(company)} offer by fri 17:00`"
     if role is not None:
         raise QuickEntryError(
             f"an offer is for the application you have; leave out the role, as in {example}"
