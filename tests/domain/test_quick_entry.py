@@ -469,6 +469,8 @@ WORD_CASES: list[tuple[str, dict[str, Any]]] = [
     ("Acme / Offer Manager", {"role": "Offer Manager", "offer_by": None}),
     ("Via Rail / Engineer via Indeed", {"company": "Via Rail", "source": "Indeed"}),
     ("Acme Today / Dev", {"company": "Acme Today", "role": "Dev"}),
+    ("Tuesday Morning / Buyer", {"company": "Tuesday Morning", "role": "Buyer"}),
+    ("Acme / Support Engineer 24/7", {"role": "Support Engineer 24/7"}),
     ("Acme / Engineer [phone screen first] interview fri 10am", {"interview_kind": None}),
     (
         "Acme / SRE https://acme.example/onsite/1 onsite fri 10am",
@@ -502,6 +504,9 @@ WORD_ERRORS = [
     ("Acme interview fri 10am with Ann via Zoom", '"via" goes with a new application'),
     ("Acme interview fri 10am with Ann tomorrow", 'did not understand "tomorrow" after Ann'),
     ("Globex onsite", "interview needs a time"),
+    ("Acme / Dev onsite", "interview needs a time"),
+    # At the end of another part a kind is that part's text, not a second interview.
+    ("Acme check back after the final round", 'check back: can\'t read "after the final round"'),
     ("Globex onsite tomorrow", 'interview needs a time of day after "tomorrow"'),
     ("Globex phone screen with Ann", "interview needs a time"),
     ("Acme interview fri 10am with Ann (CTO), PhD (Chief Scientist)", "two roles for Ann"),

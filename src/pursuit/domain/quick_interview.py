@@ -85,7 +85,7 @@ def resolve_kinds(
         inside = bool(before) and before[-1]
         following = min((at for at, _ in starts if at >= end), default=len(text))
         rest = text[end:following]
-        if not (said or inside or _opens_interview(rest, now, tz)):
+        if not (said or inside or _opens_interview(rest, now, tz, in_head=not before)):
             continue
         kinds += [name for name in names if name not in kinds]
         pieces += [text[done:start], " interview " if said or not inside else " "]
@@ -97,11 +97,14 @@ def resolve_kinds(
     return " ".join("".join([*pieces, text[done:]]).split()), " ".join(kinds)
 
 
-def _opens_interview(rest: str, now: datetime, tz: tzinfo) -> bool:
-    """Whether what follows a kind is an interview's own: nothing (the part ends there), its
-    people, or its time."""
+def _opens_interview(rest: str, now: datetime, tz: tzinfo, *, in_head: bool) -> bool:
+    """Whether what follows a kind is an interview's own: its people, its time, or nothing
+    when the kind ends the company or role (`in_head`), so "Globex onsite" asks for the time.
+    At the end of another part it is that part's text ("check back after the onsite")."""
     words = rest.split()
-    if not words or _THEN_WITH.match(rest):
+    if not words:
+        return in_head
+    if _THEN_WITH.match(rest):
         return True
     for size in range(min(len(words), 6), 0, -1):
         try:

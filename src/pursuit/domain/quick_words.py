@@ -100,8 +100,9 @@ def top_level(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 # A date at the end of a name is worth a question only when it could not be a name:
-# "Acme Today" and "Sun" are names, "yesterday" and "tomorrow 3pm" are not.
-_WORDS_THAT_NAME = re.compile(r"[A-ZÀ-Þ][^\s\d]*")
+# "Acme Today", "Tuesday Morning" and "Support 24/7" are names, "yesterday" and
+# "tomorrow 3pm" are not. Capitalised words, or figures without a time, read as a name.
+_WORDS_THAT_NAME = re.compile(r"(?:[A-ZÀ-Þ][^\s\d]*\s*)+|[^A-Za-z:]+")
 
 
 def trailing_date(
@@ -113,7 +114,7 @@ def trailing_date(
     parts = text.split()
     for start in range(max(1, len(parts) - words), len(parts)):
         tail = " ".join(parts[start:])
-        if start == len(parts) - 1 and _WORDS_THAT_NAME.fullmatch(tail):
+        if _WORDS_THAT_NAME.fullmatch(tail):
             continue
         try:
             at = read_when(tail, now, tz, prefer="future", within=None).at
