@@ -15,11 +15,21 @@ from pursuit.store.context import Ctx
 from pursuit.store.world import World
 from pursuit.store.writer import dry_run, run
 from pursuit.store.writes import applications as define
-from pursuit.store.writes import offers, quick
+from pursuit.store.writes import offers, quick, record
 from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged, Moved
 from pursuit.store.writes.offers import OfferRecorded, Withdrawn
+from pursuit.store.writes.record import AddedRecord, Fields
 
-__all__ = ["Added", "GuidanceRecorded", "InterviewLogged", "Moved", "OfferRecorded", "Withdrawn"]
+__all__ = [
+    "Added",
+    "AddedRecord",
+    "Fields",
+    "GuidanceRecorded",
+    "InterviewLogged",
+    "Moved",
+    "OfferRecorded",
+    "Withdrawn",
+]
 
 
 def add_application(
@@ -27,26 +37,26 @@ def add_application(
     company: str,
     title: str,
     *,
-    applied_at: datetime | None = None,
-    url: str | None = None,
-    source: str | None = None,
-    status: Status = Status.APPLIED,
-    notes: str = "",
+    new_company: bool = False,
     force: bool = False,
-) -> Added:
+    applied_at: datetime | None = None,
+    status: Status = Status.APPLIED,
+    fields: Fields | None = None,
+) -> AddedRecord:
+    """An application, the one way every face adds one (`writes.record.add_application`):
+    the company matched as every verb matches it, no silent duplicate, any field given."""
     return run(
         ctx,
-        lambda w: define.add_application(
+        lambda w: record.add_application(
             w,
             ctx,
             company,
             title,
-            applied_at=applied_at,
-            url=url,
-            source=source,
-            status=status,
-            notes=notes,
+            new_company=new_company,
             force=force,
+            applied_at=applied_at,
+            status=status,
+            fields=fields,
         ),
         label="add",
     )
@@ -64,14 +74,18 @@ def log_interview(
     kind: str = "interview",
     role: str | None = None,
     notes: str = "",
+    place: str | None = None,
     force: bool = False,
 ) -> InterviewLogged:
+    """An interview logged (one thank-you per interviewer, R1), and where it happens;
+    `force`: a new company that looks like a known one is added anyway."""
     return run(
         ctx,
-        lambda w: define.log_interview(
+        lambda w: record.log_interview(
             w,
             ctx,
             company,
+            place=place,
             force=force,
             at=at,
             people=people,

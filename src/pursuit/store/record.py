@@ -7,83 +7,12 @@ Each is one definition in `store.writes.record`, run as one transaction by
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from pursuit.domain.people import Person
-from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
 from pursuit.store.writer import run
 from pursuit.store.writes import record as define
-from pursuit.store.writes.applications import InterviewLogged
-from pursuit.store.writes.record import AddedRecord, ContactSaved, Edited, Fields, MergePlan
+from pursuit.store.writes.record import ContactSaved, Edited, Fields, MergePlan
 
-__all__ = ["AddedRecord", "ContactSaved", "Edited", "Fields", "MergePlan"]
-
-
-def add_application(
-    ctx: Ctx,
-    company: str,
-    title: str,
-    *,
-    new_company: bool = False,
-    force: bool = False,
-    applied_at: datetime | None = None,
-    status: Status = Status.APPLIED,
-    fields: Fields | None = None,
-) -> AddedRecord:
-    return run(
-        ctx,
-        lambda w: define.add_application(
-            w,
-            ctx,
-            company,
-            title,
-            new_company=new_company,
-            force=force,
-            applied_at=applied_at,
-            status=status,
-            fields=fields,
-        ),
-        label="add",
-    )
-
-
-def log_interview(
-    ctx: Ctx,
-    company: str,
-    *,
-    at: datetime,
-    people: tuple[Person, ...],
-    minutes: int = 60,
-    check_back: datetime | None = None,
-    check_back_text: str | None = None,
-    kind: str = "interview",
-    role: str | None = None,
-    notes: str = "",
-    place: str | None = None,
-    force: bool = False,
-) -> InterviewLogged:
-    """An interview logged (one thank-you per interviewer, R1), and where it happens;
-    `force`: a new company that looks like a known one is added anyway."""
-    return run(
-        ctx,
-        lambda w: define.log_interview(
-            w,
-            ctx,
-            company,
-            place=place,
-            force=force,
-            at=at,
-            people=people,
-            minutes=minutes,
-            check_back=check_back,
-            check_back_text=check_back_text,
-            kind=kind,
-            role=role,
-            notes=notes,
-        ),
-        label="interview",
-    )
+__all__ = ["ContactSaved", "Edited", "Fields", "MergePlan"]
 
 
 def edit_application(
