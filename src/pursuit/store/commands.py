@@ -14,11 +14,12 @@ from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
 from pursuit.store.world import World
 from pursuit.store.writer import dry_run, run
+from pursuit.store.writes import adding, offers, quick
 from pursuit.store.writes import applications as define
-from pursuit.store.writes import offers, quick, record
+from pursuit.store.writes.adding import AddedRecord
 from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged, Moved
+from pursuit.store.writes.fields import Fields
 from pursuit.store.writes.offers import OfferRecorded, Withdrawn
-from pursuit.store.writes.record import AddedRecord, Fields
 
 __all__ = [
     "Added",
@@ -43,11 +44,11 @@ def add_application(
     status: Status = Status.APPLIED,
     fields: Fields | None = None,
 ) -> AddedRecord:
-    """An application, the one way every face adds one (`writes.record.add_application`):
+    """An application, the one way every face adds one (`writes.adding.add_application`):
     the company matched as every verb matches it, no silent duplicate, any field given."""
     return run(
         ctx,
-        lambda w: record.add_application(
+        lambda w: adding.add_application(
             w,
             ctx,
             company,
@@ -81,7 +82,7 @@ def log_interview(
     `force`: a new company that looks like a known one is added anyway."""
     return run(
         ctx,
-        lambda w: record.log_interview(
+        lambda w: adding.log_interview(
             w,
             ctx,
             company,

@@ -11,7 +11,7 @@ from pursuit.domain.status import CLOSED
 from pursuit.store.context import Ctx
 from pursuit.store.rows import CompanyRow, ContactRow, EventRow
 from pursuit.store.world import World
-from pursuit.store.writes import record
+from pursuit.store.writes import adding
 from pursuit.store.writes.applications import record_guidance
 
 
@@ -28,7 +28,7 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = Fal
         saved = ""
         if entry.role is not None and not _open_role(w, known, entry.role):
             saved = _add(w, ctx, entry, company, force=force) + "; "
-        result = record.log_interview(
+        result = adding.log_interview(
             w,
             ctx,
             company,
@@ -70,7 +70,7 @@ def _add(w: World, ctx: Ctx, entry: QuickEntry, company: str, *, force: bool) ->
         for name, value in (("url", entry.url), ("salary", entry.salary), ("source", entry.source))
         if value
     }
-    added = record.add_application(
+    added = adding.add_application(
         w, ctx, company, entry.role, force=force, applied_at=entry.applied_at, fields=fields
     )
     line = f"Added {added.added.company} — {added.added.title}"
