@@ -15,14 +15,14 @@ from pursuit.cli.show import KIND_NAMES, text_lines
 
 if TYPE_CHECKING:
     from pursuit.store.context import Ctx
-    from pursuit.store.record_reads import Note
+    from pursuit.store.note_reads import Note
 
 
 def cmd_note(args: argparse.Namespace) -> int:
     """`pursuit note COMPANY [NAME]`: the pending drafts (one person's, if named); with
     --sent what was sent; --edit opens the one draft in $EDITOR."""
-    from pursuit.store import company_reads
-    from pursuit.store import record_reads as rr
+    from pursuit.store import company_reads, note_reads
+    from pursuit.store.record_reads import find_company
 
     if args.show and not args.edit:
         raise UsageError("--show goes with --edit (without --edit the draft is printed anyway)")
@@ -30,23 +30,23 @@ def cmd_note(args: argparse.Namespace) -> int:
         raise UsageError("--sent prints what was sent; it cannot be edited")
     ctx = open_ctx(args)
     with ctx.db.read() as conn:
-        company_id = rr.find_company(conn, args.company)
+        company_id = find_company(conn, args.company)
         company = company_reads.company_name(conn, company_id) or args.company
         contact_id, contact = (
-            rr.find_contact(conn, company_id, args.name) if args.name else (None, None)
+            note_reads.find_contact(conn, company_id, args.name) if args.name else (None, None)
         )
         notes = (
-            rr.sent_texts(conn, company_id, contact_id)
+            note_reads.sent_texts(conn, company_id, contact_id)
             if args.sent
-            else rr.pending_drafts(conn, company_id, contact_id)
+            else note_reads.pending_drafts(conn, company_id, contact_id)
         )
         other = (
             []
             if notes
             else (
-                rr.pending_drafts(conn, company_id, contact_id)
+                note_reads.pending_drafts(conn, company_id, contact_id)
                 if args.sent
-                else rr.sent_texts(conn, company_id, contact_id)
+                else note_reads.sent_texts(conn, company_id, contact_id)
             )
         )
     notes = [n for n in notes if n.text.strip()]

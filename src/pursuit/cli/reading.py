@@ -73,7 +73,7 @@ def list_all(args: argparse.Namespace) -> int:
     status, when it was applied for and when it closed (and how)."""
     from pursuit.cli.show import local_iso
     from pursuit.store import application_reads
-    from pursuit.store.record_reads import every_application
+    from pursuit.store.past_reads import every_application
 
     ctx = open_ctx(args)
     with ctx.db.read() as conn:
