@@ -14,11 +14,12 @@ from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
 from pursuit.store.world import World
 from pursuit.store.writer import dry_run, run
-from pursuit.store.writes import adding, offers, quick
+from pursuit.store.writes import adding, moves, offers, quick
 from pursuit.store.writes import applications as define
 from pursuit.store.writes.adding import AddedRecord
-from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged, Moved
+from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged
 from pursuit.store.writes.fields import Fields
+from pursuit.store.writes.moves import Moved
 from pursuit.store.writes.offers import OfferRecorded, Withdrawn
 
 __all__ = [
@@ -110,7 +111,7 @@ def record_guidance(
 def move(ctx: Ctx, company: str, status: Status, *, application_id: int | None = None) -> Moved:
     return run(
         ctx,
-        lambda w: define.move(w, ctx, company, status, application_id=application_id),
+        lambda w: moves.move(w, ctx, company, status, application_id=application_id),
         label="move",
     )
 
@@ -125,7 +126,7 @@ def reject(
 ) -> Moved:
     return run(
         ctx,
-        lambda w: define.reject(
+        lambda w: moves.reject(
             w, ctx, company, friendly=friendly, cadence=cadence, application_id=application_id
         ),
         label="reject",

@@ -16,7 +16,7 @@ from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
 from pursuit.store.rows import AppRow, CompanyRow
 from pursuit.store.world import World
-from pursuit.store.writes import applications, make
+from pursuit.store.writes import make, moves
 from pursuit.store.writes.fields import Fields, edit_event, read_fields, retext_drafts, shown
 
 
@@ -124,9 +124,9 @@ def apply_application(
         except StatusError as exc:
             raise InputError(f"{comp.name}: {exc}") from None
         if status == Status.REJECTED:
-            applications.reject(w, ctx, "", friendly=friendly, application_id=app.id)
+            moves.reject(w, ctx, "", friendly=friendly, application_id=app.id)
         else:
-            applications.enter_status(w, ctx, comp, app, status)
+            moves.enter_status(w, ctx, comp, app, status)
         changed.append("status")
         details.append(f"status: {old_status.label} → {status.label}")
     if changed:
