@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from pursuit.domain.text import clean_text
 from pursuit.store.database import Database
-from pursuit.store.record_reads import PastRow, closed_applications
+from pursuit.store.past_reads import PastRow, closed_applications
 from pursuit.tui.cells import local
 
 SEARCH_SETTLE = 0.15

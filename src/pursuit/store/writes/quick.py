@@ -12,7 +12,7 @@ from pursuit.domain.status import CLOSED
 from pursuit.store.context import Ctx
 from pursuit.store.rows import AppRow, CompanyRow, ContactRow, EventRow
 from pursuit.store.world import World
-from pursuit.store.writes import offers, record
+from pursuit.store.writes import adding, edits, offers
 from pursuit.store.writes.applications import record_guidance
 
 
@@ -33,8 +33,8 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = Fal
         elif open_app is not None and _fields(entry, ctx):
             # The role is open already and the interview logs to it: what the line says
             # of it (source, salary, applied date, link) is saved there, not dropped.
-            record.edit_application(w, ctx, application_id=open_app.id, fields=_fields(entry, ctx))
-        result = record.log_interview(
+            edits.edit_application(w, ctx, application_id=open_app.id, fields=_fields(entry, ctx))
+        result = adding.log_interview(
             w,
             ctx,
             company,
@@ -100,7 +100,7 @@ def _fields(entry: QuickEntry, ctx: Ctx) -> dict[str, str]:
 def _add(w: World, ctx: Ctx, entry: QuickEntry, company: str, *, force: bool) -> str:
     assert entry.role is not None
     fields = {name: value for name, value in _fields(entry, ctx).items() if name != "applied"}
-    added = record.add_application(
+    added = adding.add_application(
         w, ctx, company, entry.role, force=force, applied_at=entry.applied_at, fields=fields
     )
     line = f"Added {added.added.company} — {added.added.title}"
