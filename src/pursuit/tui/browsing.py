@@ -143,6 +143,7 @@ class Browsing(Shell):
                 company_id=company_id,
                 application_id=app_id_of(item),
                 item=item if isinstance(item, AgendaItem) else None,
+                now=self.now,
             )
         )
 

@@ -66,7 +66,7 @@ def render_detail(
     parts: list[RenderableType] = []
     head = Text(detail.heading, style="bold")
     if app is not None:
-        head.append(f"  ({app.outcome or app.status.label})", style="cyan")
+        head.append(f"  ({detail.standing or app.outcome or app.status.label})", style="cyan")
     elif record.is_bridge:
         head.append("  (bridge)", style="cyan")
     parts.append(head)

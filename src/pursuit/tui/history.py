@@ -171,5 +171,6 @@ class HistoryScreen(ModalScreen[None]):
                 company_id=row.company_id,
                 application_id=row.application_id,
                 item=None,
+                now=self._now,
             )
         )

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import tzinfo
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from pursuit import clock
 from pursuit.store.database import Database
 from pursuit.store.history import AppLine, app_lines
 
@@ -57,9 +58,11 @@ class ApplicationsScreen(ModalScreen[None]):
         title: str,
         ids: Sequence[int],
         marks: dict[int, str] | None = None,
+        now: Callable[[], datetime] = clock.now,
     ) -> None:
         super().__init__()
         self._db = db
+        self._now = now
         self._tz = tz
         self._heading = title
         self._ids = list(ids)
@@ -119,7 +122,12 @@ class ApplicationsScreen(ModalScreen[None]):
         line = self.lines[event.option_index]
         self.app.push_screen(
             DetailScreen(
-                self._db, self._tz, company_id=line.company_id, application_id=line.id, item=None
+                self._db,
+                self._tz,
+                company_id=line.company_id,
+                application_id=line.id,
+                item=None,
+                now=self._now,
             )
         )
 
