@@ -18,6 +18,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from pursuit import clock
+from pursuit.domain.dates.showing import show_day
 from pursuit.store.database import Database
 from pursuit.store.history import AppLine, app_lines
 
@@ -109,7 +110,8 @@ class ApplicationsScreen(ModalScreen[None]):
         # Names and titles are the user's: Text segments, never markup.
         text = Text.assemble(line.company, " — ", line.title, ("  " + line.status.label, "dim"))
         if line.applied_at is not None:
-            text.append(f"  applied {line.applied_at.astimezone(self._tz):%d %b %Y}", "dim")
+            applied = show_day(line.applied_at, self._tz, self._now())
+            text.append(f"  applied {applied}", "dim")
         mark = self._marks.get(line.id)
         if mark:
             text.append(f"  {mark}", "bold yellow")

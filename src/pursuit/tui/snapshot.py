@@ -98,6 +98,8 @@ class Detail:
     """The history goes on past `events` (the full-screen detail reads on as it scrolls)."""
     standing: str | None = None
     """The application's status and whose move it is, as of the load (`_standing`)."""
+    now: datetime | None = None
+    """The clock at the load: dates in another year show it."""
 
     @property
     def application(self) -> AppRecord | None:
@@ -156,6 +158,7 @@ def load_detail(
         draft_for=item.what if draft and item else None,
         more_events=more,
         standing=standing,
+        now=now,
     )
 
 
