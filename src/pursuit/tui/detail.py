@@ -49,6 +49,14 @@ def _indented(text: str, indent: str = "   ", style: str = "italic") -> Renderab
     return Padding(Text(text, style=style), (0, 0, 0, len(indent)))
 
 
+def render_no_match(query: str) -> RenderableType:
+    """What the detail says when the filter leaves the pane empty, and how to get out."""
+    said = Text("Nothing here: no match for ", style="dim")
+    said.append(f'"{query}"', style="italic")  # as typed, never markup
+    said.append(".\nescape clears the filter · / changes it", style="dim")
+    return said
+
+
 def render_detail(
     detail: Detail | None,
     tz: tzinfo,
