@@ -65,3 +65,28 @@ def test_list_puts_an_interview_to_come_before_its_notes(run_cli: RunCli) -> Non
     line = run_cli("list").stdout.splitlines()[0]
     # Monday 09:00 to Thursday 14:00, the nearest unit.
     assert line.endswith("interviewing interview in 3 d · Thu 19 Mar"), line
+
+
+def test_show_says_whose_move_it_is(run_cli: RunCli, tmp_path: Path) -> None:
+    run_cli("add", "Acme", "Engineer", now="2026-03-13T11:00:00-04:00")
+    run_cli("interview", "acme", "--at", "today 08:00", "--with", "Jane Doe (EM)")
+    run_cli("add", "Globex", "SRE")
+    run_cli("add", "Initech", "Analyst")
+    run_cli("reject", "initech")
+    shown = {c: run_cli("show", c) for c in ("acme", "globex", "initech")}
+    assert all(p.returncode == 0 for p in shown.values()), [p.stderr for p in shown.values()]
+    assert "Engineer — interviewing · your move  (#1)" in shown["acme"].stdout.splitlines()
+    assert "SRE — applied · their move until Mon 23 Mar  (#2)" in shown["globex"].stdout
+    # Closed: how it ended, no one's move.
+    assert "Analyst — rejected" in shown["initech"].stdout
+    assert "move" not in shown["initech"].stdout
+    data = {c: json.loads(run_cli("show", c, "--json").stdout) for c in shown}
+    moves = {
+        c: (d["applications"][0]["whose_move"], d["applications"][0]["waiting_until"])
+        for c, d in data.items()
+    }
+    assert moves == {
+        "acme": ("mine", None),
+        "globex": ("theirs", "2026-03-23T09:30:00-04:00"),
+        "initech": (None, None),
+    }

@@ -221,6 +221,11 @@ def build_parser() -> Parser:
         metavar="COLUMN=FIELD",
         help='read a column as a field, e.g. "Stage=status" or "Notes2=ignore" (repeatable)',
     )
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the file's encoding when it is not UTF-8, e.g. cp1252 (Excel on Windows)",
+    )
 
     p = verb("export", "export as json (lossless), csv (spreadsheets) or ics (calendars)")
     p.add_argument("--format", choices=("json", "csv", "ics"), default="json")

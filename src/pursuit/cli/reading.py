@@ -190,14 +190,16 @@ def cmd_due_notify(args: argparse.Namespace) -> int:
     try:
         for row in rows:
             where = f"{row.company} — {row.title}" if row.title else row.company
-            line = f"! {describe(row)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}"
+            line = f"! {describe(row, ctx.tz, ctx.now)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}"
             print(one_line(line))
         if config.notify_send:
             if len(rows) > MAX_SEPARATE_NOTIFICATIONS:
                 companies = ", ".join(dict.fromkeys(r.company for r in rows))
                 messages = [(f"pursuit: {len(rows)} actions overdue", companies, rows)]
             else:
-                messages = [(f"pursuit: {describe(r)}", r.company, [r]) for r in rows]
+                messages = [
+                    (f"pursuit: {describe(r, ctx.tz, ctx.now)}", r.company, [r]) for r in rows
+                ]
             for title, body, about in messages:
                 # After one failure the rest wait for the next run rather than fail alike.
                 if not problem:

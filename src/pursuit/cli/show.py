@@ -13,8 +13,9 @@ from pursuit.cli.context import open_ctx
 from pursuit.cli.output import one_line, print_json, show_when
 
 if TYPE_CHECKING:
+    from pursuit.domain.whose import WhoseMove
     from pursuit.store.context import Ctx
-    from pursuit.store.record_reads import CompanyRecord
+    from pursuit.store.record_reads import AppRecord, CompanyRecord
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -34,6 +35,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def local_iso(ctx: Ctx, when: datetime | None) -> str | None:
     return when.astimezone(ctx.tz).isoformat() if when else None
+
+
+def _whose(ctx: Ctx, r: CompanyRecord, a: AppRecord) -> WhoseMove | None:
+    """Whose move it is on an open application (None once closed), as the list says."""
+    from pursuit.domain.status import OPEN
+    from pursuit.domain.whose import whose_move_among
+
+    if a.status not in OPEN:
+        return None
+    pending = [(x.kind, x.next_at) for x in r.actions if x.application_id == a.id]
+    return whose_move_among(pending, ctx.now)
 
 
 def record_json(ctx: Ctx, r: CompanyRecord) -> dict[str, Any]:
@@ -63,6 +75,8 @@ def record_json(ctx: Ctx, r: CompanyRecord) -> dict[str, Any]:
                 "closed_at": local_iso(ctx, a.closed_at),
                 "updated_at": local_iso(ctx, a.updated_at),
                 "reopened_from": a.reopened_from_id,
+                "whose_move": w.turn.value if (w := _whose(ctx, r, a)) else None,
+                "waiting_until": local_iso(ctx, w.waiting_until) if w else None,
                 "interviews": [
                     {
                         "id": i.id,
@@ -141,6 +155,7 @@ def text_lines(value: str) -> list[str]:
 def record_lines(ctx: Ctx, r: CompanyRecord) -> list[str]:
     """Everything about a company, as text for a terminal (each stored text cleaned)."""
     from pursuit.domain.record import show_remote
+    from pursuit.domain.whose import show_whose
 
     t = one_line
     bridge = f"  (bridge: check in {t(r.cadence or '')})" if r.is_bridge else ""
@@ -149,6 +164,8 @@ def record_lines(ctx: Ctx, r: CompanyRecord) -> list[str]:
         out += [f"  note: {line}" for line in text_lines(r.notes)]
     for a in r.applications:
         state = a.outcome or a.status.label
+        if (whose := _whose(ctx, r, a)) is not None:
+            state += f" · {show_whose(whose, ctx.tz, ctx.now)}"
         closed = f", {show_when(ctx, a.closed_at)}" if a.closed_at else ""
         out += ["", f"{t(a.title)} — {state}{closed}  (#{a.id})"]
         fields = [

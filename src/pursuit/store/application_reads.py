@@ -19,6 +19,17 @@ from pursuit.store.timefmt import from_db, opt_from_db, to_db
 _OPEN = tuple(s.value for s in OPEN)
 _LIVE = "deleted_at IS NULL"
 
+# What the filter (/) looks in for an application: what its row shows (company, role,
+# status as shown, "on hold" for on_hold) and what the detail shows of it: the company's
+# people (names, roles, notes), its own note, the company's note, its interviews' notes.
+# Each part is indexed by the row's ids; fold() once over the whole text.
+_APP_TEXT = f"""fold(c.name || ' ' || a.title || ' ' || replace(a.status, '_', ' ')
+  || ' ' || a.notes || ' ' || c.notes
+  || ' ' || coalesce((SELECT group_concat(p.name || ' ' || coalesce(p.role, '') || ' '
+       || p.notes, ' ') FROM contact p WHERE p.company_id = c.id AND p.{_LIVE}), '')
+  || ' ' || coalesce((SELECT group_concat(i.notes, ' ') FROM interview i
+       WHERE i.application_id = a.id AND i.{_LIVE}), ''))"""
+
 
 @dataclass(frozen=True)
 class ApplicationRow:
@@ -128,7 +139,7 @@ def applications(
     where = " AND a.deleted_at IS NULL"
     params: list[object] = []
     if search and fold(search):
-        where += " AND instr(fold(c.name || ' ' || a.title), ?) > 0"
+        where += f" AND instr({_APP_TEXT}, ?) > 0"
         params.append(fold(search))
     if not include_closed:
         where += f" AND a.status IN ({','.join('?' * len(_OPEN))})"

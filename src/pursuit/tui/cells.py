@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from rich.text import Text
 
 from pursuit.agenda import OPTIONS, AgendaItem, Bucket
-from pursuit.domain.dates.showing import humanize_due, show_day
+from pursuit.domain.dates.showing import humanize_due, show_day, show_when
 from pursuit.domain.kinds import ActionKind, Status
 from pursuit.domain.whose import Turn
 from pursuit.store.application_reads import ApplicationRow
@@ -186,5 +186,6 @@ def bridge_cells(row: BridgeRow, now: datetime, tz: tzinfo | None = None) -> tup
     )
 
 
-def local(when: datetime, tz: tzinfo) -> str:
-    return f"{when.astimezone(tz):%a %d %b %H:%M}"
+def local(when: datetime, tz: tzinfo, now: datetime | None) -> str:
+    """ "Fri 4 Dec 14:00" (the year too when it is not the year of `now`), as the CLI says."""
+    return show_when(when, tz, now)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from pursuit.domain.dates.showing import show_day
 from pursuit.domain.deadlines import follow_up_due, thank_you_due
 from pursuit.domain.drafts import follow_up_draft, thank_you_draft
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
@@ -245,7 +246,7 @@ def record_guidance(
     app = w.application(comp)
     w.label = f"guidance {comp.name}"
     interviews = w.interviews(app)
-    said = clean_name(text) if text else f"check back after {when.astimezone(ctx.tz):%a %d %b}"
+    said = clean_name(text) if text else f"check back after {show_day(when, ctx.tz, ctx.now)}"
     if interviews:
         latest = max(interviews, key=lambda i: (i.starts_at, -i.id))
         latest.guidance_text = said
