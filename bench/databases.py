@@ -23,8 +23,8 @@ def code_version() -> str:
     the 10,000-application file on each edit; `run.py --fresh` rebuilds when in doubt.)"""
     src = ROOT / "src" / "pursuit"
     digest = hashlib.sha256()
-    patterns = ("__init__.py", "demo*.py", "demo/*.py", "store/schema.py", "store/steps.py")
-    for pattern in (*patterns, "store/writer.py", "store/world.py", "store/writes/*.py"):
+    patterns = ("__init__.py", "demo*.py", "demo/*.py", "store/schema*.py", "store/steps.py")
+    for pattern in (*patterns, "store/writer.py", "store/world*.py", "store/writes/*.py"):
         for path in sorted(src.glob(pattern)):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -98,13 +98,17 @@ _DEFINITIONS = [
     m
     for m in _modules("store")
     if m.name.startswith("pursuit.store.writes")
-    or m.name in ("pursuit.store.world", "pursuit.store.rows")
+    or m.name in ("pursuit.store.world", "pursuit.store.world_rows", "pursuit.store.rows")
 ]
 
 
 def test_the_write_definitions_are_found() -> None:
     names = {m.name for m in _DEFINITIONS}
-    assert {"pursuit.store.writes.applications", "pursuit.store.world"} <= names
+    assert {
+        "pursuit.store.writes.applications",
+        "pursuit.store.world",
+        "pursuit.store.world_rows",
+    } <= names
 
 
 @pytest.mark.parametrize("module", _DEFINITIONS, ids=lambda m: m.name)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from pursuit.domain.dates.showing import show_when
 from pursuit.domain.dates.zones import local_to_utc
 from pursuit.domain.matching import fold
 from pursuit.domain.options import OptionsGauge
@@ -96,7 +97,9 @@ def _who(name: str, role: str | None) -> str:
     return f"{name} ({role})" if role else name
 
 
-def describe(row: action_reads.ActionRow, tz: tzinfo | None = None) -> str:
+def describe(
+    row: action_reads.ActionRow, tz: tzinfo | None = None, now: datetime | None = None
+) -> str:
     who = _who(row.contact, row.contact_role) if row.contact else None
     if row.kind == "thank_you":
         return f"Thank {who}" if who else "Send a thank-you note"
@@ -110,8 +113,8 @@ def describe(row: action_reads.ActionRow, tz: tzinfo | None = None) -> str:
             else "Check in: ask about other roles"
         )
     if row.kind == "answer_offer":
-        by = row.due_at.astimezone(tz) if tz is not None else row.due_at
-        return f"Answer the offer from {row.company} by {by:%a %d %b %H:%M}"
+        by = show_when(row.due_at, tz or UTC, now)
+        return f"Answer the offer from {row.company} by {by}"
     if row.kind == "withdraw":
         return f"Withdraw from {row.company}: you accepted another offer"
     return row.kind
@@ -194,12 +197,11 @@ def _interview(
     i: agenda_reads.UpcomingInterview, now: datetime, day_end: datetime, tz: tzinfo
 ) -> AgendaItem:
     people = ", ".join(_who(name, role) for name, role in i.people)
-    starts = i.starts_at.astimezone(tz)
     return AgendaItem(
         kind=INTERVIEW,
         bucket=bucket(i.starts_at, now, day_end),
         due=i.starts_at,
-        what=f"Interview at {i.company}, {starts:%a %d %b %H:%M}"
+        what=f"Interview at {i.company}, {show_when(i.starts_at, tz, now)}"
         + (f", with {people}" if people else ""),
         company=i.company,
         company_id=i.company_id,
@@ -217,7 +219,7 @@ def _item(
         kind=r.kind,
         bucket=bucket(r.next_at, now, day_end),
         due=r.next_at,
-        what=describe(r, tz),
+        what=describe(r, tz, now),
         company=r.company,
         company_id=r.company_id,
         application_id=r.application_id,

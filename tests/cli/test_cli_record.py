@@ -15,7 +15,7 @@ import pytest
 
 from conftest import NOW, RunCli, sha256
 from pursuit.domain.people import Person
-from pursuit.store import actions, commands, record
+from pursuit.store import actions, commands
 from pursuit.store.context import Ctx
 
 DAY = timedelta(days=1)
@@ -58,7 +58,7 @@ def search(ctx: Ctx) -> Path:
     )
     actions.heard_back(replace(ctx, now=NOW - DAY), "Acme", note="Second round next week")
     commands.add_application(replace(ctx, now=NOW - 9 * DAY), "Stark Industries", "Robotics")
-    record.add_application(
+    commands.add_application(
         replace(ctx, now=NOW - 8 * DAY), "Stark", "Engineering Manager", new_company=True
     )
     commands.add_application(replace(ctx, now=NOW - 50 * DAY), "Initech", "Analyst")

@@ -51,7 +51,7 @@ def test_since_a_date_read_in_the_local_zone(demo: Database) -> None:
     assert code == 0
     data = json.loads(text)
     assert data["period"]["start"] == "2026-03-01T00:00:00-05:00"
-    assert data["period"]["label"] == "since Sun 01 Mar 2026"
+    assert data["period"]["label"] == "since Sun 1 Mar 2026"
     assert data["weeks"][0]["whole"] is False
 
 

@@ -16,7 +16,7 @@ from pursuit.domain.dates.days import Prefer
 from pursuit.domain.dates.durations import parse_duration
 from pursuit.domain.dates.errors import DateParseError
 from pursuit.domain.dates.reading import parse_when
-from pursuit.domain.dates.showing import humanize_due, show_day
+from pursuit.domain.dates.showing import humanize_due, show_day, show_when
 from pursuit.domain.dates.zones import local_to_utc, to_local
 
 
@@ -505,6 +505,10 @@ def test_the_day_is_the_local_one() -> None:
     assert show_day(late, NY, NOW) == "Thu 26 Nov"
     assert show_day(late + timedelta(days=40), NY, NOW) == "Tue 5 Jan 2027"
     assert show_day(late + timedelta(days=40), NY, NOW, short=True) == "5 Jan 2027"
+    # As show_when: no clock, no year; `year` always; the day never zero-padded.
+    assert show_day(late + timedelta(days=40), NY, None) == "Tue 5 Jan"
+    assert show_day(late, NY, None, year=True) == "Thu 26 Nov 2026"
+    assert show_when(late - timedelta(days=22), NY, NOW) == "Wed 4 Nov 23:30"
 
 
 def test_humanize_due_rejects_naive() -> None:

@@ -185,7 +185,7 @@ ERROR_CASES = [
     ("", "nothing to record"),
     ("   ", "nothing to record"),
     ("https://acme.example", "nothing to record"),
-    ("Acme", "say what to record: `Acme / Role`, `Acme interview ...` or `Acme check back ...`"),
+    ("Acme", "say what to record: `Acme / Role`, `Acme interview ...`, `Acme check back ...`"),
     ("Acme Corp https://acme.example", 'only a company ("Acme Corp")'),
     ("/ Backend Engineer", "start with the company name"),
     ("interview tomorrow 2pm", "start with the company name"),
@@ -267,6 +267,9 @@ WORDS = [
     "with", "for", "and", ",", "Jane", "Doe", "Bob", "45", "min", "1.5", "h", "an", "hour",
     "tomorrow", "fri", "14:00", "10am", "dec", "15", "after", "the", "15th", "in", "two",
     "weeks", "https://acme.example/j", "http://x", "(", ")", "[", "]",
+    "onsite", "phone", "screen", "video", "call", "final", "round", "offer", "by", "note",
+    ":", "applied", "yesterday", "via", "LinkedIn", "salary", "90-110k", "Dr.", "PhD", "Jr.",
+    "at", "on", "zoom.us/j/1",
 ]  # fmt: skip
 
 LINES = st.one_of(
@@ -288,7 +291,9 @@ def test_parse_quick_entry_reads_or_raises_its_own_error(line: str) -> None:
     else:
         assert parse_quick_entry(line, NOW, NY) == first
         assert first.company and first.company == first.company.strip()
-        assert first.role or first.interview_at or first.check_back
+        assert first.role or first.interview_at or first.check_back or first.offer_by
+        assert (first.offer_by is None) <= (first.offer_note is None)
+        assert first.interview_kind is None or first.interview_at is not None
         assert (first.interview_at is None) == (first.interview_minutes is None)
         assert (first.check_back is None) == (first.check_back_text is None)
         assert "\n" not in first.describe(NY)
@@ -373,3 +378,178 @@ def test_near_misses_and_far_dates_in_quick_entry(line: str, fragment: str) -> N
     with pytest.raises(QuickEntryError) as caught:
         parse_quick_entry(line, NOW, NY)
     assert fragment in str(caught.value)
+
+
+# --- the words people add right after an interview (issue 13) ----------------------------
+
+JANE_PHD = (Person("Dr. Jane Smith", "Chief Scientist"),)
+
+WORD_CASES: list[tuple[str, dict[str, Any]]] = [
+    # A new application's own fields, alone and together, in any order.
+    (
+        "Soylent / Backend Engineer applied yesterday",
+        {"role": "Backend Engineer", "applied_at": ny(2026, 11, 25, 9, 0)},
+    ),
+    ("Soylent / Backend Engineer via LinkedIn", {"role": "Backend Engineer", "source": "LinkedIn"}),
+    ("Soylent / Backend Engineer salary 90–110k", {"role": "Backend Engineer", "salary": "90–110k"}),
+    (
+        "Soylent / Backend Engineer applied yesterday via LinkedIn salary 90-110k",
+        {
+            "role": "Backend Engineer",
+            "applied_at": ny(2026, 11, 25, 9, 0),
+            "source": "LinkedIn",
+            "salary": "90-110k",
+        },
+    ),
+    (
+        "Soylent / Backend Engineer salary $120,000 via a referral applied 2 days ago",
+        {
+            "role": "Backend Engineer",
+            "salary": "$120,000",
+            "source": "a referral",
+            "applied_at": ny(2026, 11, 24, 15, 20),
+        },
+    ),
+    # Where an interview happens.
+    (
+        "Acme interview fri 10am at 10 Downing St with Ann",
+        {"place": "10 Downing St", "interviewers": (Person("Ann"),)},
+    ),
+    ("Acme interview fri 10am on zoom.us/j/123 with Ann", {"place": "zoom.us/j/123"}),
+    ("Acme interview fri 10am on https://zoom.us/j/1", {"place": "https://zoom.us/j/1", "url": None}),
+    # The kinds of interview, with or without the word "interview", before or after it.
+    ("Globex onsite tomorrow 3pm", {"interview_kind": "onsite", "interview_at": ny(2026, 11, 27, 15, 0)}),
+    ("Globex on-site tomorrow 3pm", {"interview_kind": "onsite"}),
+    ("Globex phone screen tue 10:00", {"interview_kind": "phone", "interview_at": ny(2026, 12, 1, 10, 0)}),
+    ("Globex phone call tue 10:00 for 30 min", {"interview_kind": "phone", "interview_minutes": 30}),
+    (
+        "Globex video call fri 10am on zoom.us/j/1 with Ann (EM)",
+        {"interview_kind": "video", "place": "zoom.us/j/1", "interviewers": (Person("Ann", "EM"),)},
+    ),
+    ("Globex final round fri 10am with Ann", {"interview_kind": "final"}),
+    ("Globex final round onsite fri 10am", {"interview_kind": "final onsite"}),
+    ("Globex onsite interview fri 10am", {"interview_kind": "onsite"}),
+    ("Globex interview fri 10am with Ann onsite", {"interview_kind": "onsite", "interviewers": (Person("Ann"),)}),
+    ("Globex technical interview fri 10am", {"interview_kind": "technical"}),
+    ("Globex interview fri 10am", {"interview_kind": None}),
+    # The time may follow the people.
+    (
+        "Globex phone screen with Ann Lee (CTO) tue 10:00",
+        {"interview_at": ny(2026, 12, 1, 10, 0), "interviewers": (Person("Ann Lee", "CTO"),)},
+    ),
+    # Titles stay with the person, degrees go, and neither is a second interviewer.
+    ("Acme interview tomorrow 15:00 with Dr. Jane Smith, PhD (Chief Scientist)", {"interviewers": JANE_PHD}),
+    (
+        "Acme interview tomorrow 15:00 with John Smith, Jr. and Ann Lee, MBA (CTO)",
+        {"interviewers": (Person("John Smith Jr."), Person("Ann Lee", "CTO"))},
+    ),
+    # An offer and its answer-by date, with an optional note that runs to the end.
+    ("Acme offer by fri 17:00", {"offer_by": ny(2026, 11, 27, 17, 0), "offer_note": None}),
+    ("Acme offer by fri 17:00 note 120k base, 10% bonus", {"offer_note": "120k base, 10% bonus"}),
+    (
+        "Acme offer by fri 17:00: 120k, the interview loop went well",
+        {"offer_by": ny(2026, 11, 27, 17, 0), "offer_note": "120k, the interview loop went well", "interview_at": None},
+    ),
+    (
+        "Acme final round yesterday 2pm with Ann offer by fri 17:00",
+        {
+            "interview_kind": "final",
+            "interview_at": ny(2026, 11, 25, 14, 0),
+            "offer_by": ny(2026, 11, 27, 17, 0),
+        },
+    ),
+    (
+        "Soylent / Backend Engineer phone screen tue 10:00 via LinkedIn",
+        {"role": "Backend Engineer", "interview_kind": "phone", "source": "LinkedIn"},
+    ),
+    # The same words inside names stay names.
+    ("Acme / Onsite Support Engineer", {"role": "Onsite Support Engineer", "interview_at": None}),
+    ("Final Round AI / Engineer", {"company": "Final Round AI", "interview_kind": None}),
+    ("Best Offer Inc / Dev", {"company": "Best Offer Inc", "offer_by": None}),
+    ("Acme / Offer Manager", {"role": "Offer Manager", "offer_by": None}),
+    ("Via Rail / Engineer via Indeed", {"company": "Via Rail", "source": "Indeed"}),
+    ("Acme Today / Dev", {"company": "Acme Today", "role": "Dev"}),
+    ("Tuesday Morning / Buyer", {"company": "Tuesday Morning", "role": "Buyer"}),
+    ("Acme / Support Engineer 24/7", {"role": "Support Engineer 24/7"}),
+    ("Acme / Engineer [phone screen first] interview fri 10am", {"interview_kind": None}),
+    (
+        "Acme / SRE https://acme.example/onsite/1 onsite fri 10am",
+        {"url": "https://acme.example/onsite/1", "interview_kind": "onsite"},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "expected"), WORD_CASES)
+def test_the_words_people_add(line: str, expected: dict[str, Any]) -> None:
+    entry = parse_quick_entry(line, NOW, NY)
+    assert {name: getattr(entry, name) for name in expected} == expected
+
+
+WORD_ERRORS = [
+    # Words it cannot place are named, never glued into a name.
+    (
+        "Soylent / Backend Engineer yesterday",
+        'did not understand "yesterday" after the role; say what it is, as in `applied yesterday`',
+    ),
+    (
+        "Globex tomorrow 3pm",
+        'did not understand "tomorrow 3pm" after the company; say what it is, as in'
+        " `interview tomorrow 3pm`",
+    ),
+    (
+        "Soylent applied yesterday",
+        '"applied" goes with a new application; write `Soylent / ROLE applied …`',
+    ),
+    ("Acme interview fri 10am with Ann salary 120k", '"salary" goes with a new application'),
+    ("Acme interview fri 10am with Ann via Zoom", '"via" goes with a new application'),
+    ("Acme interview fri 10am with Ann tomorrow", 'did not understand "tomorrow" after Ann'),
+    ("Globex onsite", "interview needs a time"),
+    ("Acme / Dev onsite", "interview needs a time"),
+    # At the end of another part a kind is that part's text, not a second interview.
+    ("Acme check back after the final round", 'check back: can\'t read "after the final round"'),
+    ("Globex onsite tomorrow", 'interview needs a time of day after "tomorrow"'),
+    ("Globex phone screen with Ann", "interview needs a time"),
+    ("Acme interview fri 10am with Ann (CTO), PhD (Chief Scientist)", "two roles for Ann"),
+    ("Acme offer", "say when they want an answer, as in `Acme offer by fri 17:00`"),
+    ("Acme offer by", "say when they want an answer"),
+    ("Acme offer: 120k", "say when they want an answer"),
+    ("Acme offer by yesterday", "the answer-by date must be in the future"),
+    ("Acme offer by soonish", 'offer by: can\'t read "soonish" as a date'),
+    ("Acme offer by dec 15 2027", "more than a year from now"),
+    ("Acme / Dev offer by fri", "an offer is for the application you have"),
+    ("Acme offer by fri check back mon", "leave out the check back"),
+]
+
+
+@pytest.mark.parametrize(("line", "fragment"), WORD_ERRORS)
+def test_words_it_cannot_place_are_named(line: str, fragment: str) -> None:
+    with pytest.raises(QuickEntryError) as caught:
+        parse_quick_entry(line, NOW, NY)
+    assert fragment in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Soylent / Backend Engineer applied yesterday via LinkedIn salary 90-110k",
+            "New application: Soylent — Backend Engineer; salary 90-110k; via LinkedIn;"
+            " applied Wed 25 Nov 09:00",
+        ),
+        ("Globex onsite tomorrow 3pm", "Interview at Globex on Fri 27 Nov 15:00 (onsite, 60 min)"),
+        (
+            "Acme video call fri 10am on zoom.us/j/1 with Dr. Jane Smith, PhD",
+            "Interview at Acme on Fri 27 Nov 10:00 (video, 60 min) with Dr. Jane Smith"
+            " → 1 thank-you note; at zoom.us/j/1",
+        ),
+        ("Acme offer by fri 17:00", "Offer from Acme: answer by Fri 27 Nov 17:00"),
+        (
+            "Acme offer by next fri 17:00 note 120k base",
+            "Offer from Acme: answer by Fri 4 Dec 17:00 — 120k base;"
+            ' "next fri" is the Friday of next week',
+        ),
+    ],
+)
+def test_the_preview_says_what_the_words_mean(line: str, expected: str) -> None:
+    assert parse_quick_entry(line, NOW, NY).describe(NY) == expected

@@ -48,8 +48,8 @@ def test_json_export_import_export_is_byte_identical(ctx: Ctx, tmp_path: Path) -
 
 
 def test_csv_cells_cannot_run_as_formulas_and_read_back(ctx: Ctx, tmp_path: Path) -> None:
-    commands.add_application(ctx, "@Evil Corp", '=HYPERLINK("http://x")', notes="-2 + 3")
-    commands.add_application(ctx, "Plain Co", "Engineer", url="+1 555 0100")
+    commands.add_application(ctx, "@Evil Corp", '=HYPERLINK("http://x")', fields={"note": "-2 + 3"})
+    commands.add_application(ctx, "Plain Co", "Engineer", fields={"source": "+1 555 0100"})
     data = export_csv(ctx.db, ctx.tz)
     assert b"\r\n" in data
 
@@ -68,7 +68,7 @@ def test_csv_cells_cannot_run_as_formulas_and_read_back(ctx: Ctx, tmp_path: Path
     assert len(report.created) == 2 and not report.problems
     with other.read() as conn:
         got = conn.execute(
-            "SELECT c.name, a.title, a.notes, a.url FROM application a"
+            "SELECT c.name, a.title, a.notes, a.source FROM application a"
             " JOIN company c ON c.id = a.company_id ORDER BY a.id"
         ).fetchall()
     assert got == [

@@ -3,7 +3,7 @@
 - Every migration runs on a populated database (rows in every table, foreign keys on):
   row counts and contents (checksums over the columns that existed before) are unchanged,
   `foreign_key_check` is empty, and a backup of the old version is kept, owner-only.
-- A migration that rebuilds a parent table (`schema.rebuild_table`) keeps every child row;
+- A migration that rebuilds a parent table (`schema_steps.rebuild_table`) keeps every child row;
   the naive way (dropping the parent with foreign keys on) is shown to fail.
 - A failure injected in the middle of a migration, after some DDL ran, leaves the old
   version whole (user_version, schema, rows) and the backup in place.
@@ -22,7 +22,8 @@ import pytest
 from pursuit.store import database as database_module
 from pursuit.store import sqlite
 from pursuit.store.database import apply_migration, open_database
-from pursuit.store.schema import HEAD, MIGRATIONS, Migration, rebuild_table
+from pursuit.store.schema import HEAD, MIGRATIONS, Migration
+from pursuit.store.schema_steps import rebuild_table
 
 from .helpers.common import Tally
 

@@ -71,9 +71,8 @@ def test_add_creates_company_application_event_and_a_guessed_follow_up(ctx: Ctx)
         ctx,
         "  Acme \x1b[31mRobotics ",
         "Backend  Engineer",
-        url="https://acme.example/j/1",
-        source="referral",
-    )
+        fields={"url": "https://acme.example/j/1", "source": "referral"},
+    ).added
     assert (added.company, added.title, added.status) == (
         "Acme Robotics",
         "Backend Engineer",
@@ -102,7 +101,7 @@ def test_add_creates_company_application_event_and_a_guessed_follow_up(ctx: Ctx)
 
 
 def test_add_wishlist_has_no_follow_up(ctx: Ctx) -> None:
-    added = commands.add_application(ctx, "Tyrell", "UX Lead", status=Status.WISHLIST)
+    added = commands.add_application(ctx, "Tyrell", "UX Lead", status=Status.WISHLIST).added
     assert added.follow_up_due is None
     assert pending(ctx.db) == []
     assert one(ctx.db, "SELECT applied_at FROM application") is None

@@ -22,7 +22,9 @@ DAY = timedelta(days=1)
 
 def test_the_history_is_what_the_commands_wrote(ctx: Ctx) -> None:
     then = replace(ctx, now=NOW - 20 * DAY)
-    added = commands.add_application(then, "Acme", "Engineer [remote]", source="referral")
+    added = commands.add_application(
+        then, "Acme", "Engineer [remote]", fields={"source": "referral"}
+    ).added
     actions.log_followup(replace(ctx, now=NOW - 19 * DAY), "acme", force=True)
     commands.move(replace(ctx, now=NOW - 15 * DAY), "acme", Status.SCREENING)
     actions.heard_back(replace(ctx, now=NOW - 14 * DAY), "acme")

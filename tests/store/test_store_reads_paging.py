@@ -28,10 +28,12 @@ def _plain(
     conn: sqlite3.Connection, *, include_closed: bool, search: str, limit: int | None, offset: int
 ) -> list[application_reads.ApplicationRow]:
     sql = _PLAIN
-    params: list[object] = [application_reads._NEVER]  # the last-touch cap comes first
+    # The clock comes first: once for the last touch, once for interviews to come.
+    params: list[object] = [application_reads._NEVER] * 2
     if search:
-        # Case and accents ignored (the app's filter), matched before the page is cut.
-        sql += " AND instr(fold(c.name || ' ' || a.title), ?) > 0"
+        # Case and accents ignored (the app's filter, over the same text: company, role,
+        # status, people, notes), matched before the page is cut.
+        sql += f" AND instr({application_reads._APP_TEXT}, ?) > 0"
         params.append(fold(search))
     if not include_closed:
         sql += f" AND a.status IN ({','.join('?' * len(application_reads._OPEN))})"

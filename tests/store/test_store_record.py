@@ -60,7 +60,7 @@ def search(ctx: Ctx) -> None:
         people=(Person("Jane Doe", "EM"), Person("Bob Lee")),
     )
     commands.add_application(replace(ctx, now=ctx.now - 9 * DAY), "Stark Industries", "Robotics")
-    record.add_application(
+    commands.add_application(
         replace(ctx, now=ctx.now - 8 * DAY), "Stark", "Engineering Manager", new_company=True
     )
     record.save_contact(ctx, "Stark", "Tony", fields={"role": "CEO"})
@@ -71,7 +71,7 @@ def search(ctx: Ctx) -> None:
 
 def test_add_matches_a_known_company_and_says_what_is_known(ctx: Ctx) -> None:
     search(ctx)
-    added = record.add_application(ctx, "glob", "Platform Engineer")
+    added = commands.add_application(ctx, "glob", "Platform Engineer")
     assert added.added.company == "Globex" and added.matched
     assert added.known == (
         "You applied to Globex before (Data Engineer, rejected on good terms on 24 Feb; "
@@ -81,39 +81,39 @@ def test_add_matches_a_known_company_and_says_what_is_known(ctx: Ctx) -> None:
 
 
 def test_add_matches_accents_and_case(ctx: Ctx) -> None:
-    record.add_application(ctx, "Nestlé", "Analyst")
-    added = record.add_application(ctx, "NESTLE", "Engineer")
+    commands.add_application(ctx, "Nestlé", "Analyst")
+    added = commands.add_application(ctx, "NESTLE", "Engineer")
     assert added.added.company == "Nestlé"
     assert q(ctx, "SELECT count(*) FROM company") == [(1,)]
 
 
 def test_add_of_an_exact_new_name_can_be_forced(ctx: Ctx) -> None:
-    record.add_application(ctx, "Stark Industries", "Robotics")
-    added = record.add_application(ctx, "Stark", "Engineering Manager", new_company=True)
+    commands.add_application(ctx, "Stark Industries", "Robotics")
+    added = commands.add_application(ctx, "Stark", "Engineering Manager", new_company=True)
     assert added.added.company == "Stark" and not added.matched and added.known is None
     assert sorted(n for (n,) in q(ctx, "SELECT name FROM company")) == ["Stark", "Stark Industries"]
 
 
 def test_add_of_a_prefix_that_could_mean_several_is_refused(ctx: Ctx) -> None:
-    record.add_application(ctx, "Stark Industries", "Robotics")
-    record.add_application(ctx, "Stark", "EM", new_company=True)
+    commands.add_application(ctx, "Stark Industries", "Robotics")
+    commands.add_application(ctx, "Stark", "EM", new_company=True)
     with pytest.raises(InputError, match="matches several"):
-        record.add_application(ctx, "Sta", "Anything")
+        commands.add_application(ctx, "Sta", "Anything")
 
 
 def test_the_same_role_open_twice_asks_first(ctx: Ctx) -> None:
-    record.add_application(ctx, "Wayne Enterprises", "Backend Engineer")
+    commands.add_application(ctx, "Wayne Enterprises", "Backend Engineer")
     before = live_rows(ctx)
     with pytest.raises(Refused, match="already has an open application for Backend Engineer"):
-        record.add_application(ctx, "wayne", "backend engineer")
+        commands.add_application(ctx, "wayne", "backend engineer")
     assert live_rows(ctx) == before
-    forced = record.add_application(ctx, "wayne", "Backend Engineer", force=True)
+    forced = commands.add_application(ctx, "wayne", "Backend Engineer", force=True)
     assert forced.known is not None and forced.known.startswith("You are already in touch")
     assert q(ctx, "SELECT count(*) FROM application") == [(2,)]
 
 
 def test_quick_entry_matches_the_company_too(ctx: Ctx) -> None:
-    record.add_application(ctx, "Stark Industries", "Robotics")
+    commands.add_application(ctx, "Stark Industries", "Robotics")
     entry = parse_quick_entry(
         "Stark / Engineering Manager salary 150-180k via Indeed", ctx.now, ctx.tz
     )
@@ -130,7 +130,7 @@ def test_quick_entry_matches_the_company_too(ctx: Ctx) -> None:
 
 
 def test_quick_entry_interview_place(ctx: Ctx) -> None:
-    record.add_application(ctx, "Acme", "Backend Engineer")
+    commands.add_application(ctx, "Acme", "Backend Engineer")
     entry = parse_quick_entry(
         "Acme interview tomorrow 14:00 on zoom.us/j/123 with Ann", ctx.now, ctx.tz
     )
@@ -378,7 +378,7 @@ def test_delete_an_application_and_a_contact(ctx: Ctx) -> None:
 # --- undo of every new write ----------------------------------------------------------------
 
 NEW_WRITES: list[tuple[str, Callable[[Ctx], object], str]] = [
-    ("add", lambda c: record.add_application(c, "glob", "Platform Engineer"), "add Globex"),
+    ("add", lambda c: commands.add_application(c, "glob", "Platform Engineer"), "add Globex"),
     (
         "edit",
         lambda c: record.edit_application(
@@ -447,13 +447,13 @@ def test_undo_takes_back_every_new_write(
 
 
 def test_undo_of_a_rename_over_a_removed_name_gives_it_back(ctx: Ctx) -> None:
-    record.add_application(ctx, "Initech", "Analyst")
+    commands.add_application(ctx, "Initech", "Analyst")
     undo_last(ctx.db, now=ctx.now)  # Initech is removed, its name kept
-    record.add_application(ctx, "Initrode", "Analyst")
+    commands.add_application(ctx, "Initrode", "Analyst")
     record.rename_company(ctx, "Initrode", "Initech")
     assert undo_last(ctx.db, now=ctx.now) == "rename Initrode to Initech"
     # Adding Initech again brings the removed one back, as before the rename.
-    record.add_application(ctx, "Initech", "Engineer", new_company=True)
+    commands.add_application(ctx, "Initech", "Engineer", new_company=True)
     assert q(ctx, "SELECT name, deleted_at IS NULL FROM company ORDER BY id") == [
         ("Initech", 1),
         ("Initrode", 1),

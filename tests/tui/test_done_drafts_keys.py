@@ -66,7 +66,7 @@ async def test_d_on_a_follow_up_asks_what_happened(
             lambda: any(n.message.startswith(said) for n in app._notifications),
         )
         (message,) = [n.message for n in app._notifications if n.message.startswith(said)]
-        assert message == f"{said}; waiting on them until Fri 04 Dec 09:30"
+        assert message == f"{said}; waiting on them until Fri 4 Dec 09:30"
         # On screen: no longer overdue; Fri 4 Dec 09:30 is 7 d 18 h away, 8 d to the nearest.
         await wait_until(
             pilot,

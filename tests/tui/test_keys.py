@@ -245,10 +245,10 @@ async def test_f_too_soon_asks_and_says_why(app: PursuitApp, db_path: Path) -> N
         # gap since the last note does not apply to a follow-up they invited.
         # Their words, echoed as they said them, and when that is.
         assert (
-            "the employer said to check back after the 3rd (that is Thu 03 Dec 09:00, 7 d from now)"
+            "the employer said to check back after the 3rd (that is Thu 3 Dec 09:00, 7 d from now)"
             in text
         )
-        assert "n snooze it until Thu 03 Dec 09:00" in text
+        assert "n snooze it until Thu 3 Dec 09:00" in text
         assert "between touches" not in text
         # n is not escape: it puts the follow-up off until it is no longer too soon.
         await pilot.press("n")
@@ -259,14 +259,14 @@ async def test_f_too_soon_asks_and_says_why(app: PursuitApp, db_path: Path) -> N
             "SELECT x.snoozed_until FROM action x JOIN company c ON c.id = x.company_id "
             "WHERE c.name = 'Acme Robotics' AND x.kind = 'follow_up' AND x.done_at IS NULL AND x.deleted_at IS NULL",
         ) == [("2026-12-03 14:00:00.000000",)]
-        assert any("snoozed until Thu 03 Dec 09:00" in n.message for n in app._notifications)
+        assert any("snoozed until Thu 3 Dec 09:00" in n.message for n in app._notifications)
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await wait_until(pilot, lambda: len(outcomes(messages)) == 4)
         await drain(pilot, messages)
         refused = ("refused", "too soon to follow up with Acme Robotics")
-        snoozed = ("done", "Follow-up snoozed until Thu 03 Dec 09:00")
+        snoozed = ("done", "Follow-up snoozed until Thu 3 Dec 09:00")
         logged = ("done", "Follow-up to Acme Robotics logged")
         assert outcomes(messages) == [refused, snoozed, refused, logged]
     assert follow_ups() == 1
@@ -300,7 +300,7 @@ async def test_f_warns_about_a_gimmick_before_logging(app: PursuitApp, db_path: 
         await drain(pilot, messages)
         assert outcomes(messages) == [
             ("refused", "too soon to follow up with Cyberdyne"),
-            ("done", "Follow-up snoozed until Tue 01 Dec 09:30"),
+            ("done", "Follow-up snoozed until Tue 1 Dec 09:30"),
         ]
     assert rows(
         db_path, "SELECT COUNT(*) FROM event WHERE kind = 'follow_up' AND body LIKE '%gift%'"

@@ -90,7 +90,9 @@ async def test_hostile_text_shows_as_typed_in_every_pane(tmp_path: Path) -> None
                 text = HOSTILE[i]
                 assert i % 2 == odd
                 heading = (
-                    f"Co{i} {text} — {text}  (interviewing)" if pane == "apps" else f"Co{i} {text}"
+                    f"Co{i} {text} — {text}  (interviewing · your move)"
+                    if pane == "apps"
+                    else f"Co{i} {text}"
                 )
                 person = f"• P{i} {text} ({text})"
                 await wait_until(pilot, lambda h=heading: words(h) in shown())  # type: ignore[misc]

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, OptionList, TextArea
 from tui_helpers import rows, settle, table_text, wait_until, widget_text
 
 from pursuit.agenda import AgendaItem
-from pursuit.store import record
+from pursuit.store import commands, record
 from pursuit.store.application_reads import ApplicationRow
 from pursuit.store.company_reads import BridgeRow
 from pursuit.store.context import Ctx
@@ -256,7 +256,7 @@ async def test_remove_asks_then_undo_brings_it_back(app: PursuitApp, db_path: Pa
 
 async def test_merge_asks_showing_what_moves(db_path: Path) -> None:
     app = demo_app(db_path, fill=False)
-    record.add_application(
+    commands.add_application(
         Ctx(db=app.db, now=FROZEN_NOW, tz=app.tz), "Stark", "Engineering Manager", new_company=True
     )
     async with app.run_test(size=(120, 35)) as pilot:

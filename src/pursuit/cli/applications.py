@@ -15,7 +15,7 @@ from pursuit.cli.output import UsageError, one_line, print_json, show_when
 
 def cmd_add(args: argparse.Namespace) -> int:
     from pursuit.domain.status import StatusError, parse_status
-    from pursuit.store.record import add_application
+    from pursuit.store.commands import add_application
 
     try:
         status = parse_status(args.status)
@@ -78,7 +78,7 @@ DEFAULT_MINUTES = 60
 
 def cmd_interview(args: argparse.Namespace) -> int:
     from pursuit.domain.people import PersonParseError, parse_person
-    from pursuit.store.record import log_interview
+    from pursuit.store.commands import log_interview
 
     try:
         people = tuple(parse_person(p) for p in args.people)

@@ -18,7 +18,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     ctx = open_ctx(args)
     path = Path(args.file)
     report = import_file(
-        ctx, path, dry_run=args.dry_run, date_order=args.date_order, overrides=args.map
+        ctx,
+        path,
+        dry_run=args.dry_run,
+        date_order=args.date_order,
+        overrides=args.map,
+        encoding=args.encoding,
     )
     for problem in report.problems:
         print(one_line(f"pursuit: skipped {problem}"), file=sys.stderr)

@@ -7,7 +7,7 @@ import argparse
 import re
 from typing import Any, NoReturn
 
-from pursuit.cli import record
+from pursuit.cli import edit
 from pursuit.cli.output import EXIT_BAD_INPUT, one_line
 
 
@@ -54,7 +54,7 @@ def build_parser() -> Parser:
     p.add_argument("--json", action="store_true")
     # --force among them: the same role again, an --applied date more than a year back, or
     # a new company whose name looks like a known one.
-    record.add_flags(p)
+    edit.add_flags(p)
 
     p = verb("interview", "log an interview: one thank-you note per interviewer")
     p.add_argument("company")
@@ -230,6 +230,11 @@ def build_parser() -> Parser:
         metavar="COLUMN=FIELD",
         help='read a column as a field, e.g. "Stage=status" or "Notes2=ignore" (repeatable)',
     )
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the file's encoding when it is not UTF-8, e.g. cp1252 (Excel on Windows)",
+    )
 
     p = verb("export", "export as json (lossless), csv (spreadsheets) or ics (calendars)")
     p.add_argument("--format", choices=("json", "csv", "ics"), default="json")
@@ -250,7 +255,7 @@ def build_parser() -> Parser:
     p.add_argument("--edit", action="store_true", help="edit it in $VISUAL / $EDITOR and save")
     p.add_argument("--show", action="store_true", help="with --edit: print the saved draft")
 
-    record.add_parsers(verb)
+    edit.add_parsers(verb)
 
     p = verb("config", "the settings file: `config path` or `config show` (effective values)")
     p.add_argument("what", choices=("path", "show"))

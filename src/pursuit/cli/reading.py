@@ -1,4 +1,4 @@
-"""Verbs that only read: list (applications), due (the agenda; --notify announces each
+"""Verbs that only read: list (open applications; --all every one, with its dates), due (the agenda; --notify announces each
 newly overdue action once, for cron) and status (the full path behind status_line)."""
 
 from __future__ import annotations
@@ -6,9 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pursuit.cli.context import open_ctx
 from pursuit.cli.output import UsageError, one_line, print_json
+
+if TYPE_CHECKING:
+    from pursuit.store.context import Ctx
 
 # More overdue actions than this at once get one summary notification, not a pile.
 MAX_SEPARATE_NOTIFICATIONS = 3
@@ -18,6 +22,8 @@ EXIT_NOT_SENT = 1
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    if args.all:
+        return list_all(args)
     from pursuit.domain.dates.showing import humanize_due
     from pursuit.domain.text import for_terminal
     from pursuit.store import application_reads
@@ -47,6 +53,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "next_due": r.next_at.astimezone(ctx.tz).isoformat() if r.next_at else None,
                     "whose_move": (whose := r.whose(ctx.now)).turn.value,
                     "waiting_until": local(whose.waiting_until),
+                    "next_interview": local(r.interview_at),
                 }
                 for r in rows
             ]
@@ -56,10 +63,65 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No applications yet. Add one: pursuit add COMPANY ROLE")
     for r in rows:
         due = humanize_due(r.next_at, ctx.now, ctx.tz) if r.next_at else ""
+        if r.interview_first and r.interview_at:
+            due = "interview " + humanize_due(r.interview_at, ctx.now, ctx.tz).removeprefix("due ")
         # Each field on its one line, whatever the file holds (a crafted or restored one).
         company, title = for_terminal(r.company), for_terminal(r.title)
         print(f"{company:<22.22} {title:<28.28} {r.status.label:<12} {due}")
     return 0
+
+
+def list_all(args: argparse.Namespace) -> int:
+    """`pursuit list --all`: every application, most recent activity first, with the
+    status, when it was applied for and when it closed (and how)."""
+    from pursuit.cli.show import local_iso
+    from pursuit.store import application_reads
+    from pursuit.store.past_reads import every_application
+
+    ctx = open_ctx(args)
+    with ctx.db.read() as conn:
+        rows = every_application(conn, ctx.now)
+        live = {
+            r.id: r for r in application_reads.applications(conn, include_closed=True, now=ctx.now)
+        }
+    if args.json:
+        out = []
+        for r in rows:
+            app = live.get(r.application_id)
+            whose = app.whose(ctx.now) if app else None
+            out.append(
+                {
+                    "id": r.application_id,
+                    "company": r.company,
+                    "role": r.title,
+                    "status": r.status.value,
+                    "applied": local_iso(ctx, r.applied_at),
+                    "closed_at": local_iso(ctx, r.closed_at),
+                    "outcome": r.outcome,
+                    "last_activity": local_iso(ctx, r.last_activity),
+                    "last_touch": local_iso(ctx, app.last_touch) if app else None,
+                    "next_action": app.next_kind if app else None,
+                    "next_due": local_iso(ctx, app.next_at) if app else None,
+                    "whose_move": whose.turn.value if whose else None,
+                    "waiting_until": local_iso(ctx, whose.waiting_until) if whose else None,
+                }
+            )
+        print_json(out)
+        return 0
+    if not rows:
+        print("No applications yet. Add one: pursuit add COMPANY ROLE")
+        return 0
+    print(f"{'company':<22} {'role':<26} {'status':<22} {'applied':<11} closed")
+    for r in rows:
+        state = r.outcome or r.status.label
+        company, title = one_line(r.company), one_line(r.title)
+        applied, closed = _date(ctx, r.applied_at), _date(ctx, r.closed_at)
+        print(f"{company:<22.22} {title:<26.26} {state:<22.22} {applied:<11} {closed}")
+    return 0
+
+
+def _date(ctx: Ctx, when: datetime | None) -> str:
+    return f"{when.astimezone(ctx.tz):%Y-%m-%d}" if when else "—"
 
 
 def cmd_due(args: argparse.Namespace) -> int:
@@ -128,14 +190,16 @@ def cmd_due_notify(args: argparse.Namespace) -> int:
     try:
         for row in rows:
             where = f"{row.company} — {row.title}" if row.title else row.company
-            line = f"! {describe(row)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}"
+            line = f"! {describe(row, ctx.tz, ctx.now)} — {where} ({humanize_due(row.next_at, ctx.now)}) #{row.id}"
             print(one_line(line))
         if config.notify_send:
             if len(rows) > MAX_SEPARATE_NOTIFICATIONS:
                 companies = ", ".join(dict.fromkeys(r.company for r in rows))
                 messages = [(f"pursuit: {len(rows)} actions overdue", companies, rows)]
             else:
-                messages = [(f"pursuit: {describe(r)}", r.company, [r]) for r in rows]
+                messages = [
+                    (f"pursuit: {describe(r, ctx.tz, ctx.now)}", r.company, [r]) for r in rows
+                ]
             for title, body, about in messages:
                 # After one failure the rest wait for the next run rather than fail alike.
                 if not problem:

@@ -1,5 +1,5 @@
 """Verbs that act on the agenda: thanks, followup, heard, checkin, snooze, done and undo
-(`note`, the drafts and the texts sent, is with the record's verbs in record.py)."""
+(`note`, the drafts and the texts sent, has a module of its own, notes.py)."""
 
 from __future__ import annotations
 

@@ -49,7 +49,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
     P = Person
     add = commands.add_application
     # The whole record (issue #12): salaries, places, a recruiter's details.
-    record.add_application(
+    commands.add_application(
         _then(c, _at(c, 24)),
         "Acme Robotics",
         "Backend Engineer",
@@ -61,7 +61,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
             "note": "Referred by Ana (ex-colleague). Team of six, on call one week in six.",
         },
     )
-    record.add_application(
+    commands.add_application(
         _then(c, _at(c, 21)),
         "Globex",
         "Platform Engineer",
@@ -79,7 +79,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
         fields={"role": "Recruiter", "email": "priya@globex.example", "phone": "+1 555 010 4242"},
     )
     add(_then(c, _at(c, 18)), "Umbrella Health", "Data Engineer")
-    record.add_application(
+    commands.add_application(
         _then(c, _at(c, 30)), "Hooli", "Site Reliability Engineer", fields={"salary": "$185k"}
     )
     add(_then(c, _at(c, 15)), "Soylent", "Frontend Engineer [remote]")
@@ -92,7 +92,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
     add(_then(c, _at(c, 200)), "Wayne Enterprises", "Security Engineer")
 
     # Acme: interviewed two days ago by two people; one note sent, one overdue.
-    record.log_interview(
+    commands.log_interview(
         _then(c, _at(c, 2, 16)),
         "Acme",
         at=_at(c, 2, 14),
@@ -114,7 +114,7 @@ def fill_demo(ctx: Ctx, *, extra_apps: int = 0) -> int:
         "how you grow engineers into tech leads. I'd love to help ship the fleet API.\nBest, Sam",
     )
     # Globex: interviewed this morning; notes due tomorrow, follow-up date is a guess.
-    record.log_interview(
+    commands.log_interview(
         _then(c, _at(c, 0, 8)),
         "Globex",
         at=_at(c, 1, 15),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pursuit.domain.name_words import greeting_name
 from pursuit.domain.similarity import NoteComparer
 
 _OPENINGS = (
@@ -45,7 +46,7 @@ def thank_you_draft(
     company from being alike, since staff compare notes. `names` (the other recipients)
     are ignored when comparing, as R2 ignores them, so a draft that differs only in its
     greeting does not count as different."""
-    first = name.split()[0] if name.split() else name
+    first = greeting_name(name)
     comparer = NoteComparer(others, names=(name, *names))
     best = ""
     best_ratio = 2.0
@@ -79,15 +80,16 @@ def thank_you_draft(
 def with_talking_point(draft: str, *, name: str, point: str) -> str:
     """A draft written before the talking point was known, with its placeholder line
     replaced by the point; a draft the user already edited that line out of is kept."""
-    first = name.split()[0] if name.split() else name
-    placeholder = _NO_POINT.format(first=first)
-    if not point or placeholder not in draft:
-        return draft
-    return draft.replace(placeholder, _POINTS[1].format(point=point))
+    # Drafts written before titles were skipped ("Dear Dr.,") name the first word.
+    for first in dict.fromkeys((greeting_name(name), name.split()[0] if name.split() else name)):
+        placeholder = _NO_POINT.format(first=first)
+        if point and placeholder in draft:
+            return draft.replace(placeholder, _POINTS[1].format(point=point))
+    return draft
 
 
 def follow_up_draft(*, name: str | None, role: str, company: str) -> str:
-    greeting = f"Dear {name.split()[0]}," if name and name.split() else "Hello,"
+    greeting = f"Dear {greeting_name(name)}," if name and name.split() else "Hello,"
     return "\n".join(
         [
             greeting,
@@ -101,7 +103,7 @@ def follow_up_draft(*, name: str | None, role: str, company: str) -> str:
 
 
 def check_in_draft(*, name: str | None, company: str) -> str:
-    greeting = f"Hi {name.split()[0]}," if name and name.split() else "Hello,"
+    greeting = f"Hi {greeting_name(name)}," if name and name.split() else "Hello,"
     return "\n".join(
         [
             greeting,
@@ -117,7 +119,7 @@ def check_in_draft(*, name: str | None, company: str) -> str:
 
 def withdraw_draft(*, name: str | None, role: str, company: str) -> str:
     """A courteous close once another offer is accepted: thanks, and the door left open."""
-    greeting = f"Dear {name.split()[0]}," if name and name.split() else "Hello,"
+    greeting = f"Dear {greeting_name(name)}," if name and name.split() else "Hello,"
     return "\n".join(
         [
             greeting,
@@ -132,7 +134,7 @@ def withdraw_draft(*, name: str | None, role: str, company: str) -> str:
 
 
 def offer_reply_draft(*, name: str | None, role: str, company: str) -> str:
-    greeting = f"Dear {name.split()[0]}," if name and name.split() else "Hello,"
+    greeting = f"Dear {greeting_name(name)}," if name and name.split() else "Hello,"
     return "\n".join(
         [
             greeting,

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pursuit.domain.name_words import is_only_after_name, tidy_name
+
 __all__ = ["Person", "PersonParseError", "parse_people", "parse_person"]
 
 _PERSON_EXAMPLES = 'write "Jane Doe", "Jane Doe, EM" or "Jane Doe (EM)"'
@@ -46,6 +48,13 @@ def parse_person(text: str) -> Person:
 def _parse_one(text: str, *, role_after_comma: bool, examples: str) -> Person:
     flat = _tidy(text)
     head, comma, tail = flat.partition(",")
+    if role_after_comma and comma:
+        # "Jane Smith, PhD, CTO": degrees after the name are neither a role nor a person.
+        parts = tail.split(",")
+        while parts and is_only_after_name(parts[0]):
+            head = f"{head} {parts.pop(0)}"
+        tail, comma = ",".join(parts), "," if parts else ""
+        flat = f"{head},{tail}" if parts else head
     if role_after_comma and comma and "(" not in head and ")" not in head:
         # "Name, role": everything after the first comma is the role, brackets and all
         # ("Head of Platform Engineering & Infrastructure (EMEA)" stays one role).
@@ -62,7 +71,7 @@ def _parse_one(text: str, *, role_after_comma: bool, examples: str) -> Person:
         if not text.strip():
             raise PersonParseError(f"no name given; {examples}")
         raise PersonParseError(f'no name in "{_shown(text)}"; {examples}')
-    return Person(name=name, role=role or None)
+    return Person(name=tidy_name(name), role=role or None)
 
 
 def _bracketed(flat: str, text: str, examples: str) -> tuple[str, str]:
@@ -98,6 +107,12 @@ def parse_people(text: str) -> tuple[Person, ...]:
         # Stray separators ("Ann, , Bob", a trailing comma) are slips, not people.
         if not piece.strip():
             continue
+        if people and is_only_after_name(piece.split("(")[0]):
+            # "Dr. Jane Smith, PhD (Chief Scientist)": the "PhD" is hers, not a second
+            # interviewer owed a thank-you note; a role in its brackets is hers too.
+            people[-1] = _with_suffix(people[-1], piece, text)
+            seen.add(people[-1].name.casefold())
+            continue
         person = _parse_one(piece, role_after_comma=False, examples=_PEOPLE_EXAMPLES)
         key = person.name.casefold()
         if key not in seen:
@@ -106,6 +121,18 @@ def parse_people(text: str) -> tuple[Person, ...]:
     if not people:
         raise PersonParseError(f"no names given; {_PEOPLE_EXAMPLES}")
     return tuple(people)
+
+
+def _with_suffix(person: Person, piece: str, text: str) -> Person:
+    """`person` with what followed their name after a comma: a generation joins the name,
+    a degree goes, a role in brackets is theirs unless they have one already."""
+    after = _parse_one(piece, role_after_comma=False, examples=_PEOPLE_EXAMPLES)
+    name = tidy_name(f"{person.name} {after.name}")
+    if after.role and person.role and after.role.casefold() != person.role.casefold():
+        raise PersonParseError(
+            f'two roles for {_shown(name)} in "{_shown(text)}"; give one, as in "Jane Doe (EM)"'
+        )
+    return Person(name=name, role=person.role or after.role)
 
 
 _SEPARATOR = re.compile(r",|(?<!\S)(?:and|&)(?!\S)", re.IGNORECASE)

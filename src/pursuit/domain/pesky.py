@@ -8,6 +8,7 @@ from datetime import datetime, tzinfo
 from enum import StrEnum
 
 from pursuit.domain.coach import gap_ends
+from pursuit.domain.dates.showing import show_day, show_when
 from pursuit.domain.settings import RuleSettings
 
 
@@ -35,7 +36,7 @@ def _when(then: datetime, now: datetime, tz: tzinfo) -> str:
     local, today = then.astimezone(tz), now.astimezone(tz).date()
     if local.date() == today:
         return f"today at {local:%H:%M}"
-    return f"on {local:%a %d %b} at {local:%H:%M}"
+    return f"on {show_day(then, tz, now)} at {local:%H:%M}"
 
 
 def too_soon_reasons(
@@ -57,11 +58,11 @@ def too_soon_reasons(
             words = employer_words.strip()
             said = words if words.lower().startswith("check back") else f"check back {words}"
             reasons.append(
-                f"the employer said to {said} (that is {local:%a %d %b %H:%M}, {wait} from now)"
+                f"the employer said to {said} (that is {show_when(local, tz, at)}, {wait} from now)"
             )
         else:
             reasons.append(
-                f"the employer said to check back after {local:%a %d %b} ({wait} from now)"
+                f"the employer said to check back after {show_day(local, tz, at)} ({wait} from now)"
             )
     if employer_date is None and last_touch is not None:
         # The employer's own date replaces the gap: following up when they said to is
@@ -72,7 +73,7 @@ def too_soon_reasons(
             left = _days((ready - at).total_seconds())
             reasons.append(
                 f"your last contact was {_when(last_touch, at, tz)}; leave {gap} between "
-                f"touches: from {ready.astimezone(tz):%a %d %b %H:%M} ({left} to go)"
+                f"touches: from {show_when(ready, tz, at)} ({left} to go)"
             )
     return reasons
 

@@ -1,11 +1,15 @@
 """The one-line quick entry shared by the app and the command line.
 
     COMPANY [/ ROLE [salary TEXT] [via SOURCE] [applied WHEN]]
-        [interview WHEN [at PLACE | on LINK] [with PEOPLE] [for N min]] [check back WHEN]
+        [[KIND] interview WHEN [at PLACE | on LINK] [with PEOPLE] [for N min]]
+        [check back WHEN] [offer by WHEN [note TEXT]]
 
-plus at most one http(s) link anywhere (the job's; one after `on`/`at` in an interview is
-where it happens). Parsing only says what the line means; saving it
-(and creating the thank-you and follow-up actions) is the caller's job.
+KIND is how people name an interview ("phone screen", "video call", "onsite", "final
+round", "technical interview"); "Globex onsite tomorrow 3pm" needs no word "interview".
+Plus at most one http(s) link anywhere (the job's; one after `on`/`at` in an interview is
+where it happens). Words it cannot place are named in the error, never glued into a name.
+Parsing only says what the line means; saving it (and creating the thank-you and
+follow-up actions) is the caller's job.
 """
 
 from __future__ import annotations
@@ -18,38 +22,33 @@ from datetime import datetime, tzinfo
 from pursuit.domain.dates.errors import DateParseError
 from pursuit.domain.dates.reading import read_when
 from pursuit.domain.dates.showing import show_when
-from pursuit.domain.people import Person, PersonParseError, parse_people
+from pursuit.domain.people import Person
+from pursuit.domain.quick_interview import DEFAULT_INTERVIEW_MINUTES, read_interview, resolve_kinds
+from pursuit.domain.quick_words import (
+    FIELD,
+    KEYWORD,
+    KIND,
+    OFFER,
+    URL,
+    QuickEntryError,
+    shown,
+    top_level,
+    trailing_date,
+)
 
 __all__ = ["DEFAULT_INTERVIEW_MINUTES", "QuickEntry", "QuickEntryError", "parse_quick_entry"]
 
-DEFAULT_INTERVIEW_MINUTES = 60
-_MAX_INTERVIEW_MINUTES = 12 * 60
 # A line is a sentence; the cap keeps pathological input cheap.
 _MAX_LINE = 1000
 
-_WHAT_TO_SAY = "say what to record: `Acme / Role`, `Acme interview ...` or `Acme check back ...`"
-
-_URL = re.compile(r"(?<!\S)https?://\S+", re.IGNORECASE)
-# Keywords count only as whole words, so "Interviewly" or "Checkbacks Inc" stay names.
-_KEYWORD = re.compile(r"(?<![\w-])(interview|check\s+back)(?![\w-])", re.IGNORECASE)
-_WITH = re.compile(r"(?<![\w-])with(?![\w-])", re.IGNORECASE)
-_FOR = re.compile(r"(?<![\w-])for(?![\w-])", re.IGNORECASE)
-# A new application's fields, read only after "COMPANY / ROLE": "Via Rail / Engineer" and
-# "Salary.com / Analyst" keep their names.
-_FIELD = re.compile(r"(?<![\w-])(salary|via|applied)(?![\w-])", re.IGNORECASE)
-# Where an interview happens: "at 10 Downing St", "on zoom.us/j/123".
-_PLACE = re.compile(r"(?<![\w-])(?:at|on)\s+(?=\S)", re.IGNORECASE)
-_PLACE_LINK = re.compile(r"(?<![\w-])(?:at|on)\s+(https?://\S+)", re.IGNORECASE)
-
-_LENGTH_WORDS = {"an hour": 60, "one hour": 60, "half an hour": 30, "a half hour": 30}
-_LENGTH = re.compile(
-    r"(?P<n>[0-9]{1,4}(?:\.[0-9]+)?) ?(?P<unit>m|min|mins|minute|minutes|h|hr|hrs|hour|hours)",
-    re.IGNORECASE,
+_WHAT_TO_SAY = (
+    "say what to record: `Acme / Role`, `Acme interview ...`, `Acme check back ...`"
+    " or `Acme offer by ...`"
 )
-
-
-class QuickEntryError(ValueError):
-    """A quick-entry line could not be read; the message is one line saying which part."""
+_PLACE_LINK = re.compile(r"(?<![\w-])(?:at|on)\s+(https?://\S+)", re.IGNORECASE)
+# An offer's note runs to the end of the line, keywords and all: "note", or a colon.
+_NOTE = re.compile(r"(?<![\w-])note(?![\w-])\s*|:(?:\s+|$)", re.IGNORECASE)
+_BY = re.compile(r"by(?![\w-])\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,6 +74,12 @@ class QuickEntry:
     """When the new application was sent ("applied yesterday"), if not now."""
     place: str | None = None
     """Where the interview happens, or its video link ("at 10 Downing St", "on zoom.us/j/1")."""
+    interview_kind: str | None = None
+    """The kind of interview as stored ("phone", "onsite", "final onsite"); None: plain."""
+    offer_by: datetime | None = None
+    """An offer was made: the date they want an answer by."""
+    offer_note: str | None = None
+    """What the offer says ("120k base, 10% bonus"), as typed."""
 
     def describe(self, tz: tzinfo) -> str:
         """A short preview of what saving this entry will record, in the local zone `tz`."""
@@ -88,7 +93,10 @@ class QuickEntry:
             parts.append(f"New application: {self.company} — {self.role}")
         if self.interview_at is not None:
             minutes = self.interview_minutes or DEFAULT_INTERVIEW_MINUTES
-            text = f"Interview at {self.company} on {_when(self.interview_at, tz)} ({minutes} min)"
+            length = (
+                f"{self.interview_kind}, {minutes} min" if self.interview_kind else f"{minutes} min"
+            )
+            text = f"Interview at {self.company} on {_when(self.interview_at, tz)} ({length})"
             if self.interviewers:
                 count = len(self.interviewers)
                 names = ", ".join(str(person) for person in self.interviewers)
@@ -108,35 +116,13 @@ class QuickEntry:
             when = _when(self.check_back, tz)
             said = f"{self.check_back_text} ({when})" if self.check_back_text else f"after {when}"
             parts.append(f"{self.company}: check back {said}")
+        if self.offer_by is not None:
+            text = f"Offer from {self.company}: answer by {_when(self.offer_by, tz)}"
+            parts.append(f"{text} — {self.offer_note}" if self.offer_note else text)
         if self.url:
             parts.append(f"link {self.url}")
         parts.extend(self.notes)
         return "; ".join(parts) if parts else f"{self.company}: nothing to record"
-
-
-def _shown(text: str) -> str:
-    # Keep messages on one line and short whatever was typed.
-    flat = " ".join(text.split())
-    flat = "".join(ch if ch.isprintable() else "?" for ch in flat)
-    return flat if len(flat) <= 40 else flat[:39] + "…"
-
-
-def _bracket_depths(text: str) -> list[int]:
-    # Keywords inside brackets are part of a title or role: "Engineer [interview loop]".
-    depth = 0
-    depths: list[int] = []
-    for ch in text:
-        if ch in "([{":
-            depth += 1
-        depths.append(depth)
-        if ch in ")]}":
-            depth = max(depth - 1, 0)
-    return depths
-
-
-def _top_level(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    depths = _bracket_depths(text)
-    return [m for m in pattern.finditer(text) if depths[m.start()] == 0]
 
 
 def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
@@ -149,39 +135,37 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
     text = " ".join(line.split())
     if any(unicodedata.category(ch) == "Cc" for ch in text):
         raise QuickEntryError("the line contains a control character; type plain text")
+    text, kind = resolve_kinds(text, _starts(text), now, tz)
 
     place_link: str | None = None
     link = _PLACE_LINK.search(text)
-    if link is not None and _top_level(_KEYWORD, text[: link.start()]):
+    if link is not None and top_level(KEYWORD, text[: link.start()]):
         # "interview fri 10am on https://zoom.us/j/1": the interview's link, not the job's.
         place_link = link[1]
         text = " ".join((text[: link.start()] + " " + text[link.end() :]).split())
 
-    urls = _URL.findall(text)
+    urls = URL.findall(text)
     if len(urls) > 1:
         raise QuickEntryError("more than one link; give one link per entry")
     url = urls[0] if urls else None
-    text = " ".join(_URL.sub(" ", text).split())
+    text = " ".join(URL.sub(" ", text).split())
     if not text:
         raise QuickEntryError(f"nothing to record; {_WHAT_TO_SAY}")
 
-    slash = text.find("/")
-    fields_at = [m for m in _top_level(_FIELD, text) if slash != -1 and m.start() > slash]
-    keywords = sorted(_top_level(_KEYWORD, text) + fields_at, key=lambda m: m.start())
+    keywords = _keywords(text)
     head = text[: keywords[0].start()] if keywords else text
-    company, role = _company_and_role(head)
+    company, role = _company_and_role(head, now, tz)
 
     clauses: dict[str, str] = {}
     for index, m in enumerate(keywords):
-        word = " ".join(m[1].lower().split())
-        name = word if word in ("interview", "salary", "via", "applied") else "check back"
+        name = " ".join(m[0].lower().split())
         if name in clauses:
             raise QuickEntryError(f'"{name}" appears twice; give one {name} per entry')
         end = keywords[index + 1].start() if index + 1 < len(keywords) else len(text)
         clauses[name] = text[m.end() : end].strip()
 
-    if role is None and not clauses:
-        raise QuickEntryError(f'only a company ("{_shown(company)}"); {_WHAT_TO_SAY}')
+    if role is None:
+        _check_no_role(company, clauses)
 
     interview_at: datetime | None = None
     interview_minutes: int | None = None
@@ -189,29 +173,18 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
     notes: list[str] = []
     place = place_link
     if "interview" in clauses:
-        interview_at, interview_minutes, interviewers, note, said_place = _interview(
-            clauses["interview"], now, tz
-        )
-        notes += [note] if note else []
-        if said_place and place:
+        interview = read_interview(clauses["interview"], now, tz)
+        interview_at, interview_minutes = interview.at, interview.minutes
+        interviewers = interview.people
+        notes += [interview.note] if interview.note else []
+        if interview.place and place:
             raise QuickEntryError("two places for the interview; give one")
-        place = place or said_place
+        place = place or interview.place
     salary, source, applied_at = _fields(clauses, now, tz)
-
-    check_back: datetime | None = None
-    check_back_text: str | None = None
-    if "check back" in clauses:
-        check_back_text = clauses["check back"]
-        if not check_back_text:
-            raise QuickEntryError(
-                "check back needs a date, e.g. `check back dec 15` or `check back in two weeks`"
-            )
-        try:
-            said = read_when(check_back_text, now, tz, prefer="future")
-        except DateParseError as exc:
-            raise QuickEntryError(f"check back: {exc}") from exc
-        check_back = said.at
-        notes += [said.note] if said.note else []
+    check_back, check_back_text, note = _check_back(clauses, now, tz)
+    notes += [note] if note else []
+    offer_by, offer_note, note = _offer(clauses, company, role, now, tz)
+    notes += [note] if note else []
 
     return QuickEntry(
         company=company,
@@ -228,7 +201,76 @@ def parse_quick_entry(line: str, now: datetime, tz: tzinfo) -> QuickEntry:
         source=source,
         applied_at=applied_at,
         place=place,
+        interview_kind=kind,
+        offer_by=offer_by,
+        offer_note=offer_note,
     )
+
+
+def _starts(text: str) -> list[tuple[int, bool]]:
+    """Where the parts of the raw line begin, and whether each is an interview."""
+    return [(m.start(), m[0].lower() == "interview") for m in _keywords(text, raw=True)]
+
+
+def _keywords(text: str, *, raw: bool = False) -> list[re.Match[str]]:
+    """The words that start the parts of a line, in order. A new application's fields
+    count after the slash only, and nothing counts inside an offer's note."""
+    # The slash of "Acme / Role", not one inside a link.
+    slash = URL.sub(lambda m: " " * len(m[0]), text).find("/") if raw else text.find("/")
+    found = top_level(KEYWORD, text) + top_level(OFFER, text)
+    # Without a slash they are still found after the company, to be refused by name
+    # rather than glued into an interviewer's name ("with Ann salary 120k").
+    after = slash if slash != -1 else min((m.start() for m in found), default=len(text))
+    found += [m for m in top_level(FIELD, text) if m.start() > after]
+    found.sort(key=lambda m: m.start())
+    offer = next((m for m in found if m[0].lower() == "offer"), None)
+    if offer is not None:
+        note = _NOTE.search(text, offer.end())
+        if note is not None:
+            found = [m for m in found if m.start() < note.start()]
+    return found
+
+
+def _company_and_role(head: str, now: datetime, tz: tzinfo) -> tuple[str, str | None]:
+    company, slash, role = head.partition("/")
+    company, role = company.strip(), role.strip()
+    if not company:
+        raise QuickEntryError(f"start with the company name; {_WHAT_TO_SAY}")
+    if slash and not role:
+        raise QuickEntryError('nothing after "/"; write the role, as in `Acme / Backend Engineer`')
+    if not slash:
+        fields = [m for m in top_level(FIELD, company) if m.start() > 0]
+        if fields:
+            _no_role_for(fields[0][0].lower(), company[: fields[0].start()])
+    for name, what in ((company, "the company"), (role, "the role")):
+        split = trailing_date(name, now, tz) if name else None
+        if split is not None:
+            # "Soylent / Backend Engineer yesterday": a date is no part of a name; ask
+            # which date it is rather than store "Backend Engineer yesterday".
+            said = shown(split[1])
+            meant = "applied" if slash and split[2] <= now else "interview"
+            raise QuickEntryError(
+                f'did not understand "{said}" after {what}; say what it is, as in `{meant} {said}`'
+            )
+    return company, role or None
+
+
+def _check_no_role(company: str, clauses: dict[str, str]) -> None:
+    """A line without "/ ROLE": it must say something, and not a new application's field."""
+    given = [name for name in ("salary", "via", "applied") if name in clauses]
+    if given:
+        _no_role_for(given[0], company)
+    if clauses:
+        return
+    kinds = top_level(KIND, company)
+    if kinds:
+        raise QuickEntryError(f'"{shown(kinds[-1][0])}" needs a time, as in `… tomorrow 15:00`')
+    raise QuickEntryError(f'only a company ("{shown(company)}"); {_WHAT_TO_SAY}')
+
+
+def _no_role_for(word: str, company: str) -> None:
+    name = shown(company)
+    raise QuickEntryError(f'"{word}" goes with a new application; write `{name} / ROLE {word} …`')
 
 
 def _fields(
@@ -252,107 +294,52 @@ def _fields(
     return clauses.get("salary") or None, clauses.get("via") or None, applied_at
 
 
-def _company_and_role(head: str) -> tuple[str, str | None]:
-    company, slash, role = head.partition("/")
-    company, role = company.strip(), role.strip()
-    if not company:
-        raise QuickEntryError(f"start with the company name; {_WHAT_TO_SAY}")
-    if slash and not role:
-        raise QuickEntryError('nothing after "/"; write the role, as in `Acme / Backend Engineer`')
-    return company, role or None
-
-
-def _interview(
-    clause: str, now: datetime, tz: tzinfo
-) -> tuple[datetime, int, tuple[Person, ...], str | None, str | None]:
-    example = "e.g. `interview fri 14:00 with Jane Doe (EM)`"
-    # "with PEOPLE" and "for N min" may come in either order after the time.
-    markers = sorted(
-        _top_level(_WITH, clause)[:1] + _top_level(_FOR, clause)[:1], key=lambda m: m.start()
-    )
-    when_text = clause[: markers[0].start()].strip() if markers else clause
-    parts: dict[str, str] = {}
-    for index, m in enumerate(markers):
-        end = markers[index + 1].start() if index + 1 < len(markers) else len(clause)
-        parts[m[0].lower()] = clause[m.end() : end].strip()
-    when_text, place = _place_in_when(when_text, now, tz)
-    if place is None and "with" in parts:
-        parts["with"], place = _place_after_people(parts["with"])
-
-    if not when_text:
-        raise QuickEntryError(f"interview needs a time, {example}")
-    try:
-        when = read_when(when_text, now, tz, prefer="future")
-    except DateParseError as exc:
-        raise QuickEntryError(f"interview time: {exc}") from exc
-    if not when.has_time:
-        # "tomorrow", "next week", "in 7 days", "fri afternoon": an interview saved at a
-        # made-up hour would set the thank-you clock wrong.
-        raise QuickEntryError(f'interview needs a time of day after "{_shown(when_text)}"')
-
-    minutes = when.minutes or DEFAULT_INTERVIEW_MINUTES
-    if "for" in parts:
-        length = _interview_length(parts["for"])
-        if when.minutes is not None and length != when.minutes:
-            said = _shown(parts["for"])
-            raise QuickEntryError(
-                f"the interview is {when.minutes} min by its times but {length} min by"
-                f' "for {said}"; give one'
-            )
-        minutes = length
-    if not 1 <= minutes <= _MAX_INTERVIEW_MINUTES:
-        raise QuickEntryError(f"an interview length must be 1 min to 12 h, not {minutes} min")
-
-    people: tuple[Person, ...] = ()
-    if "with" in parts:
-        try:
-            people = parse_people(parts["with"])
-        except PersonParseError as exc:
-            raise QuickEntryError(f"interviewers: {exc}") from exc
-    return when.at, minutes, people, when.note, place
-
-
-def _place_in_when(text: str, now: datetime, tz: tzinfo) -> tuple[str, str | None]:
-    """The time and the place in "fri 10am at 10 Downing St": a place is only taken when the
-    text does not read as a time as it is ("dec 15 at 10" is a time), and what is left
-    before it does."""
-    if _reads_with_time(text, now, tz):
-        return text, None
-    for m in _top_level(_PLACE, text):
-        before, place = text[: m.start()].strip(), text[m.end() :].strip()
-        if before and place and _reads_with_time(before, now, tz):
-            return before, place
-    return text, None
-
-
-def _place_after_people(text: str) -> tuple[str, str | None]:
-    """ "Ann (CTO) at 10 Downing St": the people, and where."""
-    found = _top_level(_PLACE, text)
-    if not found:
-        return text, None
-    m = found[0]
-    place = text[m.end() :].strip()
-    return text[: m.start()].strip(), place or None
-
-
-def _reads_with_time(text: str, now: datetime, tz: tzinfo) -> bool:
-    try:
-        return read_when(text, now, tz, prefer="future").has_time
-    except DateParseError:
-        return False
-
-
-def _interview_length(text: str) -> int:
-    spoken = " ".join(text.lower().split())
-    if spoken in _LENGTH_WORDS:
-        return _LENGTH_WORDS[spoken]
-    m = _LENGTH.fullmatch(spoken)
-    if m is None:
+def _check_back(
+    clauses: dict[str, str], now: datetime, tz: tzinfo
+) -> tuple[datetime | None, str | None, str | None]:
+    """When they said to check back, their words, and how an open phrase was read."""
+    if "check back" not in clauses:
+        return None, None, None
+    text = clauses["check back"]
+    if not text:
         raise QuickEntryError(
-            f'can\'t read "{_shown(text)}" as a length; write `for 45 min` or `for 1.5 h`'
+            "check back needs a date, e.g. `check back dec 15` or `check back in two weeks`"
         )
-    amount = float(m["n"])
-    minutes = round(amount * 60) if m["unit"].startswith("h") else round(amount)
-    if not 1 <= minutes <= _MAX_INTERVIEW_MINUTES:
-        raise QuickEntryError(f"an interview length must be 1 min to 12 h, not {_shown(text)}")
-    return minutes
+    try:
+        said = read_when(text, now, tz, prefer="future")
+    except DateParseError as exc:
+        raise QuickEntryError(f"check back: {exc}") from exc
+    return said.at, text, said.note
+
+
+def _offer(
+    clauses: dict[str, str], company: str, role: str | None, now: datetime, tz: tzinfo
+) -> tuple[datetime | None, str | None, str | None]:
+    """An offer: the answer-by date, its note, and how an open phrase was read. Read as
+    `pursuit offer COMPANY --by WHEN --note TEXT` reads its date."""
+    if "offer" not in clauses:
+        return None, None, None
+    example = f"`{shown(company)} offer by fri 17:00`"
+    if role is not None:
+        raise QuickEntryError(
+            f"an offer is for the application you have; leave out the role, as in {example}"
+        )
+    if "check back" in clauses:
+        raise QuickEntryError(
+            "an offer's answer-by date is the next step; leave out the check back"
+        )
+    clause = clauses["offer"]
+    note_at = _NOTE.search(clause)
+    when_text = clause[: note_at.start()] if note_at else clause
+    note = clause[note_at.end() :].strip() if note_at else ""
+    by = _BY.match(when_text)
+    when_text = when_text[by.end() :].strip() if by else when_text.strip()
+    if not when_text:
+        raise QuickEntryError(f"say when they want an answer, as in {example}")
+    try:
+        said = read_when(when_text, now, tz, prefer="future")
+    except DateParseError as exc:
+        raise QuickEntryError(f"offer by: {exc}") from exc
+    if said.at <= now:
+        raise QuickEntryError("the answer-by date must be in the future")
+    return said.at, note or None, said.note

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from pursuit.domain.dates.showing import show_day
 from pursuit.domain.dates.zones import local_to_utc
 
 WEEK = timedelta(days=7)
@@ -58,8 +59,8 @@ def period(key: PeriodKey, now: datetime, tz: tzinfo, since: datetime | None = N
     if key == PeriodKey.SINCE:
         if since is None:
             raise ValueError("a 'since' period needs its start")
-        local = since.astimezone(tz)
-        return Period(key, f"since {local:%a %d %b %Y}", since.astimezone(UTC), now)
+        label = f"since {show_day(since, tz, None, year=True)}"
+        return Period(key, label, since.astimezone(UTC), now)
     if key == PeriodKey.ALL:
         return Period(key, _LABELS[key], None, now)
     return Period(key, _LABELS[key], weeks_back(now, tz, _WEEKS[key]), now)

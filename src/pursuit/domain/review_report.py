@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
+from pursuit.domain.dates.showing import show_day, show_when
 from pursuit.domain.review import Review
 from pursuit.domain.review_funnel import Stage
 from pursuit.domain.review_habits import Habit
@@ -58,12 +59,12 @@ def spark(values: list[int]) -> str:
 
 
 def week_label(week: Week, tz: tzinfo) -> str:
-    return f"{week.start.astimezone(tz):%a %d %b}"
+    # No year: the span line above the weeks gives it, and the column keeps its width.
+    return show_day(week.start, tz, None)
 
 
 def span_label(r: Review, tz: tzinfo) -> str:
-    start, end = r.start.astimezone(tz), r.period.end.astimezone(tz)
-    return f"{start:%a %d %b %Y} – {end:%a %d %b %Y %H:%M}"
+    return f"{show_day(r.start, tz, None, year=True)} – {show_when(r.period.end, tz, year=True)}"
 
 
 def stage_note(stage: Stage, before: Stage | None) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import StrEnum
 
+from pursuit.domain.dates.showing import show_day
 from pursuit.domain.kinds import ActionKind
 
 
@@ -30,3 +32,19 @@ def whose_move(next_kind: ActionKind | None, next_at: datetime | None, now: date
     if next_kind == ActionKind.FOLLOW_UP and next_at > now:
         return WhoseMove(Turn.THEIRS, next_at)
     return WhoseMove(Turn.MINE)
+
+
+def whose_move_among(pending: Iterable[tuple[str, datetime]], now: datetime) -> WhoseMove:
+    """Whose move, from an application's pending actions as (kind, when), soonest first:
+    the soonest decides, as it does for the Active pane's row."""
+    first = next(iter(pending), None)
+    if first is None:
+        return whose_move(None, None, now)
+    return whose_move(ActionKind(first[0]), first[1], now)
+
+
+def show_whose(whose: WhoseMove, tz: tzinfo, now: datetime) -> str:
+    """ "your move", or "their move until Tue 1 Dec" (with the year when not this one)."""
+    if whose.turn == Turn.THEIRS and whose.waiting_until is not None:
+        return f"their move until {show_day(whose.waiting_until, tz, now)}"
+    return "your move"

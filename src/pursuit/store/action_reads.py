@@ -70,8 +70,12 @@ def _action(row: tuple[object, ...]) -> ActionRow:
 _ACTION_TEXT = """fold(c.name || ' ' || coalesce(a.title, '') || ' ' || coalesce(p.name, '')
   || ' ' || coalesce(p.role, '') || ' ' || CASE x.kind WHEN 'thank_you' THEN 'thank-you thank'
   WHEN 'follow_up' THEN 'follow-up follow up' WHEN 'check_in' THEN 'check-in check in'
-  ELSE '' END)"""
-"""What the filter (/) looks in for an action: its company, role, person and kind."""
+  WHEN 'answer_offer' THEN 'answer the offer' WHEN 'withdraw' THEN 'withdraw withdrawal'
+  ELSE '' END || ' ' || coalesce(replace(a.status, '_', ' '), '') || ' ' || coalesce(a.notes, '')
+  || ' ' || c.notes || ' ' || coalesce(p.notes, ''))"""
+"""What the filter (/) looks in for an action: its company, role, person and kind, and what
+it is about: its application's status and note, the company's note, the person's note (so
+"/offer" or a word of a note finds the actions of the application it finds)."""
 
 
 def pending_actions(
@@ -82,8 +86,9 @@ def pending_actions(
     search: str = "",
 ) -> list[ActionRow]:
     """Undone actions in due order (overdue first by construction); walks ix_action_pending.
-    With `search`, only those whose company, role, person or kind contains it (case and
-    accents ignored): the filter runs here, before the page is cut, not after."""
+    With `search`, only those whose text (`_ACTION_TEXT`: company, role, person, kind,
+    status, notes) contains it, case and accents ignored: the filter runs here, before
+    the page is cut, not after."""
     sql = _ACTION_SELECT + " WHERE x.done_at IS NULL AND x.deleted_at IS NULL"
     params: list[object] = []
     if due_before is not None:

@@ -19,6 +19,17 @@ from pursuit.store.timefmt import from_db, opt_from_db, to_db
 _OPEN = tuple(s.value for s in OPEN)
 _LIVE = "deleted_at IS NULL"
 
+# What the filter (/) looks in for an application: what its row shows (company, role,
+# status as shown, "on hold" for on_hold) and what the detail shows of it: the company's
+# people (names, roles, notes), its own note, the company's note, its interviews' notes.
+# Each part is indexed by the row's ids; fold() once over the whole text.
+_APP_TEXT = f"""fold(c.name || ' ' || a.title || ' ' || replace(a.status, '_', ' ')
+  || ' ' || a.notes || ' ' || c.notes
+  || ' ' || coalesce((SELECT group_concat(p.name || ' ' || coalesce(p.role, '') || ' '
+       || p.notes, ' ') FROM contact p WHERE p.company_id = c.id AND p.{_LIVE}), '')
+  || ' ' || coalesce((SELECT group_concat(i.notes, ' ') FROM interview i
+       WHERE i.application_id = a.id AND i.{_LIVE}), ''))"""
+
 
 @dataclass(frozen=True)
 class ApplicationRow:
@@ -37,6 +48,15 @@ class ApplicationRow:
     such as an interview booked for next week, does not count yet."""
     thank_you_id: int | None = None
     """The soonest thank-you note still owed on it, if any (what `t` marks sent)."""
+    interview_at: datetime | None = None
+    """The start of its next interview still to come: what is next before any note."""
+
+    @property
+    def interview_first(self) -> bool:
+        """An interview comes before anything else due: its notes are owed only after it."""
+        return self.interview_at is not None and (
+            self.next_at is None or self.interview_at <= self.next_at
+        )
 
     def whose(self, now: datetime) -> WhoseMove:
         return whose_move(self.next_kind, self.next_at, now)
@@ -44,11 +64,15 @@ class ApplicationRow:
 
 _THANK_YOU = f"""(SELECT t.id FROM action t WHERE t.application_id = a.id
   AND t.kind = 'thank_you' AND t.done_at IS NULL AND t.{_LIVE} ORDER BY t.next_at, t.id LIMIT 1)"""
+# Its first interview not yet ended; the parameter is the clock reading.
+_INTERVIEW = f"""(SELECT MIN(i.starts_at) FROM interview i WHERE i.application_id = a.id
+  AND i.{_LIVE} AND i.ends_at > ?)"""
 _APP_SELECT = f"""
 SELECT a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a.updated_at,
   (SELECT MAX(e.at) FROM event e WHERE e.application_id = a.id
      AND e.direction IS NOT NULL AND e.deleted_at IS NULL AND e.at <= ?) AS last_touch,
-  n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id), n.next_at, {_THANK_YOU}
+  n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id), n.next_at, {_THANK_YOU},
+  {_INTERVIEW}
 FROM application a
 JOIN company c ON c.id = a.company_id
 LEFT JOIN action n ON n.id = (
@@ -71,6 +95,7 @@ def _app(row: tuple[object, ...]) -> ApplicationRow:
         next_contact=row[9],  # type: ignore[arg-type]
         next_at=opt_from_db(row[10]),  # type: ignore[arg-type]
         thank_you_id=row[11],  # type: ignore[arg-type]
+        interview_at=opt_from_db(row[12]),  # type: ignore[arg-type]
     )
 
 
@@ -84,7 +109,7 @@ _APP_COLUMNS = """a.id, a.company_id, c.name, a.title, a.status, a.applied_at, a
 # not the number of applications (CROSS JOIN keeps SQLite from starting at application).
 _WITH_NEXT = f"""
 SELECT {_APP_COLUMNS}, n.kind, (SELECT p.name FROM contact p WHERE p.id = n.contact_id),
-  n.next_at, {_THANK_YOU}
+  n.next_at, {_THANK_YOU}, {_INTERVIEW}
 FROM action n INDEXED BY ix_action_pending
 CROSS JOIN application a ON a.id = n.application_id
 JOIN company c ON c.id = a.company_id
@@ -93,7 +118,7 @@ WHERE n.done_at IS NULL AND n.{_LIVE}
               AND x.done_at IS NULL AND x.{_LIVE} ORDER BY x.next_at, x.id LIMIT 1)
 """
 _WITHOUT_NEXT = f"""
-SELECT {_APP_COLUMNS}, NULL, NULL, NULL, NULL
+SELECT {_APP_COLUMNS}, NULL, NULL, NULL, NULL, {_INTERVIEW}
 FROM application a JOIN company c ON c.id = a.company_id
 WHERE NOT EXISTS (SELECT 1 FROM action x WHERE x.application_id = a.id
                   AND x.done_at IS NULL AND x.{_LIVE})
@@ -114,13 +139,14 @@ def applications(
     where = " AND a.deleted_at IS NULL"
     params: list[object] = []
     if search and fold(search):
-        where += " AND instr(fold(c.name || ' ' || a.title), ?) > 0"
+        where += f" AND instr({_APP_TEXT}, ?) > 0"
         params.append(fold(search))
     if not include_closed:
         where += f" AND a.status IN ({','.join('?' * len(_OPEN))})"
         params.extend(_OPEN)
     page: list[object] = [] if limit is None else [limit, offset]
-    touched = [_NEVER if now is None else to_db(now)]
+    # Once for the last touch, once for the interviews still to come.
+    touched = [_NEVER if now is None else to_db(now)] * 2
     rows = conn.execute(
         _WITH_NEXT
         + where
@@ -170,5 +196,7 @@ def application(
     conn: sqlite3.Connection, application_id: int, *, now: datetime | None = None
 ) -> ApplicationRow | None:
     touched = _NEVER if now is None else to_db(now)
-    row = conn.execute(_APP_SELECT + " WHERE a.id = ?", (touched, application_id)).fetchone()
+    row = conn.execute(
+        _APP_SELECT + " WHERE a.id = ?", (touched, touched, application_id)
+    ).fetchone()
     return _app(row) if row else None

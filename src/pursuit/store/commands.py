@@ -14,12 +14,24 @@ from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
 from pursuit.store.world import World
 from pursuit.store.writer import dry_run, run
+from pursuit.store.writes import adding, moves, offers, quick
 from pursuit.store.writes import applications as define
-from pursuit.store.writes import offers, quick
-from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged, Moved
+from pursuit.store.writes.adding import AddedRecord
+from pursuit.store.writes.applications import Added, GuidanceRecorded, InterviewLogged
+from pursuit.store.writes.fields import Fields
+from pursuit.store.writes.moves import Moved
 from pursuit.store.writes.offers import OfferRecorded, Withdrawn
 
-__all__ = ["Added", "GuidanceRecorded", "InterviewLogged", "Moved", "OfferRecorded", "Withdrawn"]
+__all__ = [
+    "Added",
+    "AddedRecord",
+    "Fields",
+    "GuidanceRecorded",
+    "InterviewLogged",
+    "Moved",
+    "OfferRecorded",
+    "Withdrawn",
+]
 
 
 def add_application(
@@ -27,26 +39,26 @@ def add_application(
     company: str,
     title: str,
     *,
-    applied_at: datetime | None = None,
-    url: str | None = None,
-    source: str | None = None,
-    status: Status = Status.APPLIED,
-    notes: str = "",
+    new_company: bool = False,
     force: bool = False,
-) -> Added:
+    applied_at: datetime | None = None,
+    status: Status = Status.APPLIED,
+    fields: Fields | None = None,
+) -> AddedRecord:
+    """An application, the one way every face adds one (`writes.adding.add_application`):
+    the company matched as every verb matches it, no silent duplicate, any field given."""
     return run(
         ctx,
-        lambda w: define.add_application(
+        lambda w: adding.add_application(
             w,
             ctx,
             company,
             title,
-            applied_at=applied_at,
-            url=url,
-            source=source,
-            status=status,
-            notes=notes,
+            new_company=new_company,
             force=force,
+            applied_at=applied_at,
+            status=status,
+            fields=fields,
         ),
         label="add",
     )
@@ -64,14 +76,18 @@ def log_interview(
     kind: str = "interview",
     role: str | None = None,
     notes: str = "",
+    place: str | None = None,
     force: bool = False,
 ) -> InterviewLogged:
+    """An interview logged (one thank-you per interviewer, R1), and where it happens;
+    `force`: a new company that looks like a known one is added anyway."""
     return run(
         ctx,
-        lambda w: define.log_interview(
+        lambda w: adding.log_interview(
             w,
             ctx,
             company,
+            place=place,
             force=force,
             at=at,
             people=people,
@@ -95,7 +111,7 @@ def record_guidance(
 def move(ctx: Ctx, company: str, status: Status, *, application_id: int | None = None) -> Moved:
     return run(
         ctx,
-        lambda w: define.move(w, ctx, company, status, application_id=application_id),
+        lambda w: moves.move(w, ctx, company, status, application_id=application_id),
         label="move",
     )
 
@@ -110,7 +126,7 @@ def reject(
 ) -> Moved:
     return run(
         ctx,
-        lambda w: define.reject(
+        lambda w: moves.reject(
             w, ctx, company, friendly=friendly, cadence=cadence, application_id=application_id
         ),
         label="reject",

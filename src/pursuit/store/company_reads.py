@@ -35,8 +35,10 @@ def bridges(
     where = ""
     params: list[object] = []
     if search and fold(search):
-        # A bridge is found by its name or a contact's, before the page is cut.
-        where = f""" AND instr(fold(c.name || ' ' || coalesce((SELECT group_concat(p.name, ' ')
+        # A bridge is found by its name, its note, or a contact's name, role or note,
+        # before the page is cut.
+        where = f""" AND instr(fold(c.name || ' ' || c.notes || ' ' || coalesce((SELECT
+          group_concat(p.name || ' ' || coalesce(p.role, '') || ' ' || p.notes, ' ')
           FROM contact p WHERE p.company_id = c.id AND p.{_LIVE}), '')), ?) > 0"""
         params.append(fold(search))
     sql = f"""

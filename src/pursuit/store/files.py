@@ -19,6 +19,9 @@ from pursuit.store.sqlite import SIDE_FILES, file_kind
 
 _CHUNK = 1 << 20
 
+# Files bigger than this are not a job search; refuse before reading them into memory.
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
 
 def _same_file(a: Path, b: Path) -> bool:
     try:

@@ -15,12 +15,10 @@ from pursuit.domain.dates.days import DateOrder
 from pursuit.store.context import Ctx
 from pursuit.store.csv_import import import_csv
 from pursuit.store.errors import InputError
-from pursuit.store.files import read_limited
+from pursuit.store.file_text import decode_file
+from pursuit.store.files import MAX_IMPORT_BYTES, read_limited
 from pursuit.store.import_report import ImportReport
 from pursuit.store.json_import import import_json
-
-# Files bigger than this are not a job search; refuse before reading them into memory.
-MAX_BYTES = 50 * 1024 * 1024
 
 
 def import_file(
@@ -31,14 +29,17 @@ def import_file(
     day_first: bool = False,
     date_order: DateOrder | None = None,
     overrides: Sequence[str] = (),
+    encoding: str | None = None,
 ) -> ImportReport:
     """Import `path` (CSV or pursuit JSON, told apart by content). Raises InputError when
     the file as a whole cannot be used; bad rows are listed in the report instead.
 
     `date_order` (or `day_first`, the same as "day-first") reads numeric dates when the
     file does not settle their order itself; without it the setting `date_order` is used.
-    `overrides` are column mappings such as "Stage=status"."""
-    text = _read_text(path)
+    `overrides` are column mappings such as "Stage=status". `encoding` is the file's
+    when it is not UTF-8 and has no byte order mark (store/file_text.py)."""
+    # A regular file only (never a pipe or a device), read up to the limit and no further.
+    text = decode_file(read_limited(path, MAX_IMPORT_BYTES), path.name, encoding)
     if text.lstrip().startswith("{"):
         if overrides:
             raise InputError("column mappings are for a CSV file; this is pursuit's own JSON")
@@ -47,13 +48,3 @@ def import_file(
     return import_csv(
         ctx, text, label=path.name, dry_run=dry_run, date_order=order, overrides=overrides
     )
-
-
-def _read_text(path: Path) -> str:
-    # A regular file only (never a pipe or a device), read up to the limit and no further.
-    raw = read_limited(path, MAX_BYTES)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Windows still saves "CSV" in the ANSI code page.
-        return raw.decode("cp1252", errors="replace")

@@ -1,89 +1,21 @@
 """The writes that fix and complete the record, for both faces: any field changed, people
 added, moved or removed, applications removed, companies renamed and merged.
 
-Each is one definition in `store.writes.record`, run as one transaction by
+Each is one definition in `store.writes` (edits, contacts, removals, companies), run as one transaction by
 `store.writer.run` and recorded for undo.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from pursuit.domain.people import Person
-from pursuit.domain.status import Status
 from pursuit.store.context import Ctx
 from pursuit.store.writer import run
-from pursuit.store.writes import record as define
-from pursuit.store.writes.applications import InterviewLogged
-from pursuit.store.writes.record import AddedRecord, ContactSaved, Edited, Fields, MergePlan
+from pursuit.store.writes import companies, contacts, edits, removals
+from pursuit.store.writes.companies import MergePlan
+from pursuit.store.writes.contacts import ContactSaved
+from pursuit.store.writes.edits import Edited
+from pursuit.store.writes.fields import Fields
 
-__all__ = ["AddedRecord", "ContactSaved", "Edited", "Fields", "MergePlan"]
-
-
-def add_application(
-    ctx: Ctx,
-    company: str,
-    title: str,
-    *,
-    new_company: bool = False,
-    force: bool = False,
-    applied_at: datetime | None = None,
-    status: Status = Status.APPLIED,
-    fields: Fields | None = None,
-) -> AddedRecord:
-    return run(
-        ctx,
-        lambda w: define.add_application(
-            w,
-            ctx,
-            company,
-            title,
-            new_company=new_company,
-            force=force,
-            applied_at=applied_at,
-            status=status,
-            fields=fields,
-        ),
-        label="add",
-    )
-
-
-def log_interview(
-    ctx: Ctx,
-    company: str,
-    *,
-    at: datetime,
-    people: tuple[Person, ...],
-    minutes: int = 60,
-    check_back: datetime | None = None,
-    check_back_text: str | None = None,
-    kind: str = "interview",
-    role: str | None = None,
-    notes: str = "",
-    place: str | None = None,
-    force: bool = False,
-) -> InterviewLogged:
-    """An interview logged (one thank-you per interviewer, R1), and where it happens;
-    `force`: a new company that looks like a known one is added anyway."""
-    return run(
-        ctx,
-        lambda w: define.log_interview(
-            w,
-            ctx,
-            company,
-            place=place,
-            force=force,
-            at=at,
-            people=people,
-            minutes=minutes,
-            check_back=check_back,
-            check_back_text=check_back_text,
-            kind=kind,
-            role=role,
-            notes=notes,
-        ),
-        label="interview",
-    )
+__all__ = ["ContactSaved", "Edited", "Fields", "MergePlan"]
 
 
 def edit_application(
@@ -96,7 +28,7 @@ def edit_application(
 ) -> Edited:
     return run(
         ctx,
-        lambda w: define.edit_application(
+        lambda w: edits.edit_application(
             w, ctx, company, fields=fields, application_id=application_id, friendly=friendly
         ),
         label="edit",
@@ -114,7 +46,7 @@ def save_contact(
 ) -> ContactSaved:
     return run(
         ctx,
-        lambda w: define.save_contact(
+        lambda w: contacts.save_contact(
             w, ctx, company, name, fields=fields, contact_id=contact_id, create=create
         ),
         label="contact",
@@ -124,7 +56,7 @@ def save_contact(
 def delete_contact(ctx: Ctx, company: str, name: str = "", *, contact_id: int | None = None) -> str:
     return run(
         ctx,
-        lambda w: define.delete_contact(w, ctx, company, name, contact_id=contact_id),
+        lambda w: removals.delete_contact(w, ctx, company, name, contact_id=contact_id),
         label="delete contact",
     )
 
@@ -134,7 +66,7 @@ def delete_application(
 ) -> str:
     return run(
         ctx,
-        lambda w: define.delete_application(
+        lambda w: removals.delete_application(
             w, ctx, company, application_id=application_id, role=role
         ),
         label="delete",
@@ -151,7 +83,7 @@ def edit_interview(
 ) -> Edited:
     return run(
         ctx,
-        lambda w: define.edit_interview(
+        lambda w: edits.edit_interview(
             w,
             ctx,
             company,
@@ -168,23 +100,23 @@ def edit_company(
 ) -> Edited:
     return run(
         ctx,
-        lambda w: define.edit_company(w, ctx, company, fields=fields, company_id=company_id),
+        lambda w: companies.edit_company(w, ctx, company, fields=fields, company_id=company_id),
         label="edit company",
     )
 
 
 def rename_company(ctx: Ctx, company: str, new_name: str) -> tuple[str, str]:
-    return run(ctx, lambda w: define.rename_company(w, ctx, company, new_name), label="rename")
+    return run(ctx, lambda w: companies.rename_company(w, ctx, company, new_name), label="rename")
 
 
 def merge_plan(ctx: Ctx, source: str, target: str) -> MergePlan:
     """What merging would move (reads only: nothing is written)."""
     return run(
         ctx,
-        lambda w: define.merge_companies(w, ctx, source, target, plan_only=True),
+        lambda w: companies.merge_companies(w, ctx, source, target, plan_only=True),
         label="merge plan",
     )
 
 
 def merge_companies(ctx: Ctx, source: str, target: str) -> MergePlan:
-    return run(ctx, lambda w: define.merge_companies(w, ctx, source, target), label="merge")
+    return run(ctx, lambda w: companies.merge_companies(w, ctx, source, target), label="merge")

@@ -1,7 +1,6 @@
 """Reading the whole record: a company with every field, person, interview, event and
-reminder (`pursuit show`, the detail view); closed applications (the history view); every
-application with its dates (`pursuit list --all`); drafts pending and texts sent
-(`pursuit note`).
+reminder (`pursuit show`, the detail view). The past (the history view, `list --all`) is
+read in past_reads.py, drafts and texts sent (`pursuit note`) in note_reads.py.
 
 Plain SQL over the standard library's sqlite3, returning frozen dataclasses, like
 `store.reads`; soft-deleted rows are left out.
@@ -17,10 +16,10 @@ from pursuit.domain.matching import MatchError, match_name
 from pursuit.domain.status import CLOSED, Status
 from pursuit.store import company_reads
 from pursuit.store.errors import InputError
-from pursuit.store.timefmt import from_db, opt_from_db, to_db
+from pursuit.store.timefmt import from_db, opt_from_db
 
-_LIVE = "deleted_at IS NULL"
-_FRIENDLY = "rejected, on good terms"
+LIVE = "deleted_at IS NULL"
+FRIENDLY = "rejected, on good terms"
 """The summary `reject --friendly` gives its event: the outcome "rejected on good terms"."""
 
 
@@ -143,7 +142,7 @@ _APP_COLUMNS = """a.id, a.title, a.status, a.source, a.url, a.location, a.remote
          AND e.summary = ? AND e.deleted_at IS NULL)"""
 
 
-def _outcome(status: Status, friendly: bool) -> str | None:
+def outcome_of(status: Status, friendly: bool) -> str | None:
     if status == Status.REJECTED and friendly:
         return "rejected on good terms"
     if status in CLOSED or status == Status.ACCEPTED:
@@ -165,7 +164,7 @@ def company_record(
         PersonRecord(int(r[0]), str(r[1]), r[2], r[3], r[4], r[5], r[6], str(r[7] or ""))
         for r in conn.execute(
             f"""SELECT id, name, role, email, phone, url, talking_point, notes FROM contact
-            WHERE company_id = ? AND {_LIVE} ORDER BY id""",
+            WHERE company_id = ? AND {LIVE} ORDER BY id""",
             (company_id,),
         )
     ]
@@ -176,7 +175,7 @@ def company_record(
           (SELECT group_concat(p.name, char(31)) FROM interview_contact l
              JOIN contact p ON p.id = l.contact_id WHERE l.interview_id = i.id)
         FROM interview i JOIN application a ON a.id = i.application_id
-        WHERE a.company_id = ? AND i.{_LIVE} AND a.{_LIVE} ORDER BY i.starts_at, i.id""",
+        WHERE a.company_id = ? AND i.{LIVE} AND a.{LIVE} ORDER BY i.starts_at, i.id""",
         (company_id,),
     ):
         interviews.setdefault(int(r[1]), []).append(
@@ -196,9 +195,9 @@ def company_record(
     apps = [
         _app(r, tuple(interviews.get(int(r[0]), ())))
         for r in conn.execute(
-            f"SELECT {_APP_COLUMNS} FROM application a WHERE a.company_id = ? AND a.{_LIVE} "
+            f"SELECT {_APP_COLUMNS} FROM application a WHERE a.company_id = ? AND a.{LIVE} "
             "ORDER BY a.created_at DESC, a.id DESC",
-            (_FRIENDLY, company_id),
+            (FRIENDLY, company_id),
         )
     ]
     timeline = company_events(conn, company_id, limit=events)
@@ -221,7 +220,7 @@ def company_record(
               x.application_id, a.title, x.draft, x.contact_id, x.interview_id
             FROM action x LEFT JOIN contact p ON p.id = x.contact_id
             LEFT JOIN application a ON a.id = x.application_id
-            WHERE x.company_id = ? AND x.done_at IS NULL AND x.{_LIVE}
+            WHERE x.company_id = ? AND x.done_at IS NULL AND x.{LIVE}
             ORDER BY x.next_at, x.id""",
             (company_id,),
         )
@@ -262,7 +261,7 @@ def company_events(
               e.application_id, a.title
             FROM event e LEFT JOIN contact p ON p.id = e.contact_id
             LEFT JOIN application a ON a.id = e.application_id
-            WHERE e.company_id = ? AND e.{_LIVE} ORDER BY e.at DESC, e.id DESC
+            WHERE e.company_id = ? AND e.{LIVE} ORDER BY e.at DESC, e.id DESC
             LIMIT ? OFFSET ?""",
             (company_id, -1 if limit is None else limit, offset),
         )
@@ -289,162 +288,6 @@ def _app(r: tuple[object, ...], interviews: tuple[InterviewRecord, ...]) -> AppR
         updated_at=from_db(str(r[14])),
         closed_at=opt_from_db(r[15]),  # type: ignore[arg-type]
         reopened_from_id=r[16],  # type: ignore[arg-type]
-        outcome=_outcome(status, bool(r[17])),
+        outcome=outcome_of(status, bool(r[17])),
         interviews=interviews,
     )
-
-
-# --- the past: closed applications, and every application with its dates ---------------------
-
-
-@dataclass(frozen=True)
-class PastRow:
-    """One application in the history view or `list --all`."""
-
-    application_id: int
-    company_id: int
-    company: str
-    title: str
-    status: Status
-    outcome: str | None
-    applied_at: datetime | None
-    closed_at: datetime | None
-    """When it closed (an accepted offer: when it was accepted)."""
-    last_activity: datetime
-    contacts: str
-
-
-_ENDED = tuple(s.value for s in (*sorted(CLOSED), Status.ACCEPTED))
-
-
-def _past_sql(where: str) -> str:
-    return f"""
-    SELECT a.id, a.company_id, c.name, a.title, a.status,
-      EXISTS(SELECT 1 FROM event e WHERE e.application_id = a.id AND e.kind = 'rejected'
-             AND e.summary = ? AND e.{_LIVE}),
-      a.applied_at,
-      coalesce(a.closed_at, CASE WHEN a.status = 'accepted' THEN
-        (SELECT max(e.at) FROM event e WHERE e.application_id = a.id AND e.kind = 'status'
-           AND e.{_LIVE}) END),
-      max(a.updated_at, coalesce((SELECT max(e.at) FROM event e WHERE e.application_id = a.id
-             AND e.{_LIVE} AND e.at <= ?), a.updated_at)) AS activity,
-      (SELECT group_concat(p.name, ', ') FROM contact p WHERE p.company_id = a.company_id
-         AND p.{_LIVE})
-    FROM application a JOIN company c ON c.id = a.company_id
-    WHERE a.{_LIVE} {where}
-    """
-
-
-def _past(r: tuple[object, ...]) -> PastRow:
-    status = Status(str(r[4]))
-    return PastRow(
-        application_id=int(r[0]),  # type: ignore[call-overload]
-        company_id=int(r[1]),  # type: ignore[call-overload]
-        company=str(r[2]),
-        title=str(r[3]),
-        status=status,
-        outcome=_outcome(status, bool(r[5])),
-        applied_at=opt_from_db(r[6]),  # type: ignore[arg-type]
-        closed_at=opt_from_db(r[7]),  # type: ignore[arg-type]
-        last_activity=from_db(str(r[8])),
-        contacts=str(r[9] or ""),
-    )
-
-
-def closed_applications(
-    conn: sqlite3.Connection, now: datetime, *, search: str = "", limit: int | None = None
-) -> list[PastRow]:
-    """Applications that ended (rejected, withdrawn, ghosted, accepted), the most recently
-    closed first; `search` matches company, role, outcome and people."""
-    marks = ",".join("?" * len(_ENDED))
-    where = f"AND a.status IN ({marks})"
-    params: list[object] = [_FRIENDLY, to_db(now), *_ENDED]
-    rows = [
-        _past(r)
-        for r in conn.execute(
-            _past_sql(where) + " ORDER BY 8 DESC, a.id DESC" + (" LIMIT ?" if limit else ""),
-            [*params, limit] if limit else params,
-        )
-    ]
-    if search:
-        q = search.casefold()
-        rows = [
-            r
-            for r in rows
-            if any(q in f.casefold() for f in (r.company, r.title, r.outcome or "", r.contacts))
-        ]
-    return rows
-
-
-def every_application(conn: sqlite3.Connection, now: datetime) -> list[PastRow]:
-    """Every live application, open or not, most recent activity first (`list --all`)."""
-    return [
-        _past(r)
-        for r in conn.execute(
-            _past_sql("") + " ORDER BY activity DESC, a.id DESC", (_FRIENDLY, to_db(now))
-        )
-    ]
-
-
-# --- notes: drafts pending, texts sent --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Note:
-    kind: str
-    """thank_you, follow_up, check_in, withdraw, answer_offer (an action's or event's kind)."""
-    contact: str | None
-    title: str | None
-    at: datetime
-    """When it is due (a draft) or when it was sent."""
-    text: str
-    action_id: int | None = None
-
-
-def pending_drafts(
-    conn: sqlite3.Connection, company_id: int, contact_id: int | None = None
-) -> list[Note]:
-    """The company's pending drafts, soonest first (one person's, when given)."""
-    who = "" if contact_id is None else " AND x.contact_id = ?"
-    params: tuple[object, ...] = (company_id,) if contact_id is None else (company_id, contact_id)
-    return [
-        Note(str(r[0]), r[1], r[2], from_db(str(r[3])), str(r[4] or ""), int(r[5]))
-        for r in conn.execute(
-            f"""SELECT x.kind, p.name, a.title, x.next_at, x.draft, x.id FROM action x
-            LEFT JOIN contact p ON p.id = x.contact_id
-            LEFT JOIN application a ON a.id = x.application_id
-            WHERE x.company_id = ? AND x.done_at IS NULL AND x.{_LIVE}{who}
-            ORDER BY x.next_at, x.id""",
-            params,
-        )
-    ]
-
-
-def sent_texts(
-    conn: sqlite3.Connection, company_id: int, contact_id: int | None = None
-) -> list[Note]:
-    """What was actually sent to the company (thank-you notes, follow-ups, check-ins, any
-    outgoing note with its text), oldest first; one person's, when given."""
-    who = "" if contact_id is None else " AND e.contact_id = ?"
-    params: tuple[object, ...] = (company_id,) if contact_id is None else (company_id, contact_id)
-    return [
-        Note(str(r[0]), r[1], r[2], from_db(str(r[3])), str(r[4]))
-        for r in conn.execute(
-            f"""SELECT e.kind, p.name, a.title, e.at, e.body FROM event e
-            LEFT JOIN contact p ON p.id = e.contact_id
-            LEFT JOIN application a ON a.id = e.application_id
-            WHERE e.company_id = ? AND e.direction = 'out' AND e.body IS NOT NULL
-              AND e.body != '' AND e.{_LIVE}{who}
-            ORDER BY e.at, e.id""",
-            params,
-        )
-    ]
-
-
-def find_contact(conn: sqlite3.Connection, company_id: int, text: str) -> tuple[int, str]:
-    people = [(c.id, c.name) for c in company_reads.contacts(conn, company_id)]
-    try:
-        found = match_name(text, people, what="person")
-    except MatchError as exc:
-        raise InputError(str(exc)) from None
-    return found, dict(people)[found]

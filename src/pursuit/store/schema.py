@@ -3,15 +3,16 @@
 A hand-rolled runner over `PRAGMA user_version` rather than Alembic: SQLite DDL is
 transactional, so a failed step leaves the old version whole, and checking the version
 costs one pragma with the standard library instead of importing Alembic and SQLAlchemy on
-every `pursuit status`.
+every `pursuit status`. How a step's SQL runs, and a table rebuild, is schema_steps.py.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from pursuit.store.schema_steps import rebuild_table, script
 
 # Tables whose writes bump the revision counter (all user data).
 DATA_TABLES = (
@@ -288,7 +289,7 @@ CREATE TABLE setting (
 def _v5(conn: sqlite3.Connection) -> None:
     rebuild_table(conn, "action", _action_table(_V5_ACTION_KINDS))
     rebuild_table(conn, "event", _event_table(_V5_EVENT_KINDS))
-    _script(_V5_SETTING + _revision_triggers(("setting",)))(conn)
+    script(_V5_SETTING + _revision_triggers(("setting",)))(conn)
 
 
 # Version 6: whether a follow-up went out though R5 said it was too soon (the review's
@@ -319,7 +320,7 @@ ALTER TABLE interview ADD COLUMN place TEXT;
 def _v7(conn: sqlite3.Connection) -> None:
     from pursuit.domain.record import parse_salary
 
-    _script(_V7)(conn)
+    script(_V7)(conn)
     rebuild_table(conn, "event", _event_table(_V7_EVENT_KINDS, too_soon=True))
     # Derived values, not a change anyone made: the revision counter is left where it was.
     (revision,) = conn.execute("SELECT value FROM revision WHERE id = 1").fetchone()
@@ -344,79 +345,13 @@ class Migration:
     off, as SQLite's procedure requires, and `foreign_key_check` still guards the commit."""
 
 
-_CREATE_TABLE = re.compile(r'^\s*CREATE\s+TABLE\s+(?:"([^"]+)"|(\w+))\s*\(', re.IGNORECASE)
-
-
-def rebuild_table(conn: sqlite3.Connection, table: str, create_sql: str) -> None:
-    """Change a table in a way ALTER TABLE cannot (constraints, types, column order), by
-    SQLite's 12-step procedure: create the new table under a temporary name, copy the
-    shared columns, drop the old one, rename, then recreate its indexes and triggers and
-    any trigger or view that names it (https://sqlite.org/lang_altertable.html#otheralter).
-
-    Only inside a migration marked `rebuilds=True`: with foreign keys on, dropping a parent
-    table deletes or fails every child row pointing at it.
-    """
-    if conn.execute("PRAGMA foreign_keys").fetchone()[0]:
-        raise RuntimeError(f"rebuilding {table} with foreign keys on would cascade into children")
-    if not conn.in_transaction:
-        raise RuntimeError(f"rebuilding {table} must run inside the migration's transaction")
-    m = _CREATE_TABLE.match(create_sql)
-    if m is None or (m[1] or m[2]) != table:
-        raise ValueError(f"create_sql must be CREATE TABLE {table} (...)")
-    temp = f"{table}__rebuild"
-    dependents = conn.execute(
-        "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
-        "AND type IN ('index', 'trigger', 'view') AND (tbl_name = ? OR "
-        "(type != 'index' AND instr(lower(sql), lower(?)) > 0)) ORDER BY type = 'view' DESC",
-        (table, table),
-    ).fetchall()
-    old_columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
-    conn.execute(f'CREATE TABLE "{temp}" (' + create_sql[m.end() :])
-    new_columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{temp}")')}
-    shared = ", ".join(f'"{c}"' for c in old_columns if c in new_columns)
-    conn.execute(f'INSERT INTO "{temp}" ({shared}) SELECT {shared} FROM "{table}"')
-    # Views and triggers elsewhere that name the table would make the rename fail while it
-    # is missing; they are dropped here and recreated below, like its own.
-    for kind, name, _sql in dependents:
-        if kind != "index":
-            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
-    conn.execute(f'DROP TABLE "{table}"')
-    conn.execute(f'ALTER TABLE "{temp}" RENAME TO "{table}"')
-    for _kind, _name, sql in reversed(dependents):
-        conn.execute(sql)
-
-
-def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
-    def run(conn: sqlite3.Connection) -> None:
-        # executescript() would COMMIT first; run statement by statement instead so the
-        # whole step stays inside the caller's transaction.
-        for statement in _split(sql):
-            conn.execute(statement)
-
-    return run
-
-
-def _split(sql: str) -> list[str]:
-    statements: list[str] = []
-    buf = ""
-    for line in sql.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                statements.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        statements.append(buf.strip())
-    return statements
-
-
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "initial schema", _script(_V1 + _revision_triggers())),
-    Migration(2, "notified_at and event time index", _script(_V2)),
-    Migration(3, "indexes for large searches", _script(_V3)),
+    Migration(1, "initial schema", script(_V1 + _revision_triggers())),
+    Migration(2, "notified_at and event time index", script(_V2)),
+    Migration(3, "indexes for large searches", script(_V3)),
     Migration(4, "kinds as closed sets (CHECK constraints)", _v4, rebuilds=True),
     Migration(5, "offers, withdrawals and the options nudge's setting", _v5, rebuilds=True),
-    Migration(6, "follow-ups sent though too soon", _script(_V6)),
+    Migration(6, "follow-ups sent though too soon", script(_V6)),
     Migration(
         7, "the whole record: location, salary range, phone, place; edit events", _v7, rebuilds=True
     ),

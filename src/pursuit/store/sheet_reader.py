@@ -22,8 +22,15 @@ from pursuit.domain.status import Status, StatusError
 from pursuit.domain.text import clean_name, clean_text
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
+from pursuit.store.files import MAX_IMPORT_BYTES
 from pursuit.store.import_report import Problem
 from pursuit.store.writes.imports import SheetRow
+
+# The csv module stops at fields of 131,072 characters, and a reader cannot resume after
+# that: every row after the field would be lost. A field can be as long as the file that
+# holds it, so the limit is the import limit. It is the process's setting, only ever
+# raised here, and nothing in pursuit relies on the lower one.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_IMPORT_BYTES))
 
 _EMAIL = re.compile(r"[^\s<>,;@]+@[^\s<>,;@]+\.[^\s<>,;@]+")
 
@@ -75,8 +82,9 @@ def read_sheet(
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(f"line {start}", str(exc)))
-            break
+            # The reader cannot go on past this, so skipping the row would silently drop
+            # every row after it: the file is refused whole instead.
+            raise InputError(f"line {start}: {exc}; nothing was imported") from None
         line = reader.line_num
         if any(c.strip() for c in cells):
             records.append((start, cells))

@@ -20,7 +20,7 @@ from pursuit.store.rows import (
     SettingRow,
 )
 from pursuit.store.timefmt import from_db
-from pursuit.store.world import Loaded
+from pursuit.store.world_rows import Loaded
 
 R = TypeVar("R", bound=Row)
 _CONVERT: dict[str, Callable[[Any], Any]] = {

@@ -12,7 +12,7 @@ from pursuit.agenda import OPTIONS, AgendaItem
 from pursuit.domain.kinds import ActionKind
 from pursuit.store.application_reads import ApplicationRow
 from pursuit.store.company_reads import BridgeRow
-from pursuit.tui.detail import render_detail, render_gauge
+from pursuit.tui.detail import render_detail, render_gauge, render_no_match
 from pursuit.tui.detail_view import DetailView, render_lines
 from pursuit.tui.messages import DetailLoaded
 from pursuit.tui.panes import Panes
@@ -80,7 +80,8 @@ class Browsing(Shell):
             return
         view = self.main("#detail-body", DetailView)
         item = self.selection()
-        self._detail_shown = (item, self.snapshot.token if self.snapshot else ())
+        snap = self.snapshot
+        self._detail_shown = (item, snap.token if snap else (), snap.query if snap else "")
         # Whatever an earlier request brings back is for a row the cursor has left.
         self._detail_seq += 1
         company_id = getattr(item, "company_id", None)
@@ -88,7 +89,9 @@ class Browsing(Shell):
             view.show(render_lines(render_gauge(self.snapshot.agenda.gauge), view.text_width))
             return
         if item is None or company_id is None:
-            view.show(render_lines(render_detail(None, self.tz), view.text_width))
+            query = self.snapshot.query if self.snapshot else ""
+            empty = render_no_match(query) if query else render_detail(None, self.tz)
+            view.show(render_lines(empty, view.text_width))
             return
         self._fetch_detail(
             company_id,
@@ -143,6 +146,7 @@ class Browsing(Shell):
                 company_id=company_id,
                 application_id=app_id_of(item),
                 item=item if isinstance(item, AgendaItem) else None,
+                now=self.now,
             )
         )
 

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from rich.text import Text
 
 from pursuit.agenda import OPTIONS, AgendaItem, Bucket
-from pursuit.domain.dates.showing import humanize_due, show_day
+from pursuit.domain.dates.showing import humanize_due, show_day, show_when
 from pursuit.domain.kinds import ActionKind, Status
 from pursuit.domain.whose import Turn
 from pursuit.store.application_reads import ApplicationRow
@@ -159,14 +159,20 @@ def app_cells(row: ApplicationRow, now: datetime, tz: tzinfo | None = None) -> t
         nxt = f"thank {row.next_contact.split()[0]}"
     # Whose move: theirs while all that is left is to wait for them, until the date beside.
     theirs = row.whose(now).turn == Turn.THEIRS
+    when = row.next_at
+    if row.interview_first:
+        # Notes for an interview are owed once it ends; until then the interview is next.
+        nxt, theirs, when = "interview", False, row.interview_at
     return (
         plain(row.company),
         plain(row.title),
         Text(row.status.label, style=_STATUS_STYLE.get(row.status, "")),
         _since(row.last_touch, now),
         Text("their move", style="italic") if theirs else plain(nxt or "—"),
-        due_cell(row.next_at, now),
-        day_cell(row.next_at, now, tz),
+        Text("now", style="yellow")
+        if row.interview_first and when is not None and when <= now
+        else due_cell(when, now),
+        day_cell(when, now, tz),
     )
 
 
@@ -180,5 +186,6 @@ def bridge_cells(row: BridgeRow, now: datetime, tz: tzinfo | None = None) -> tup
     )
 
 
-def local(when: datetime, tz: tzinfo) -> str:
-    return f"{when.astimezone(tz):%a %d %b %H:%M}"
+def local(when: datetime, tz: tzinfo, now: datetime | None) -> str:
+    """ "Fri 4 Dec 14:00" (the year too when it is not the year of `now`), as the CLI says."""
+    return show_when(when, tz, now)

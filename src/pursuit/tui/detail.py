@@ -8,7 +8,7 @@ text is always `Text`, never markup.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -49,6 +49,14 @@ def _indented(text: str, indent: str = "   ", style: str = "italic") -> Renderab
     return Padding(Text(text, style=style), (0, 0, 0, len(indent)))
 
 
+def render_no_match(query: str) -> RenderableType:
+    """What the detail says when the filter leaves the pane empty, and how to get out."""
+    said = Text("Nothing here: no match for ", style="dim")
+    said.append(f'"{query}"', style="italic")  # as typed, never markup
+    said.append(".\nescape clears the filter · / changes it", style="dim")
+    return said
+
+
 def render_detail(
     detail: Detail | None,
     tz: tzinfo,
@@ -63,10 +71,11 @@ def render_detail(
         return Text("Nothing selected.\nAdd an application with  a  (quick entry).", style="dim")
     record = detail.record
     app = detail.application
+    now = detail.now
     parts: list[RenderableType] = []
     head = Text(detail.heading, style="bold")
     if app is not None:
-        head.append(f"  ({app.outcome or app.status.label})", style="cyan")
+        head.append(f"  ({detail.standing or app.outcome or app.status.label})", style="cyan")
     elif record.is_bridge:
         head.append("  (bridge)", style="cyan")
     parts.append(head)
@@ -78,11 +87,11 @@ def render_detail(
         # Reflowed to the panel: the draft's own line breaks are for an email client.
         parts.append(Prose(detail.draft))
     if app is not None:
-        _application(parts, app, tz)
+        _application(parts, app, tz, now)
         if app.interviews:
             _section(parts, "Interviews")
             for interview in reversed(app.interviews):
-                parts.extend(_interview(interview, tz))
+                parts.extend(_interview(interview, tz, now))
     others = [a for a in record.applications if app is None or a.id != app.id]
     if others:
         _section(parts, "Applications" if app is None else "Other applications")
@@ -91,22 +100,22 @@ def render_detail(
             line.append(other.title)
             state = other.outcome or other.status.label
             when = other.closed_at or other.applied_at
-            line.append(f" — {state}" + (f", {local(when, tz)}" if when else ""), style="dim")
+            line.append(f" — {state}" + (f", {local(when, tz, now)}" if when else ""), style="dim")
             parts.append(line)
             if app is None:
-                parts.extend(_fields(other, tz, indent="   "))
+                parts.extend(_fields(other, tz, now, indent="   "))
     _contacts(parts, record)
-    _next(parts, record, tz, full=full)
+    _next(parts, record, tz, now, full=full)
     more_line = Text(f"… {more}", style="dim italic")
     more_events = len(record.events) > events or detail.more_events
     if not full:
-        _timeline(parts, record, tz, events)
+        _timeline(parts, record, tz, now, events)
         if more_events:
             parts.append(more_line)
         return Group(*parts)
     # The whole screen: the record on the left, the timeline beside it.
     history: list[RenderableType] = []
-    _timeline(history, record, tz, events)
+    _timeline(history, record, tz, now, events)
     if more_events:
         history.append(more_line)
     grid = Table.grid(padding=(0, 3), expand=True)
@@ -116,13 +125,15 @@ def render_detail(
     return grid
 
 
-def _fields(app: AppRecord, tz: tzinfo, *, indent: str = "") -> list[RenderableType]:
+def _fields(
+    app: AppRecord, tz: tzinfo, now: datetime | None, *, indent: str = ""
+) -> list[RenderableType]:
     where = app.location or ""
     if app.remote is not None:
         where = f"{where} · {show_remote(app.remote)}" if where else show_remote(app.remote)
     rows = [
-        ("applied", local(app.applied_at, tz) if app.applied_at else ""),
-        ("closed", local(app.closed_at, tz) if app.closed_at else ""),
+        ("applied", local(app.applied_at, tz, now) if app.applied_at else ""),
+        ("closed", local(app.closed_at, tz, now) if app.closed_at else ""),
         ("source", app.source or ""),
         # Plain text: a stored URL must not become a clickable link or action.
         ("job URL", app.url or ""),
@@ -144,16 +155,20 @@ def _fields(app: AppRecord, tz: tzinfo, *, indent: str = "") -> list[RenderableT
     return out
 
 
-def _application(parts: list[RenderableType], app: AppRecord, tz: tzinfo) -> None:
-    fields = _fields(app, tz)
+def _application(
+    parts: list[RenderableType], app: AppRecord, tz: tzinfo, now: datetime | None
+) -> None:
+    fields = _fields(app, tz, now)
     if fields:
         _section(parts, "Application")
         parts.extend(fields)
 
 
-def _interview(interview: InterviewRecord, tz: tzinfo) -> list[RenderableType]:
+def _interview(
+    interview: InterviewRecord, tz: tzinfo, now: datetime | None
+) -> list[RenderableType]:
     out: list[RenderableType] = [
-        Text(f"{local(interview.starts_at, tz)} · {interview.minutes} min · {interview.kind}")
+        Text(f"{local(interview.starts_at, tz, now)} · {interview.minutes} min · {interview.kind}")
     ]
     if interview.place:
         line = Text("   at ", style="dim")
@@ -193,12 +208,19 @@ def _contacts(parts: list[RenderableType], record: CompanyRecord) -> None:
             parts.append(_indented(person.notes))
 
 
-def _next(parts: list[RenderableType], record: CompanyRecord, tz: tzinfo, *, full: bool) -> None:
+def _next(
+    parts: list[RenderableType],
+    record: CompanyRecord,
+    tz: tzinfo,
+    now: datetime | None,
+    *,
+    full: bool,
+) -> None:
     if not record.actions:
         return
     _section(parts, "Next")
     for action in record.actions:
-        line = Text(f"{local(action.next_at, tz)} ", style="dim")
+        line = Text(f"{local(action.next_at, tz, now)} ", style="dim")
         what = _KINDS.get(action.kind, action.kind)
         line.append(what)
         if action.contact:
@@ -211,12 +233,18 @@ def _next(parts: list[RenderableType], record: CompanyRecord, tz: tzinfo, *, ful
             parts.append(_indented(action.draft, style="dim"))
 
 
-def _timeline(parts: list[RenderableType], record: CompanyRecord, tz: tzinfo, events: int) -> None:
+def _timeline(
+    parts: list[RenderableType],
+    record: CompanyRecord,
+    tz: tzinfo,
+    now: datetime | None,
+    events: int,
+) -> None:
     _section(parts, "Timeline")
     if not record.events:
         parts.append(Text("nothing yet", style="dim"))
     for event in record.events[:events]:
-        line = Text(f"{local(event.at, tz)} ", style="dim")
+        line = Text(f"{local(event.at, tz, now)} ", style="dim")
         line.append(_ARROW.get(event.direction or "", "·") + " ")
         line.append(event.summary)
         parts.append(line)

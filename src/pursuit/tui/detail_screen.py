@@ -3,8 +3,9 @@ a page at a time as it is scrolled."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from textual import work
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from pursuit import clock
 from pursuit.agenda import AgendaItem
 from pursuit.store.database import Database
 from pursuit.store.record_reads import EventRecord
@@ -47,10 +49,12 @@ class DetailScreen(ModalScreen[None]):
         company_id: int,
         application_id: int | None,
         item: AgendaItem | None,
+        now: Callable[[], datetime] = clock.now,
     ) -> None:
         super().__init__()
         self._db = db
         self._tz = tz
+        self._now = now
         self._company_id = company_id
         self._application_id = application_id
         self._item = item
@@ -74,6 +78,8 @@ class DetailScreen(ModalScreen[None]):
             application_id=self._application_id,
             item=self._item,
             events=EVENTS_PAGE,
+            now=self._now(),
+            tz=self._tz,
         )
         self.post_message(DetailLoaded(detail))
 

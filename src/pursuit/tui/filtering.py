@@ -1,7 +1,8 @@
 """The filter (/): a box over the key bar; every pane shows only what matches.
 
 The filter stays on once the box closes (the top bar names it); / shows it again and
-escape clears it. Each load (live.py) reads the filter as typed.
+escape clears it, in the box or on the panes. Each load (live.py) reads the filter as
+typed; the queries match company, role, status, people and notes (store/*_reads.py).
 """
 
 from __future__ import annotations
@@ -48,7 +49,14 @@ class FilterBox(LiveData):
         self._close_filter()
 
     def on_key(self, event: events.Key) -> None:
+        if event.key != "escape":
+            return
         box = self.main("#filter", Input)
-        if event.key == "escape" and box.has_focus:
+        if box.has_focus:
             box.value = ""
             self._close_filter()
+        elif self.query_text and self.screen is self.screen_stack[0]:
+            # A kept filter, the box closed: escape on the panes clears it too, as the
+            # empty panes say. A dialog's escape is the dialog's (it never reaches here
+            # with the main screen on top).
+            box.value = ""

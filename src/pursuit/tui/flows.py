@@ -29,7 +29,7 @@ def snooze_to(ctx: Ctx, *, action_id: int, until: datetime) -> str:
     from pursuit.store.actions import snooze
 
     when = snooze(ctx, action_id, until)
-    return f"Follow-up snoozed until {cells.local(when, ctx.tz)}"
+    return f"Follow-up snoozed until {cells.local(when, ctx.tz, ctx.now)}"
 
 
 class Flows(Writes):

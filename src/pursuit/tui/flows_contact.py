@@ -88,7 +88,7 @@ class ContactFlows(Flows):
         if isinstance(outcome, Refusal):
             ready, action_id = outcome.ready_at, outcome.action_id
             later = (
-                f"snooze it until {cells.local(ready, self.tz)}"
+                f"snooze it until {cells.local(ready, self.tz, self.now())}"
                 if ready is not None and action_id is not None
                 else None
             )

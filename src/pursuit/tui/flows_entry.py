@@ -116,7 +116,7 @@ class EntryFlows(Flows):
             said = " ".join(clean_text(text).split())
             return True, (
                 f"They said: check back {said} → follow up with {company} on "
-                f"{cells.local(when, self.tz)}"
+                f"{cells.local(when, self.tz, self.now())}"
             )
 
         def job(text: str) -> Job:
@@ -128,7 +128,7 @@ class EntryFlows(Flows):
                 when = parse_when(said, ctx.now, ctx.tz)
                 result = record_guidance(ctx, company, when, f"check back {said}")
                 return (
-                    f"{result.company}: follow up {cells.local(result.follow_up_due, ctx.tz)}, "
+                    f"{result.company}: follow up {cells.local(result.follow_up_due, ctx.tz, ctx.now)}, "
                     f"as they said (check back {said})"
                 )
 

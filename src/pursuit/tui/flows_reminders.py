@@ -37,7 +37,7 @@ class ReminderFlows(Flows):
                 until = parse_when(text, self.now(), self.tz)
             except DateParseError as exc:
                 return False, str(exc)
-            return True, f"Quiet the options nudge until {cells.local(until, self.tz)}"
+            return True, f"Quiet the options nudge until {cells.local(until, self.tz, self.now())}"
 
         def job(text: str) -> Job:
             def quiet(ctx: Ctx) -> str:
@@ -45,7 +45,7 @@ class ReminderFlows(Flows):
 
                 until = parse_when(text, ctx.now, ctx.tz)
                 quiet_nudge(ctx, until)
-                return f"Options nudge snoozed until {cells.local(until, ctx.tz)}"
+                return f"Options nudge snoozed until {cells.local(until, ctx.tz, ctx.now)}"
 
             return quiet
 
@@ -71,10 +71,11 @@ class ReminderFlows(Flows):
     @work(group=FLOWS)
     async def _snooze(self, action_id: int) -> None:
         def preview(text: str) -> tuple[bool, str]:
+            now = self.now()
             try:
                 return (
                     True,
-                    f"Snooze until {cells.local(parse_when(text, self.now(), self.tz), self.tz)}",
+                    f"Snooze until {cells.local(parse_when(text, now, self.tz), self.tz, now)}",
                 )
             except DateParseError as exc:
                 return False, str(exc)
@@ -84,7 +85,7 @@ class ReminderFlows(Flows):
                 from pursuit.store.actions import snooze
 
                 until = snooze(ctx, action_id, parse_when(text, ctx.now, ctx.tz))
-                return f"Snoozed until {cells.local(until, ctx.tz)}"
+                return f"Snoozed until {cells.local(until, ctx.tz, ctx.now)}"
 
             return snooze
 
@@ -140,7 +141,7 @@ class ReminderFlows(Flows):
                 "drop": f"Follow-up to {done.company} dropped",
             }[done.how.value]
             if done.next_due is not None:
-                said += f"; waiting on them until {cells.local(done.next_due, ctx.tz)}"
+                said += f"; waiting on them until {cells.local(done.next_due, ctx.tz, ctx.now)}"
             extra = [*done.warnings, *([done.ghosted_hint] if done.ghosted_hint else [])]
             return ". ".join([said, *extra])
 

@@ -88,7 +88,7 @@ class StatusFlows(Flows):
             if moved.bridge_check_in:
                 return (
                     f"{moved.company} kept as a bridge: check in "
-                    f"{cells.local(moved.bridge_check_in, ctx.tz)}"
+                    f"{cells.local(moved.bridge_check_in, ctx.tz, ctx.now)}"
                 )
             return f"{moved.company}: closed as rejected"
 
@@ -115,7 +115,7 @@ class StatusFlows(Flows):
             from pursuit.store.actions import check_in
 
             result = check_in(ctx, company_id=company_id)
-            return f"Check-in with {result.company} logged; next {cells.local(result.next_check_in, ctx.tz)}"
+            return f"Check-in with {result.company} logged; next {cells.local(result.next_check_in, ctx.tz, ctx.now)}"
 
         self.report(await self.in_thread(log))
 
@@ -136,14 +136,14 @@ class StatusFlows(Flows):
                 by = parse_when(text, self.now(), self.tz)
             except DateParseError as exc:
                 return False, str(exc)
-            return True, f"Offer from {company}: answer by {cells.local(by, self.tz)}"
+            return True, f"Offer from {company}: answer by {cells.local(by, self.tz, self.now())}"
 
         def job(text: str) -> Job:
             def offer(ctx: Ctx) -> str:
                 from pursuit.store.commands import record_offer
 
                 result = record_offer(ctx, company, parse_when(text, ctx.now, ctx.tz))
-                return f"Offer from {result.company}: answer by {cells.local(result.answer_by, ctx.tz)}"
+                return f"Offer from {result.company}: answer by {cells.local(result.answer_by, ctx.tz, ctx.now)}"
 
             return offer
 

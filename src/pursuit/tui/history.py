@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from pursuit.domain.text import clean_text
 from pursuit.store.database import Database
-from pursuit.store.record_reads import PastRow, closed_applications
+from pursuit.store.past_reads import PastRow, closed_applications
 from pursuit.tui.cells import local
 
 SEARCH_SETTLE = 0.15
@@ -88,7 +88,7 @@ class HistoryScreen(ModalScreen[None]):
         table = self.query_one("#history-table", DataTable)
         table.clear()
         for row in message.rows:
-            closed = local(row.closed_at, self._tz) if row.closed_at else "—"
+            closed = local(row.closed_at, self._tz, self._now()) if row.closed_at else "—"
             table.add_row(
                 Text(row.company),
                 Text(row.title),
@@ -171,5 +171,6 @@ class HistoryScreen(ModalScreen[None]):
                 company_id=row.company_id,
                 application_id=row.application_id,
                 item=None,
+                now=self._now,
             )
         )

@@ -118,7 +118,7 @@ class LiveData(Browsing):
         )
         apps_note = f"{len(snap.apps)} shown" if snap.apps else "none yet: press a to add one"
         if snap.query and not snap.apps:
-            apps_note = "none match"
+            apps_note = "no match · escape clears the filter"
         self.main("#apps", PaneTable).sync(snap.app_rows, subtitle=apps_note)
         self.main("#bridges", PaneTable).sync(snap.bridge_rows, subtitle=f"{len(snap.bridges)}")
         self.paint_topbar()
@@ -128,8 +128,9 @@ class LiveData(Browsing):
         if snap.page < PAGE:
             self.call_after_refresh(self.reload)  # the first paint's short page: the rest
         # A timer wake that changed nothing under the cursor leaves the detail alone: its
-        # reload is a query and a repaint of the whole panel.
-        if (self.selection(), snap.token) != self._detail_shown:
+        # reload is a query and a repaint of the whole panel. The filter counts: with
+        # nothing selected, the detail names it.
+        if (self.selection(), snap.token, snap.query) != self._detail_shown:
             self._load_detail()
 
     def _schedule_wake(self) -> None:

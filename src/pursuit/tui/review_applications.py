@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import tzinfo
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from pursuit import clock
+from pursuit.domain.dates.showing import show_day
 from pursuit.store.database import Database
 from pursuit.store.history import AppLine, app_lines
 
@@ -57,9 +59,11 @@ class ApplicationsScreen(ModalScreen[None]):
         title: str,
         ids: Sequence[int],
         marks: dict[int, str] | None = None,
+        now: Callable[[], datetime] = clock.now,
     ) -> None:
         super().__init__()
         self._db = db
+        self._now = now
         self._tz = tz
         self._heading = title
         self._ids = list(ids)
@@ -106,7 +110,8 @@ class ApplicationsScreen(ModalScreen[None]):
         # Names and titles are the user's: Text segments, never markup.
         text = Text.assemble(line.company, " — ", line.title, ("  " + line.status.label, "dim"))
         if line.applied_at is not None:
-            text.append(f"  applied {line.applied_at.astimezone(self._tz):%d %b %Y}", "dim")
+            applied = show_day(line.applied_at, self._tz, self._now())
+            text.append(f"  applied {applied}", "dim")
         mark = self._marks.get(line.id)
         if mark:
             text.append(f"  {mark}", "bold yellow")
@@ -119,7 +124,12 @@ class ApplicationsScreen(ModalScreen[None]):
         line = self.lines[event.option_index]
         self.app.push_screen(
             DetailScreen(
-                self._db, self._tz, company_id=line.company_id, application_id=line.id, item=None
+                self._db,
+                self._tz,
+                company_id=line.company_id,
+                application_id=line.id,
+                item=None,
+                now=self._now,
             )
         )
 

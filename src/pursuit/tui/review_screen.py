@@ -334,5 +334,12 @@ class ReviewScreen(Screen[None]):
             self.notify("No applications behind this figure", timeout=3)
             return
         self.app.push_screen(
-            ApplicationsScreen(self._db, self._tz, title=row.caption(), ids=ids, marks=row.marks())
+            ApplicationsScreen(
+                self._db,
+                self._tz,
+                title=row.caption(),
+                ids=ids,
+                marks=row.marks(),
+                now=self._now,
+            )
         )

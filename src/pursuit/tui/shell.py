@@ -86,7 +86,7 @@ class Shell(App[None]):
         self._retired: deque[Snapshot] = deque()
         # browsing.py: what the detail panel shows, and the keys that applied last.
         self._detail_timer: Timer | None = None
-        self._detail_shown: tuple[Selection | None, Token] | None = None
+        self._detail_shown: tuple[Selection | None, Token, str] | None = None
         self._detail_seq = 0
         self._enabled: tuple[bool | None, ...] = ()
         # filtering.py: the pause in typing before the panes follow.
@@ -114,7 +114,7 @@ class Shell(App[None]):
             # One widget with its own border, not a bordered box around it: every widget a
             # screen line crosses is rendered again when that line changes.
             yield DetailView(id="detail-body")
-        yield Input(id="filter", placeholder="filter: company, role, person…")
+        yield Input(id="filter", placeholder="filter: company, role, status, person, note…")
         yield KeyBar(id="keys")
 
     async def on_event(self, event: events.Event) -> None:

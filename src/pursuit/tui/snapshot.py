@@ -10,7 +10,8 @@ from datetime import datetime, tzinfo
 
 from pursuit.agenda import Agenda, AgendaItem, build_agenda
 from pursuit.domain.settings import RuleSettings
-from pursuit.domain.whose import Turn
+from pursuit.domain.status import OPEN
+from pursuit.domain.whose import show_whose, whose_move_among
 from pursuit.store import application_reads, company_reads
 from pursuit.store.database import Database, Token
 from pursuit.store.record_reads import (
@@ -95,6 +96,10 @@ class Detail:
     draft_for: str | None
     more_events: bool = False
     """The history goes on past `events` (the full-screen detail reads on as it scrolls)."""
+    standing: str | None = None
+    """The application's status and whose move it is, as of the load (`_standing`)."""
+    now: datetime | None = None
+    """The clock at the load: dates in another year show it."""
 
     @property
     def application(self) -> AppRecord | None:
@@ -111,17 +116,13 @@ class Detail:
         return self.record.events if self.record else ()
 
 
-def _standing(
-    app: application_reads.ApplicationRow, now: datetime | None, tz: tzinfo | None
-) -> str:
-    """The status, and whose move it is: "interviewing · their move until Mon 16 Nov"."""
-    if now is None:
-        return app.status.label
-    whose = app.whose(now)
-    if whose.turn == Turn.THEIRS and whose.waiting_until is not None:
-        until = whose.waiting_until.astimezone(tz) if tz else whose.waiting_until
-        return f"{app.status.label} · their move until {until:%a %d %b}"
-    return f"{app.status.label} · your move"
+def _standing(record: CompanyRecord, app: AppRecord, now: datetime, tz: tzinfo) -> str:
+    """How it stands: "applied · their move until Tue 1 Dec", "interviewing · your move";
+    how it ended once closed ("rejected on good terms")."""
+    if app.status not in OPEN:
+        return app.outcome or app.status.label
+    pending = [(x.kind, x.next_at) for x in record.actions if x.application_id == app.id]
+    return f"{app.status.label} · {show_whose(whose_move_among(pending, now), tz, now)}"
 
 
 EVENTS_PAGE = 200
@@ -144,6 +145,10 @@ def load_detail(
     more = record is not None and len(record.events) > events
     if record is not None and more:
         record = replace(record, events=record.events[:events])
+    app = record.application(application_id) if record else None
+    standing = None
+    if record is not None and app is not None and now is not None and tz is not None:
+        standing = _standing(record, app, now, tz)
     return Detail(
         company_id=company_id,
         company=record.name if record else "?",
@@ -152,6 +157,8 @@ def load_detail(
         draft=draft,
         draft_for=item.what if draft and item else None,
         more_events=more,
+        standing=standing,
+        now=now,
     )
 
 

@@ -113,7 +113,7 @@ def _case(case: dict[str, Any]) -> dict[str, Any]:
 def _write(item: dict[str, Any], path: str) -> int:
     ctx = _ctx(path, item.get("now"))
     if item["kind"] == "add":
-        return add_application(ctx, item["company"], item["role"]).application_id
+        return add_application(ctx, item["company"], item["role"]).added.application_id
     if item["kind"] == "done":
         complete(ctx, int(item["action_id"]))
         return int(item["action_id"])
@@ -169,12 +169,12 @@ def handle(cmd: dict[str, Any]) -> dict[str, Any] | None:
             probe.close()
         print(json.dumps({"locked": locked}), flush=True)
         try:
-            added = add_application(_ctx(cmd["db"], None), cmd["company"], cmd["role"])
+            added = add_application(_ctx(cmd["db"], None), cmd["company"], cmd["role"]).added
             return {"id": added.application_id}
         except Exception as exc:
             return {"error": f"{type(exc).__name__}: {exc}"}
     if op == "add":
-        added = add_application(_ctx(cmd["db"], cmd.get("now")), cmd["company"], cmd["role"])
+        added = add_application(_ctx(cmd["db"], cmd.get("now")), cmd["company"], cmd["role"]).added
         return {"id": added.application_id}
     raise ValueError(f"unknown op {op}")
 

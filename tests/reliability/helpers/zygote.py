@@ -52,7 +52,7 @@ def writer(db: Database, tag: str) -> None:
         title = f"{tag}-{n}"
         ctx = Ctx(db=db, now=datetime.now(UTC), tz=UTC)
         added = add_application(ctx, f"Writer {tag.split('-')[0]}", title)
-        _say({"ack": added.application_id, "title": title})
+        _say({"ack": added.added.application_id, "title": title})
         n += 1
 
 

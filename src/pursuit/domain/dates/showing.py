@@ -59,11 +59,14 @@ def _nearest(amount: float) -> int:
     return int(amount + 0.5)
 
 
-def show_day(dt: datetime, tz: tzinfo, now: datetime, *, short: bool = False) -> str:
-    """ "Mon 16 Nov" in the zone `tz`, with the year when it is not the year of `now`
-    ("Mon 16 Nov 2027"; `short`: "16 Nov 2027", for a narrow column)."""
+def show_day(
+    dt: datetime, tz: tzinfo, now: datetime | None, *, short: bool = False, year: bool = False
+) -> str:
+    """ "Mon 16 Nov" in the zone `tz`, with the year when it is not the year of `now` (or
+    when `year`): "Mon 16 Nov 2027"; `short`: "16 Nov 2027", for a narrow column. The day
+    is never zero-padded, as in `show_when`: one way to write a day everywhere."""
     local = dt.astimezone(tz)
     day = f"{_WEEKDAY_ABBR[local.weekday()]} {local.day} {_MONTH_NAMES[local.month - 1][:3]}"
-    if now.astimezone(tz).year == local.year:
+    if not year and (now is None or now.astimezone(tz).year == local.year):
         return day
     return f"{day.split(' ', 1)[1] if short else day} {local.year}"

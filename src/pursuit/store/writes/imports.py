@@ -24,7 +24,8 @@ from pursuit.store.context import Ctx
 from pursuit.store.rows import ActionRow
 from pursuit.store.world import World
 from pursuit.store.writes import make
-from pursuit.store.writes.applications import add_application, enter_status, reject
+from pursuit.store.writes.applications import add_application
+from pursuit.store.writes.moves import enter_status, reject
 
 PER_DAY = 3
 """Old applications' follow-ups on one day, at most."""

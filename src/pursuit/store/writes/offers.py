@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from pursuit.domain.dates.showing import show_when
 from pursuit.domain.drafts import offer_reply_draft, withdraw_draft
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
 from pursuit.domain.status import CLOSED, StatusError, check_move
@@ -51,7 +52,7 @@ def record_offer(
         w,
         ctx,
         kind=EventKind.OFFER,
-        summary=f"offer: answer by {by.astimezone(ctx.tz):%a %d %b %H:%M}",
+        summary=f"offer: answer by {show_when(by, ctx.tz, ctx.now)}",
         company_id=comp.id,
         application_id=app.id,
         direction=Direction.IN,

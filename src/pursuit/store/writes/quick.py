@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 
+from pursuit.domain.dates.showing import show_when
 from pursuit.domain.matching import name_key
 from pursuit.domain.quick_entry import QuickEntry
 from pursuit.domain.status import CLOSED
 from pursuit.store.context import Ctx
-from pursuit.store.rows import CompanyRow, ContactRow, EventRow
+from pursuit.store.rows import AppRow, CompanyRow, ContactRow, EventRow
 from pursuit.store.world import World
-from pursuit.store.writes import record
+from pursuit.store.writes import adding, edits, offers
 from pursuit.store.writes.applications import record_guidance
 
 
@@ -24,11 +25,16 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = Fal
     # can mean, not a new company beside it.
     known = w.find_company(entry.company)
     company = known.name if known is not None else entry.company
+    saved: list[str] = []
     if entry.interview_at is not None:
-        saved = ""
-        if entry.role is not None and not _open_role(w, known, entry.role):
-            saved = _add(w, ctx, entry, company, force=force) + "; "
-        result = record.log_interview(
+        open_app = _open_role(w, known, entry.role) if entry.role is not None else None
+        if entry.role is not None and open_app is None:
+            saved.append(_add(w, ctx, entry, company, force=force))
+        elif open_app is not None and _fields(entry, ctx):
+            # The role is open already and the interview logs to it: what the line says
+            # of it (source, salary, applied date, link) is saved there, not dropped.
+            edits.edit_application(w, ctx, application_id=open_app.id, fields=_fields(entry, ctx))
+        result = adding.log_interview(
             w,
             ctx,
             company,
@@ -38,39 +44,63 @@ def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = Fal
             minutes=entry.interview_minutes or 60,
             check_back=entry.check_back,
             check_back_text=entry.check_back_text,
+            kind=entry.interview_kind or "interview",
             role=entry.role,
             force=force,
         )
         notes = len(result.interviewers)
         owed = f"{notes} thank-you note{'s' if notes != 1 else ''} to write"
         w.label = f"interview {result.company}"
-        return f"{saved}Interview at {result.company} logged: {owed}"
-    saved_parts: list[str] = []
-    if entry.role is not None:
-        saved_parts.append(_add(w, ctx, entry, company, force=force))
-    if entry.check_back is not None:
-        guided = record_guidance(w, ctx, company, entry.check_back, entry.check_back_text)
-        saved_parts.append(f"{guided.company}: follow up as they asked")
-    return "; ".join(saved_parts) or "Nothing to save"
+        saved.append(f"Interview at {result.company} logged: {owed}")
+    else:
+        if entry.role is not None:
+            saved.append(_add(w, ctx, entry, company, force=force))
+        if entry.check_back is not None:
+            guided = record_guidance(w, ctx, company, entry.check_back, entry.check_back_text)
+            saved.append(f"{guided.company}: follow up as they asked")
+    if entry.offer_by is not None:
+        # The very write `pursuit offer COMPANY --by WHEN --note TEXT` makes.
+        offer = offers.record_offer(w, ctx, company, entry.offer_by, entry.offer_note)
+        by = show_when(offer.answer_by, ctx.tz, ctx.now)
+        saved.append(f"Offer from {offer.company}: answer by {by}")
+    return "; ".join(saved) or "Nothing to save"
 
 
-def _open_role(w: World, comp: CompanyRow | None, role: str) -> bool:
-    """The company has this role open already: an interview line logs to it."""
+def _open_role(w: World, comp: CompanyRow | None, role: str) -> AppRow | None:
+    """The company's open application for this role, if any: an interview line logs to it."""
     if comp is None:
-        return False
-    return any(
-        name_key(a.title) == name_key(role) and a.status not in CLOSED for a in w.applications(comp)
+        return None
+    return next(
+        (
+            a
+            for a in w.applications(comp)
+            if name_key(a.title) == name_key(role) and a.status not in CLOSED
+        ),
+        None,
     )
+
+
+def _fields(entry: QuickEntry, ctx: Ctx) -> dict[str, str]:
+    """The application's fields the line gives, as the text `record` reads."""
+    applied = entry.applied_at
+    # The applied date as a local date and time, the form every field reader takes.
+    when = f"{applied.astimezone(ctx.tz):%Y-%m-%d %H:%M}" if applied is not None else None
+    return {
+        name: value
+        for name, value in (
+            ("url", entry.url),
+            ("salary", entry.salary),
+            ("source", entry.source),
+            ("applied", when),
+        )
+        if value
+    }
 
 
 def _add(w: World, ctx: Ctx, entry: QuickEntry, company: str, *, force: bool) -> str:
     assert entry.role is not None
-    fields = {
-        name: value
-        for name, value in (("url", entry.url), ("salary", entry.salary), ("source", entry.source))
-        if value
-    }
-    added = record.add_application(
+    fields = {name: value for name, value in _fields(entry, ctx).items() if name != "applied"}
+    added = adding.add_application(
         w, ctx, company, entry.role, force=force, applied_at=entry.applied_at, fields=fields
     )
     line = f"Added {added.added.company} — {added.added.title}"

@@ -15,7 +15,7 @@ from pursuit.store import steps
 from pursuit.store.context import Ctx
 from pursuit.store.errors import InputError
 from pursuit.store.world import World
-from pursuit.store.writes import applications, check_ins, follow_ups, thanks
+from pursuit.store.writes import applications, check_ins, follow_ups, moves, thanks
 
 
 def apply_step(w: World, ctx: Ctx, step: steps.Step, ids: dict[str, int]) -> None:
@@ -34,7 +34,7 @@ def apply_step(w: World, ctx: Ctx, step: steps.Step, ids: dict[str, int]) -> Non
         case steps.HeardBack():
             follow_ups.heard_back(w, at, step.company, note=step.note)
         case steps.Move():
-            applications.move(w, at, step.company, step.status, application_id=ids[step.company])
+            moves.move(w, at, step.company, step.status, application_id=ids[step.company])
         case steps.Interview():
             applications.log_interview(
                 w,
@@ -50,7 +50,7 @@ def apply_step(w: World, ctx: Ctx, step: steps.Step, ids: dict[str, int]) -> Non
         case steps.Thanks():
             thanks.mark_thanks(w, at, step.company, step.name, note=step.note, force=True)
         case steps.Reject():
-            applications.reject(
+            moves.reject(
                 w, at, step.company, friendly=step.friendly, application_id=ids[step.company]
             )
         case steps.CheckIn():
