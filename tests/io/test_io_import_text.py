@@ -5,22 +5,28 @@ mojibake. Real subprocesses, as a user runs it."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from conftest import RunCli, sha256
+from conftest import RunCli
 from pursuit.store.context import Ctx
+from pursuit.store.database import Database
+from pursuit.store.exporter import export_json
 
 
-def _apps(path: Path) -> list[tuple[str, str, str]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(
-            "SELECT c.name, a.title, coalesce(a.notes, '')"
-            " FROM application a JOIN company c ON c.id = a.company_id ORDER BY a.id"
-        ).fetchall()
-    finally:
-        conn.close()
+def _apps(db: Database) -> list[tuple[str, str, str]]:
+    with db.read() as conn:
+        return [
+            (str(c), str(t), str(n))
+            for c, t, n in conn.execute(
+                "SELECT c.name, a.title, coalesce(a.notes, '')"
+                " FROM application a JOIN company c ON c.id = a.company_id ORDER BY a.id"
+            ).fetchall()
+        ]
+
+
+def contents(db: Database) -> bytes:
+    """What the search holds, on either engine: its lossless export."""
+    return export_json(db)
 
 
 def test_a_field_of_200000_characters_is_read_whole_with_every_row_after_it(
@@ -43,7 +49,7 @@ def test_a_field_of_200000_characters_is_read_whole_with_every_row_after_it(
     assert done.stdout.splitlines()[-1] == (
         "4 applications imported from long.csv; 0 already there"
     )
-    apps = _apps(ctx.db.path)
+    apps = _apps(ctx.db)
     assert [(c, r) for c, r, _ in apps] == [
         ("Acme", "Engineer"),
         ("Globex", "Data Engineer"),
@@ -61,7 +67,7 @@ def test_one_byte_that_is_not_utf8_refuses_the_file_naming_its_line(
     ctx: Ctx, run_cli: RunCli, tmp_path: Path
 ) -> None:
     ctx.db.close()
-    digest = sha256(ctx.db.path)
+    digest = contents(ctx.db)
     sheet = tmp_path / "mixed.csv"
     # UTF-8 throughout but for one "é" saved by another program in Latin-1 / cp1252.
     sheet.write_bytes(_ROWS.encode() + "Zoë Ltd,Engineer,\n".encode("cp1252"))
@@ -72,24 +78,24 @@ def test_one_byte_that_is_not_utf8_refuses_the_file_naming_its_line(
         "nothing was imported; if the file is in another encoding, say which, "
         "e.g. --encoding cp1252 (Excel on Windows)\n"
     )
-    assert sha256(ctx.db.path) == digest
+    assert contents(ctx.db) == digest
 
 
 def test_a_file_in_cp1252_is_read_when_told_and_only_then(
     ctx: Ctx, run_cli: RunCli, tmp_path: Path
 ) -> None:
     ctx.db.close()
-    digest = sha256(ctx.db.path)
+    digest = contents(ctx.db)
     sheet = tmp_path / "excel.csv"
     sheet.write_bytes(_ROWS.replace("\n", "\r\n").encode("cp1252"))
     refused = run_cli("import", str(sheet))
     assert refused.returncode == 2
     assert refused.stderr.startswith("pursuit: line 3 of excel.csv is not UTF-8 (byte 0xE9")
-    assert sha256(ctx.db.path) == digest
+    assert contents(ctx.db) == digest
 
     done = run_cli("import", str(sheet), "--encoding", "cp1252")
     assert (done.returncode, done.stderr) == (0, "")
-    assert _apps(ctx.db.path) == [
+    assert _apps(ctx.db) == [
         ("Acme", "Engineer", ""),
         ("Café Società", "Barista", "crème brûlée"),
     ]
@@ -105,7 +111,7 @@ def test_a_byte_order_mark_says_the_encoding(ctx: Ctx, run_cli: RunCli, tmp_path
     for sheet in (bom8, bom16):
         done = run_cli("import", str(sheet))
         assert (done.returncode, done.stderr) == (0, ""), sheet.name
-    assert _apps(ctx.db.path) == [
+    assert _apps(ctx.db) == [
         ("Acme", "Engineer", ""),
         ("Café Società", "Barista", "crème brûlée"),
         ("Globex", "Engineer", ""),
@@ -116,7 +122,7 @@ def test_a_wrong_or_unknown_encoding_is_one_line_and_changes_nothing(
     ctx: Ctx, run_cli: RunCli, tmp_path: Path
 ) -> None:
     ctx.db.close()
-    digest = sha256(ctx.db.path)
+    digest = contents(ctx.db)
     sheet = tmp_path / "t.csv"
     # 0x81 is a byte cp1252 leaves undefined.
     sheet.write_bytes(b"Company,Role\nAcme,Engineer\nAc\x81me,SRE\n")
@@ -142,4 +148,4 @@ def test_a_wrong_or_unknown_encoding_is_one_line_and_changes_nothing(
         done = run_cli("import", *args)
         assert (done.returncode, done.stdout) == (2, ""), args
         assert done.stderr == line + "\n", args
-    assert sha256(ctx.db.path) == digest
+    assert contents(ctx.db) == digest
