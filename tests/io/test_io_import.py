@@ -232,3 +232,19 @@ def test_bad_json_rows_are_skipped_with_their_place(ctx: Ctx, tmp_path: Path) ->
         assert [(a.company, a.title) for a in application_reads.applications(conn)] == []
         assert [n for _, n in company_reads.company_names(conn)] == ["Globex"]
     other.close()
+
+
+def test_one_file_naming_a_company_with_and_without_accents_makes_one_company(
+    ctx: Ctx, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "accents.csv"
+    sheet.write_text(
+        "Company,Role\nAcme,Engineer\nCafé Réseau,Barista\ncafe reseau,Engineer\n",
+        encoding="utf-8",
+    )
+    report = importer.import_file(ctx, sheet)
+    assert len(report.created) == 3, report.problems
+    with ctx.db.read() as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM company ORDER BY id")]
+    # The third row finds the company the second one made in the same write.
+    assert names == ["Acme", "Café Réseau"]

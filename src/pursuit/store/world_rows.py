@@ -212,8 +212,6 @@ class Rows:
                     self._look.setdefault(skeleton(row.name), []).append((row.name_key, row.name))
                 if self._alike is not None:
                     self._alike.setdefault(fold(row.name), []).append(row.id)
-                if self._alike is not None:
-                    self._alike.setdefault(fold(row.name), []).append(row.id)
                 self.contacts[row.id] = []
                 self._apps_of[row.id] = []
                 self._actions_of[row.id] = []
