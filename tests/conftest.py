@@ -96,3 +96,17 @@ def run_cli(tmp_path: Path, pg_search: str | None) -> RunCli:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rows(db: Database, sql: str, *params: object) -> list[tuple[object, ...]]:
+    """`sql` run through the search's own Database: the same on either engine."""
+    with db.read() as conn:
+        return [tuple(row) for row in conn.execute(sql, params).fetchall()]
+
+
+def contents(db: Database) -> tuple[int, bytes]:
+    """What the search holds, on either engine: its revision counter (which every write
+    moves) and its lossless export. Equal before and after: nothing was written."""
+    from pursuit.store.exporter import export_json
+
+    return db.revision(), export_json(db)
