@@ -203,7 +203,9 @@ def test_delete_an_application_and_a_person(run_cli: RunCli, search: Database) -
     assert rows(search, "SELECT count(*) FROM application WHERE deleted_at IS NULL") == [(5,)]
 
 
-def test_list_all_shows_dates_and_outcomes_most_recent_first(run_cli: RunCli, search: Database) -> None:
+def test_list_all_shows_dates_and_outcomes_most_recent_first(
+    run_cli: RunCli, search: Database
+) -> None:
     lines = ok(run_cli("list", "--all"))
     assert lines[0].split() == ["company", "role", "status", "applied", "closed"]
     assert [line.split()[0] for line in lines[1:]] == [
@@ -244,7 +246,9 @@ BAD: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-def test_bad_input_is_one_line_exit_2_and_changes_nothing(run_cli: RunCli, search: Database) -> None:
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(
+    run_cli: RunCli, search: Database
+) -> None:
     digest = contents(search)
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(lambda case: run_cli(*case[0]), BAD))
