@@ -73,18 +73,23 @@ def cli_env(db_path: Path, now: datetime | str) -> dict[str, str]:
 
 @pytest.fixture
 def run_cli(tmp_path: Path, pg_search: str | None) -> RunCli:
-    """`run_cli("add", "Acme", "Engineer", now=..., db=...)` runs the installed command,
-    on the test's engine (a `db` path given is always a SQLite file)."""
+    """`run_cli("add", "Acme", "Engineer", now=..., db=..., env=...)` runs the installed
+    command, on the test's engine (a `db` path given is always a SQLite file); `env` adds
+    to or overrides its environment."""
 
     def run(
-        *args: str, now: datetime | str = NOW, db: Path | None = None
+        *args: str,
+        now: datetime | str = NOW,
+        db: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess[str]:
-        env = cli_env(db or tmp_path / "pursuit.db", now)
+        full = cli_env(db or tmp_path / "pursuit.db", now)
         if pg_search is not None and db is None:
-            env.update(PURSUIT_DB=PG_URL, PURSUIT_SEARCH=pg_search)
+            full.update(PURSUIT_DB=PG_URL, PURSUIT_SEARCH=pg_search)
+        full.update(env or {})
         return subprocess.run(
             [str(PURSUIT), *args],
-            env=env,
+            env=full,
             capture_output=True,
             text=True,
             timeout=60,
@@ -96,3 +101,17 @@ def run_cli(tmp_path: Path, pg_search: str | None) -> RunCli:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rows(db: Database, sql: str, *params: object) -> list[tuple[object, ...]]:
+    """`sql` run through the search's own Database: the same on either engine."""
+    with db.read() as conn:
+        return [tuple(row) for row in conn.execute(sql, params).fetchall()]
+
+
+def contents(db: Database) -> tuple[int, bytes]:
+    """What the search holds, on either engine: its revision counter (which every write
+    moves) and its lossless export. Equal before and after: nothing was written."""
+    from pursuit.store.exporter import export_json
+
+    return db.revision(), export_json(db)

@@ -1,38 +1,20 @@
 """Dates typed on the command line (issue 15): an interview needs a time of day, a range
 gives its length, open phrases say how they were read, another year shows, a date over a
 year away is refused with a way ahead, and the date_order setting reads "05/04".
-Real subprocesses; bad input is one line, exit 2, and leaves the file as it was."""
+Real subprocesses; bad input is one line, exit 2, and leaves the search as it was."""
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
+from conftest import RunCli, contents, rows
+from pursuit.store.database import Database
 
 # A Thursday: "fri" is tomorrow, "next fri" the Friday of next week.
 THU = "2026-03-19T09:00:00-04:00"
-
-
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def state(db: Path) -> str:
-    """The file and its write-ahead log: a write not yet checkpointed shows too."""
-    digest = hashlib.sha256(db.read_bytes())
-    wal = db.with_name(db.name + "-wal")
-    if wal.exists():
-        digest.update(wal.read_bytes())
-    return digest.hexdigest()
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> list[str]:
@@ -41,9 +23,9 @@ def ok(result: subprocess.CompletedProcess[str]) -> list[str]:
 
 
 @pytest.fixture
-def acme(run_cli: RunCli, tmp_path: Path) -> Path:
+def acme(run_cli: RunCli, db: Database) -> Database:
     ok(run_cli("add", "Acme", "Engineer", "--applied", "mon 10:00", now=THU))
-    return tmp_path / "pursuit.db"
+    return db
 
 
 REFUSED: list[tuple[tuple[str, ...], str]] = [
@@ -105,18 +87,16 @@ REFUSED: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_bad_dates_are_one_line_and_change_nothing(run_cli: RunCli, acme: Path) -> None:
-    before = state(acme)
+def test_bad_dates_are_one_line_and_change_nothing(run_cli: RunCli, acme: Database) -> None:
+    before = contents(acme)
     for args, line in REFUSED:
         done = run_cli(*args, now=THU)
         assert (done.returncode, done.stdout) == (2, ""), args
         assert done.stderr == line + "\n", args
-    assert state(acme) == before
+    assert contents(acme) == before
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_an_interview_range_gives_its_length(run_cli: RunCli, acme: Path) -> None:
+def test_an_interview_range_gives_its_length(run_cli: RunCli, acme: Database) -> None:
     out = ok(
         run_cli(
             "interview", "acme", "--at", "tomorrow 9:30am-11am", "--with", "Jane Doe, EM", now=THU
@@ -149,8 +129,7 @@ def test_an_interview_range_gives_its_length(run_cli: RunCli, acme: Path) -> Non
     ]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_open_phrases_say_how_they_were_read(run_cli: RunCli, acme: Path) -> None:
+def test_open_phrases_say_how_they_were_read(run_cli: RunCli, acme: Database) -> None:
     out = ok(
         run_cli(
             "interview", "acme", "--at", "next fri 2pm", "--with", "Bob Lee",
@@ -183,8 +162,9 @@ def test_open_phrases_say_how_they_were_read(run_cli: RunCli, acme: Path) -> Non
     ]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_another_year_shows_and_force_takes_a_date_long_ago(run_cli: RunCli, acme: Path) -> None:
+def test_another_year_shows_and_force_takes_a_date_long_ago(
+    run_cli: RunCli, acme: Database
+) -> None:
     assert ok(run_cli("add", "Hooli", "SRE", "--applied", "dec 15", now=THU)) == [
         "Added Hooli — SRE (applied)",
         "Applied Mon 15 Dec 2025 09:00",
@@ -210,9 +190,8 @@ def test_another_year_shows_and_force_takes_a_date_long_ago(run_cli: RunCli, acm
     ("order", "shown"),
     [("day-first", "Sun 5 Apr 09:00"), ("month-first", "Mon 4 May 09:00")],
 )
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_the_date_order_setting_reads_typed_dates(
-    run_cli: RunCli, acme: Path, tmp_path: Path, order: str, shown: str
+    run_cli: RunCli, acme: Database, tmp_path: Path, order: str, shown: str
 ) -> None:
     (tmp_path / "none.toml").write_text(f'date_order = "{order}"\n')
     assert ok(run_cli("guidance", "acme", "05/04", now=THU)) == [

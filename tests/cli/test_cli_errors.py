@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli, sha256
+from conftest import RunCli, contents, sha256
 from pursuit.store import commands
 from pursuit.store.context import Ctx
 from pursuit.store.schema import HEAD
@@ -64,13 +64,11 @@ def run_case(run_cli: RunCli, args: tuple[str, ...]) -> subprocess.CompletedProc
     return run_cli(*args, now=NOW)
 
 
-@pytest.mark.sqlite_only  # compares the file's bytes; tests/pg checks the server's side
 def test_bad_input_exits_2_with_one_line_and_changes_nothing(run_cli: RunCli, ctx: Ctx) -> None:
     commands.add_application(ctx, "Acme", "Engineer")
     commands.add_application(ctx, "Acorn", "Designer")
-    ctx.db.close()  # checkpoint, so the main file holds everything
-    path = ctx.db.path
-    digest = sha256(path)
+    ctx.db.close()
+    digest = contents(ctx.db)
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(lambda case: run_case(run_cli, case[0]), CASES))
     for (args, expected), result in zip(CASES, results, strict=True):
@@ -78,10 +76,10 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(run_cli: RunCli, ct
         assert "Traceback" not in result.stderr, args
         assert result.stdout == "", args
         assert result.stderr.splitlines() == [f"pursuit: {expected}"], args
-    assert sha256(path) == digest
+    assert contents(ctx.db) == digest
 
 
-@pytest.mark.sqlite_only  # the file's header; tests/pg/test_pg_engine.py: a newer search
+@pytest.mark.sqlite_only  # the file's header (user_version); tests/pg/test_pg_engine.py: a newer search
 def test_newer_database_is_refused_untouched(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "pursuit.db"
     conn = sqlite3.connect(path)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-import pytest
-
-from conftest import RunCli
+from conftest import RunCli, contents
+from pursuit.store.database import Database
 
 MON = "2026-11-09T10:00:00-05:00"
 TUE = "2026-11-10T10:00:00-05:00"
@@ -18,8 +14,7 @@ def ok(result: object) -> list[str]:
     return result.stdout.splitlines()  # type: ignore[attr-defined, no-any-return]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_an_offer_accepted_ends_the_search(run_cli: RunCli, tmp_path: Path) -> None:
+def test_an_offer_accepted_ends_the_search(run_cli: RunCli, db: Database) -> None:
     for company in ("Acme", "Globex", "Initech"):
         ok(run_cli("add", company, "Engineer", now=MON))
     assert ok(run_cli("offer", "acme", "--by", "fri 17:00", now=TUE)) == [
@@ -39,8 +34,7 @@ def test_an_offer_accepted_ends_the_search(run_cli: RunCli, tmp_path: Path) -> N
         "Globex: closed as withdrawn",
         "Kept as a bridge: check in Tue 9 Feb 2027 09:30",
     ]
-    db = tmp_path / "pursuit.db"
-    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    digest = contents(db)
     bad = run_cli("withdraw", "globex", now=TUE)
     assert (bad.returncode, bad.stderr) == (
         2,
@@ -48,7 +42,7 @@ def test_an_offer_accepted_ends_the_search(run_cli: RunCli, tmp_path: Path) -> N
     )
     bad = run_cli("offer", "initech", "--by", "someday", now=TUE)
     assert bad.returncode == 2 and bad.stderr.startswith("pursuit: --by: can't read")
-    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+    assert contents(db) == digest
 
 
 def test_the_nudge_verb(run_cli: RunCli) -> None:

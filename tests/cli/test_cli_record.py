@@ -5,28 +5,19 @@ list --all; bad input is one line, exit 2, and the file unchanged."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
-from conftest import NOW, RunCli, sha256
+from conftest import NOW, RunCli, contents, rows
 from pursuit.domain.people import Person
 from pursuit.store import actions, commands
 from pursuit.store.context import Ctx
+from pursuit.store.database import Database
 
 DAY = timedelta(days=1)
-
-
-def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.execute(sql))
-    finally:
-        conn.close()
 
 
 def ok(result: object) -> list[str]:
@@ -35,7 +26,7 @@ def ok(result: object) -> list[str]:
 
 
 @pytest.fixture
-def search(ctx: Ctx) -> Path:
+def search(ctx: Ctx) -> Database:
     """Globex rejected kindly (Priya Nair, recruiter), Acme interviewing with notes sent and
     owed, Stark typed twice, Initech ghosted."""
     commands.add_application(replace(ctx, now=NOW - 40 * DAY), "Globex", "Data Engineer")
@@ -64,11 +55,10 @@ def search(ctx: Ctx) -> Path:
     commands.add_application(replace(ctx, now=NOW - 50 * DAY), "Initech", "Analyst")
     commands.move(replace(ctx, now=NOW - 25 * DAY), "Initech", commands.Status.GHOSTED)
     ctx.db.close()
-    return ctx.db.path
+    return ctx.db
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_add_matches_the_company_and_remembers_it(run_cli: RunCli, search: Path) -> None:
+def test_add_matches_the_company_and_remembers_it(run_cli: RunCli, search: Database) -> None:
     lines = ok(run_cli("add", "glob", "Platform Engineer", "--salary", "90–110k", "--remote"))
     assert lines[0] == "Added Globex — Platform Engineer (applied)"
     assert lines[1] == (
@@ -81,31 +71,28 @@ def test_add_matches_the_company_and_remembers_it(run_cli: RunCli, search: Path)
     assert rows(search, "SELECT count(*) FROM company WHERE name LIKE 'Glob%'") == [(1,)]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_the_same_role_twice_is_refused_with_exit_3(run_cli: RunCli, search: Path) -> None:
-    digest = sha256(search)
+def test_the_same_role_twice_is_refused_with_exit_3(run_cli: RunCli, search: Database) -> None:
+    digest = contents(search)
     again = run_cli("add", "acme", "backend engineer")
     assert again.returncode == 3
     assert again.stderr.splitlines() == [
         "pursuit: Acme already has an open application for Backend Engineer: interviewing since "
         "24 Feb; add it again only if it is another opening (use --force to go ahead)"
     ]
-    assert sha256(search) == digest
+    assert contents(search) == digest
     ok(run_cli("add", "acme", "backend engineer", "--force"))
     assert rows(search, "SELECT count(*) FROM application WHERE title LIKE 'backend%'") == [(2,)]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_a_new_company_of_an_exact_name_can_be_forced(run_cli: RunCli, search: Path) -> None:
+def test_a_new_company_of_an_exact_name_can_be_forced(run_cli: RunCli, search: Database) -> None:
     ok(run_cli("add", "Acme Corp", "Designer"))  # no prefix of a known name: new
     lines = ok(run_cli("add", "Glob", "Analyst", "--new-company"))
     assert lines[0] == "Added Glob — Analyst (applied)"
     assert {n for (n,) in rows(search, "SELECT name FROM company")} >= {"Acme Corp", "Glob"}
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_show_prints_every_field_person_interview_note_and_draft(
-    run_cli: RunCli, search: Path
+    run_cli: RunCli, search: Database
 ) -> None:
     ok(run_cli("edit", "acme", "--location", "Berlin", "--no-remote", "--salary", "€90–110k"))
     ok(run_cli("contact", "acme", "jane", "--email", "jane@acme.example", "--phone", "555 0100"))
@@ -142,7 +129,7 @@ def test_show_prints_every_field_person_interview_note_and_draft(
     assert any(x["kind"] == "thank_you" and "Dear Bob" in x["draft"] for x in data["next"])
 
 
-def test_note_prints_drafts_and_what_was_sent(run_cli: RunCli, search: Path) -> None:
+def test_note_prints_drafts_and_what_was_sent(run_cli: RunCli, search: Database) -> None:
     assert ok(run_cli("note", "acme", "jane", "--sent")) == ["Dear Jane, thanks for the talk."]
     bob = ok(run_cli("note", "acme", "bob"))
     assert bob[0] == "Dear Bob,"
@@ -159,8 +146,7 @@ def test_note_prints_drafts_and_what_was_sent(run_cli: RunCli, search: Path) -> 
     ]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_edit_contact_move_rename_and_undo(run_cli: RunCli, search: Path) -> None:
+def test_edit_contact_move_rename_and_undo(run_cli: RunCli, search: Database) -> None:
     assert ok(run_cli("edit", "acme", "--role", "Platform Engineer", "--priority", "high")) == [
         "Acme — Platform Engineer: changed role, priority"
     ]
@@ -177,9 +163,8 @@ def test_edit_contact_move_rename_and_undo(run_cli: RunCli, search: Path) -> Non
     ) == [("Acme",)]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_merge_says_what_moves_and_needs_yes(run_cli: RunCli, search: Path) -> None:
-    digest = sha256(search)
+def test_merge_says_what_moves_and_needs_yes(run_cli: RunCli, search: Database) -> None:
+    digest = contents(search)
     asked = run_cli("merge", "Stark", "Stark Industries")
     assert asked.returncode == 3
     assert asked.stdout.splitlines() == [
@@ -190,7 +175,7 @@ def test_merge_says_what_moves_and_needs_yes(run_cli: RunCli, search: Path) -> N
         "  Stark is then removed (undo brings it back)",
     ]
     assert asked.stderr == "pursuit: nothing merged yet; rerun with --yes to merge\n"
-    assert sha256(search) == digest
+    assert contents(search) == digest
     ok(run_cli("merge", "Stark", "Stark Industries", "--yes"))
     assert rows(
         search,
@@ -201,8 +186,7 @@ def test_merge_says_what_moves_and_needs_yes(run_cli: RunCli, search: Path) -> N
     assert rows(search, "SELECT deleted_at FROM company WHERE name = 'Stark'") == [(None,)]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_delete_an_application_and_a_person(run_cli: RunCli, search: Path) -> None:
+def test_delete_an_application_and_a_person(run_cli: RunCli, search: Database) -> None:
     lines = ok(run_cli("delete", "initech"))
     assert lines == [
         "Removed Initech — Analyst (pursuit undo brings it back; the timeline keeps its history)"
@@ -219,7 +203,9 @@ def test_delete_an_application_and_a_person(run_cli: RunCli, search: Path) -> No
     assert rows(search, "SELECT count(*) FROM application WHERE deleted_at IS NULL") == [(5,)]
 
 
-def test_list_all_shows_dates_and_outcomes_most_recent_first(run_cli: RunCli, search: Path) -> None:
+def test_list_all_shows_dates_and_outcomes_most_recent_first(
+    run_cli: RunCli, search: Database
+) -> None:
     lines = ok(run_cli("list", "--all"))
     assert lines[0].split() == ["company", "role", "status", "applied", "closed"]
     assert [line.split()[0] for line in lines[1:]] == [
@@ -260,9 +246,10 @@ BAD: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_bad_input_is_one_line_exit_2_and_changes_nothing(run_cli: RunCli, search: Path) -> None:
-    digest = sha256(search)
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(
+    run_cli: RunCli, search: Database
+) -> None:
+    digest = contents(search)
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(lambda case: run_cli(*case[0]), BAD))
     for (args, fragment), result in zip(BAD, results, strict=True):
@@ -271,11 +258,10 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(run_cli: RunCli, searc
         lines = result.stderr.splitlines()
         assert len(lines) == 1, (args, lines)
         assert lines[0].startswith("pursuit: ") and fragment in lines[0], (args, lines)
-    assert sha256(search) == digest
+    assert contents(search) == digest
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_purge_asks_then_deletes_for_good(run_cli: RunCli, search: Path) -> None:
+def test_purge_asks_then_deletes_for_good(run_cli: RunCli, search: Database) -> None:
     ok(run_cli("delete", "initech"))
     asked = run_cli("purge")
     assert asked.returncode == 3
@@ -292,14 +278,13 @@ def test_purge_asks_then_deletes_for_good(run_cli: RunCli, search: Path) -> None
     assert ok(run_cli("purge")) == ["Nothing was removed: nothing to purge"]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_show_and_note_clean_what_a_crafted_file_holds(run_cli: RunCli, search: Path) -> None:
+def test_show_and_note_clean_what_a_crafted_file_holds(run_cli: RunCli, search: Database) -> None:
     """A file written by another program can hold escape sequences: nothing reaches the
     terminal but text (JSON stays exact)."""
     import re
 
-    conn = sqlite3.connect(search)
-    with conn:
+    with search.connection() as conn:
+        conn.execute("BEGIN IMMEDIATE")
         conn.execute(
             "UPDATE event SET body = ? WHERE body = 'Dear Jane, thanks for the talk.'",
             ("Dear Jane,\n\x1b]52;c;SGVsbG8=\x07thanks \x1b[31mred\x1b[0m\u202etxt",),
@@ -308,7 +293,7 @@ def test_show_and_note_clean_what_a_crafted_file_holds(run_cli: RunCli, search: 
             "UPDATE application SET location = ? WHERE title = 'Backend Engineer'",
             ("\x1b]8;;https://evil.test\x1b\\Berlin\x1b]8;;\x1b\\",),
         )
-    conn.close()
+        conn.execute("COMMIT")
     unsafe = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
     for argv in (("show", "acme"), ("note", "acme", "jane", "--sent"), ("list", "--all")):
         out = ok(run_cli(*argv))
@@ -321,8 +306,7 @@ def test_show_and_note_clean_what_a_crafted_file_holds(run_cli: RunCli, search: 
     )
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_quick_refuses_the_same_role_twice_until_forced(run_cli: RunCli, search: Path) -> None:
+def test_quick_refuses_the_same_role_twice_until_forced(run_cli: RunCli, search: Database) -> None:
     line = "Stark / Engineering Manager via Indeed"
     again = run_cli("quick", line)
     assert again.returncode == 3

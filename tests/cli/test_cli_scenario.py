@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 
-import pytest
-
-from conftest import RunCli
+from conftest import RunCli, rows
+from pursuit.store.database import Database
 
 
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_new_user_scenario(run_cli: RunCli, tmp_path: Path) -> None:
-    db = tmp_path / "pursuit.db"
+def test_new_user_scenario(run_cli: RunCli, db: Database) -> None:
     monday = "2026-03-16T09:00:00-04:00"
     added = run_cli("add", "Acme", "Backend Engineer", now=monday)
     assert added.returncode == 0, added.stderr

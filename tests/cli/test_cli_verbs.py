@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -9,22 +10,14 @@ import stat
 import subprocess
 from pathlib import Path
 
-import pytest
-
-from conftest import PURSUIT, RunCli, cli_env
+from conftest import PURSUIT, RunCli, cli_env, rows
 from pursuit.store import commands
 from pursuit.store.context import Ctx
+from pursuit.store.database import Database
+from pursuit.store.exporter import export_json
 
 MON = "2026-03-16T09:00:00-04:00"
 TUE = "2026-03-17T09:00:00-04:00"
-
-
-def rows(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> list[str]:
@@ -33,9 +26,7 @@ def ok(result: subprocess.CompletedProcess[str]) -> list[str]:
     return result.stdout.splitlines()
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
-    db = tmp_path / "pursuit.db"
+def test_application_verbs(run_cli: RunCli, db: Database) -> None:
 
     out = json.loads(
         run_cli(
@@ -197,10 +188,8 @@ def test_application_verbs(run_cli: RunCli, tmp_path: Path) -> None:
     assert rows(db, "SELECT done_at, deleted_at FROM action WHERE id = ?", fu_id) == [(None, None)]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_read_verbs_on_the_demo(run_cli: RunCli, tmp_path: Path) -> None:
-    db = tmp_path / "pursuit.db"
-    assert ok(run_cli("demo", now=MON)) == [f"Demo search written to {db}: 12 applications"]
+def test_read_verbs_on_the_demo(run_cli: RunCli, db: Database, engine: str, tmp_path: Path) -> None:
+    assert ok(run_cli("demo", now=MON)) == [f"Demo search written to {db.label}: 12 applications"]
     assert rows(db, "SELECT count(DISTINCT company_id) FROM application") == [(12,)]
 
     quick = ok(
@@ -273,9 +262,12 @@ def test_read_verbs_on_the_demo(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "copy.db"
     assert ok(run_cli("backup", str(target), now=MON)) == [f"Backed up to {target}"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert rows(target, "SELECT count(*) FROM application") == rows(
-        db, "SELECT count(*) FROM application"
-    )
+    if engine == "sqlite":
+        with contextlib.closing(sqlite3.connect(target)) as copy:
+            copied = copy.execute("SELECT count(*) FROM application").fetchall()
+        assert copied == rows(db, "SELECT count(*) FROM application")
+    else:  # a logical backup: the search's own export
+        assert target.read_bytes() == export_json(db)
     again = run_cli("backup", str(target), now=MON)
     assert again.returncode == 2 and "already exists" in again.stderr
 

@@ -12,10 +12,9 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 
-from conftest import NOW, PURSUIT, RunCli, cli_env
+from conftest import NOW, PG_URL, PURSUIT, RunCli, cli_env
 from pursuit.domain.people import Person
 from pursuit.store import action_reads, commands
 from pursuit.store.context import Ctx
@@ -84,8 +83,9 @@ def test_bad_arguments_get_one_line_and_status_2(run_cli: RunCli, tmp_path: Path
     assert nothing.returncode == 2 and "line 3: no company" in nothing.stderr
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_note_edit_round_trips_through_the_editor(ctx: Ctx, tmp_path: Path) -> None:
+def test_note_edit_round_trips_through_the_editor(
+    ctx: Ctx, run_cli: RunCli, tmp_path: Path
+) -> None:
     commands.add_application(ctx, "Acme Robotics", "Engineer")
     commands.log_interview(
         ctx,
@@ -99,11 +99,11 @@ def test_note_edit_round_trips_through_the_editor(ctx: Ctx, tmp_path: Path) -> N
         f'stat -c %a "$1" > {seen}; echo "$1" >> {seen}\n'
         'printf "P.S. The robot demo was great.\\n" >> "$1"\n',
     )
-    shown = run(tmp_path, "note", "acme", "jane")
+    shown = run_cli("note", "acme", "jane")
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith("Dear Jane,")
 
-    edited = run(tmp_path, "note", "Acme", "Jane", "--edit", "--show", env={"EDITOR": str(editor)})
+    edited = run_cli("note", "Acme", "Jane", "--edit", "--show", env={"EDITOR": str(editor)})
     assert edited.returncode == 0, edited.stderr
     assert edited.stdout.rstrip().endswith("P.S. The robot demo was great.")
     assert "saved" in edited.stderr
@@ -115,14 +115,15 @@ def test_note_edit_round_trips_through_the_editor(ctx: Ctx, tmp_path: Path) -> N
     assert "robot" not in drafts["Bob Lee"]
 
     failing = script(tmp_path / "fail.sh", "exit 3\n")
-    gave_up = run(tmp_path, "note", "Acme", "Bob", "--edit", env={"VISUAL": str(failing)})
+    gave_up = run_cli("note", "Acme", "Bob", "--edit", env={"VISUAL": str(failing)})
     assert gave_up.returncode == 2 and "status 3; nothing saved" in gave_up.stderr
-    none = run(tmp_path, "note", "Acme", "Nobody")
+    none = run_cli("note", "Acme", "Nobody")
     assert none.returncode == 2 and 'no person matches "Nobody"' in none.stderr
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_due_notify_announces_each_overdue_action_once(ctx: Ctx, tmp_path: Path) -> None:
+def test_due_notify_announces_each_overdue_action_once(
+    ctx: Ctx, run_cli: RunCli, tmp_path: Path
+) -> None:
     commands.add_application(ctx, "Acme & Sons", "Engineer", applied_at=NOW - timedelta(days=10))
     commands.add_application(ctx, "Globex", "SRE", applied_at=NOW - timedelta(days=2))
     calls = tmp_path / "calls.txt"
@@ -133,18 +134,18 @@ def test_due_notify_announces_each_overdue_action_once(ctx: Ctx, tmp_path: Path)
     config.write_text("notify_send = true\n")
     env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "PURSUIT_CONFIG": str(config)}
 
-    first = run(tmp_path, "due", "--notify", env=env)
+    first = run_cli("due", "--notify", env=env)
     assert first.returncode == 0, first.stderr
     assert first.stdout.count("\n") == 1 and "Acme" in first.stdout
     (call,) = calls.read_text().splitlines()
     assert call.startswith("--app-name=pursuit|--|pursuit: Follow up")
     assert call.endswith("|Acme &amp; Sons|")  # the body is escaped: servers read HTML
-    second = run(tmp_path, "due", "--notify", env=env)
+    second = run_cli("due", "--notify", env=env)
     assert (second.returncode, second.stdout) == (0, "")
     # Globex's guessed follow-up fell on Mon 23 Mar 09:30 (a week after Sat 14 Mar is a
     # Saturday); an hour later it is overdue too: only it is announced.
     later_now = (NOW + timedelta(days=7, hours=1)).isoformat()
-    later = run(tmp_path, "due", "--notify", env=env, now=later_now)
+    later = run_cli("due", "--notify", env=env, now=later_now)
     assert "Globex" in later.stdout and "Acme" not in later.stdout
     assert len(calls.read_text().splitlines()) == 2
 
@@ -187,21 +188,25 @@ def test_status_format_for_prompts(ctx: Ctx, run_cli: RunCli) -> None:
     assert bad.returncode == 2 and "fields: overdue, today" in bad.stderr
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_bash_completion_offers_verbs_companies_and_statuses(ctx: Ctx, tmp_path: Path) -> None:
+def test_bash_completion_offers_verbs_companies_and_statuses(
+    ctx: Ctx, run_cli: RunCli, tmp_path: Path, pg_search: str | None
+) -> None:
     commands.add_application(ctx, "Acme Robotics", "Engineer")
     commands.add_application(ctx, "acme labs", "Engineer")
     commands.add_application(ctx, "Globex", "SRE")
-    made = run(tmp_path, "completion", "bash")
+    made = run_cli("completion", "bash")
     assert made.returncode == 0
     completion = tmp_path / "pursuit.bash"
     completion.write_text(made.stdout)
-    assert run(tmp_path, "_companies").stdout == "acme labs\nAcme Robotics\nGlobex\n"
+    assert run_cli("_companies").stdout == "acme labs\nAcme Robotics\nGlobex\n"
+    env = cli_env(tmp_path / "pursuit.db", NOW)
+    if pg_search is not None:  # the search is the environment's; --db names the server
+        env.update(PURSUIT_DB=PG_URL, PURSUIT_SEARCH=pg_search)
 
     cases = [
         ["im"],
         ["thanks", "ac"],
-        ["--db", str(tmp_path / "pursuit.db"), "move", "Glo"],
+        ["--db", env["PURSUIT_DB"], "move", "Glo"],
         ["move", "Globex", "on"],
         ["export", "--format", "i"],
         ["import", "--"],
@@ -213,7 +218,6 @@ def test_bash_completion_offers_verbs_companies_and_statuses(ctx: Ctx, tmp_path:
             f"COMP_WORDS=(pursuit {line}); COMP_CWORD={len(words)}; _pursuit; "
             "printf '%s,' \"${COMPREPLY[@]}\"; echo"
         )
-    env = cli_env(tmp_path / "pursuit.db", NOW)
     env["PATH"] = f"{PURSUIT.parent}{os.pathsep}{env['PATH']}"
     out = subprocess.run(
         ["bash", "-c", "\n".join(probe)], env=env, capture_output=True, text=True, timeout=60
@@ -229,6 +233,6 @@ def test_bash_completion_offers_verbs_companies_and_statuses(ctx: Ctx, tmp_path:
     ]
     assert "--dry-run" in got[5].split(",")
 
-    zsh = run(tmp_path, "completion", "zsh").stdout
+    zsh = run_cli("completion", "zsh").stdout
     assert zsh.startswith("#compdef pursuit") and "_companies" in zsh
     assert "'thanks:mark a thank-you note sent" in zsh

@@ -3,32 +3,30 @@ shows (the columns it read, three rows as they will be stored). Real subprocesse
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import pytest
-
-from conftest import RunCli, sha256
+from conftest import RunCli, contents
 from pursuit.store.context import Ctx
+from pursuit.store.database import Database
 
 DATA = Path(__file__).parent / "data"
 
 
-def rows(path: Path) -> list[tuple[str, ...]]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(
-            "SELECT c.name, a.title, a.status, coalesce(a.source, ''), substr(a.applied_at, 1, 10)"
-            " FROM application a JOIN company c ON c.id = a.company_id ORDER BY a.id"
-        ).fetchall()
-    finally:
-        conn.close()
+def rows(db: Database) -> list[tuple[str, ...]]:
+    with db.read() as conn:
+        return [
+            tuple(str(v) for v in row)
+            for row in conn.execute(
+                "SELECT c.name, a.title, a.status, coalesce(a.source, ''),"
+                " substr(a.applied_at, 1, 10)"
+                " FROM application a JOIN company c ON c.id = a.company_id ORDER BY a.id"
+            ).fetchall()
+        ]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_a_dry_run_shows_the_columns_and_three_rows_as_stored(ctx: Ctx, run_cli: RunCli) -> None:
     ctx.db.close()
-    digest = sha256(ctx.db.path)
+    digest = contents(ctx.db)
     done = run_cli("import", str(DATA / "ambiguous.csv"), "--dry-run", "--day-first")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.splitlines() == [
@@ -51,10 +49,9 @@ def test_a_dry_run_shows_the_columns_and_three_rows_as_stored(ctx: Ctx, run_cli:
         "would add: Hooli — SRE (applied, 2026-01-01)",
         "4 applications would be imported from ambiguous.csv; 0 already there",
     ]
-    assert sha256(ctx.db.path) == digest
+    assert contents(ctx.db) == digest
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_month_first_reads_the_file_the_american_way(ctx: Ctx, run_cli: RunCli) -> None:
     ctx.db.close()
     done = run_cli("import", str(DATA / "ambiguous.csv"), "--month-first")
@@ -70,7 +67,7 @@ def test_month_first_reads_the_file_the_american_way(ctx: Ctx, run_cli: RunCli) 
     assert done.stdout.splitlines()[-1] == (
         "2 applications imported from ambiguous.csv; 0 already there; 2 skipped (see above)"
     )
-    assert rows(ctx.db.path) == [
+    assert rows(ctx.db) == [
         ("Globex", "Platform Engineer", "applied", "", "2026-02-03"),
         ("Hooli", "SRE", "applied", "", "2026-01-01"),
     ]
@@ -98,7 +95,6 @@ def test_a_setting_gives_the_order_and_a_flag_overrides_it(
     )
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_map_reads_a_column_as_a_field(ctx: Ctx, run_cli: RunCli) -> None:
     ctx.db.close()
     done = run_cli("import", str(DATA / "huntr.csv"), "--map", "location=source", "--map", "x=y")
@@ -108,22 +104,21 @@ def test_map_reads_a_column_as_a_field(ctx: Ctx, run_cli: RunCli) -> None:
         "description, url, salary, location, listName, companyId, companyName, companyDomain, "
         "boardId, boardName\n"
     )
-    assert rows(ctx.db.path) == []
+    assert rows(ctx.db) == []
 
     done = run_cli("import", str(DATA / "huntr.csv"), "--map", "location=source")
     assert done.returncode == 0, done.stderr
     assert '  "location" → source (your mapping)' in done.stdout.splitlines()
-    assert rows(ctx.db.path)[:3] == [
+    assert rows(ctx.db)[:3] == [
         ("Acme Robotics", "Backend Engineer", "applied", "Remote (US)", "2026-01-12"),
         ("Globex", "Platform Engineer", "interviewing", "Springfield, OR", "2026-01-20"),
         ("Umbrella Health", "Data Engineer", "offer", "New York", "2026-02-02"),
     ]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_bad_flags_are_one_line_and_change_nothing(ctx: Ctx, run_cli: RunCli) -> None:
     ctx.db.close()
-    digest = sha256(ctx.db.path)
+    digest = contents(ctx.db)
     csv_file = str(DATA / "ambiguous.csv")
     cases = [
         (
@@ -158,7 +153,7 @@ def test_bad_flags_are_one_line_and_change_nothing(ctx: Ctx, run_cli: RunCli) ->
         done = run_cli("import", *args)
         assert (done.returncode, done.stdout) == (2, ""), args
         assert done.stderr == line + "\n", args
-    assert sha256(ctx.db.path) == digest
+    assert contents(ctx.db) == digest
 
 
 def test_day_first_help_no_longer_claims_a_default(run_cli: RunCli) -> None:

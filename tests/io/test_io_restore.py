@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 from contextlib import closing
@@ -12,7 +13,7 @@ import pytest
 from conftest import RunCli, sha256
 from pursuit.store import application_reads, commands
 from pursuit.store.context import Ctx
-from pursuit.store.database import open_database
+from pursuit.store.database import Database
 from pursuit.store.errors import InputError, Refused
 from pursuit.store.restore import check_backup, restore
 from pursuit.store.schema import HEAD
@@ -28,7 +29,7 @@ def titles(ctx: Ctx) -> list[str]:
         return [a.title for a in application_reads.applications(conn)]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
+@pytest.mark.sqlite_only  # a SQLite backup file's header, schema and damaged pages
 def test_restore_checks_the_file_first(ctx: Ctx, tmp_path: Path) -> None:
     commands.add_application(ctx, "Acme", "Engineer")
     backup = ctx.db.backup(tmp_path / "good.db")
@@ -66,7 +67,7 @@ def test_restore_checks_the_file_first(ctx: Ctx, tmp_path: Path) -> None:
         check_backup(newer)
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
+@pytest.mark.sqlite_only  # restore replaces the SQLite file in place, its mode 0600
 def test_restore_refuses_to_overwrite_unless_forced_and_keeps_a_copy(
     ctx: Ctx, tmp_path: Path
 ) -> None:
@@ -91,7 +92,7 @@ def test_restore_refuses_to_overwrite_unless_forced_and_keeps_a_copy(
     assert sorted(titles(ctx)) == ["Analyst", "Engineer"]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
+@pytest.mark.sqlite_only  # restore replaces a SQLite file (refused on PostgreSQL)
 def test_restore_and_backup_on_the_command_line(ctx: Ctx, run_cli: RunCli, tmp_path: Path) -> None:
     commands.add_application(ctx, "Acme", "Engineer")
     made = run_cli("backup", str(tmp_path / "b.db"))
@@ -113,18 +114,21 @@ def test_restore_and_backup_on_the_command_line(ctx: Ctx, run_cli: RunCli, tmp_p
     assert titles(ctx) == ["Engineer"]
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
-def test_backup_is_online_while_another_process_writes(run_cli: RunCli, tmp_path: Path) -> None:
-    open_database(tmp_path / "pursuit.db").close()
-    writer = sqlite3.connect(tmp_path / "pursuit.db", isolation_level=None)
-    writer.execute("BEGIN IMMEDIATE")
-    writer.execute("INSERT INTO company (name, name_key, created_at) VALUES ('A', 'a', 'x')")
-    try:
-        made = run_cli("backup", str(tmp_path / "copy.db"))
-    finally:
-        writer.execute("ROLLBACK")
-        writer.close()
+def test_backup_is_online_while_another_process_writes(
+    run_cli: RunCli, db: Database, engine: str, tmp_path: Path
+) -> None:
+    with db.connection() as writer:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO company (name, name_key, created_at) VALUES ('A', 'a', 'x')")
+        try:
+            made = run_cli("backup", str(tmp_path / "copy.db"))
+        finally:
+            writer.execute("ROLLBACK")
     assert made.returncode == 0, made.stderr
     assert mode(tmp_path / "copy.db") == 0o600
-    with closing(sqlite3.connect(tmp_path / "copy.db")) as copy:
-        assert copy.execute("SELECT count(*) FROM company").fetchone() == (0,)
+    if engine == "sqlite":
+        with closing(sqlite3.connect(tmp_path / "copy.db")) as copy:
+            assert copy.execute("SELECT count(*) FROM company").fetchone() == (0,)
+    else:  # a logical backup, the search's export: the uncommitted company is not in it
+        tables = json.loads((tmp_path / "copy.db").read_text())["tables"]
+        assert tables["company"] == []

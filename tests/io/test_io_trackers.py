@@ -5,7 +5,6 @@ means it, the report saying how, and old applications not piling up as overdue."
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -421,16 +420,15 @@ def test_a_follow_up_date_never_comes_sooner_than_the_gap_after_applying(
     assert follow_ups(ctx) == {"Acme": ("Sun 2026-03-22 09:00", False)}
 
 
-@pytest.mark.sqlite_only  # reads the SQLite file itself; not converted yet
 def test_importing_a_tracker_twice_adds_nothing(ctx: Ctx) -> None:
     for name in ("huntr.csv", "teal.csv", "notion.csv", "uk_tracker.csv"):
         importer.import_file(ctx, DATA / name)
-    with sqlite3.connect(ctx.db.path) as conn:
+    with ctx.db.read() as conn:
         before = conn.execute("SELECT count(*) FROM action").fetchone()
     again = importer.import_file(ctx, DATA / "huntr.csv")
     assert (len(again.created), len(again.present)) == (0, 8)
     assert [dict(row.values)["follow up"] for row in again.sample] == ["(already there)"] * 3
-    with sqlite3.connect(ctx.db.path) as conn:
+    with ctx.db.read() as conn:
         assert conn.execute("SELECT count(*) FROM action").fetchone() == before
 
 

@@ -66,7 +66,7 @@ def test_pages_equal_the_plain_query(ctx: Ctx) -> None:
                     assert got == want, (kw, limit, offset)
 
 
-@pytest.mark.sqlite_only  # SQLite's query plan
+@pytest.mark.sqlite_only  # SQLite's EXPLAIN QUERY PLAN and its trace callback
 def test_first_page_walks_the_pending_index(ctx: Ctx) -> None:
     fill_demo(ctx)
     with ctx.db.read() as conn:

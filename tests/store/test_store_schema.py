@@ -31,7 +31,7 @@ def _affinity(column_type: object) -> str:
     raise AssertionError(f"unexpected column type {column_type!r}")
 
 
-@pytest.mark.sqlite_only  # PostgreSQL's own check: tests/pg/test_pg_schema.py
+@pytest.mark.sqlite_only  # sqlite_master, foreign_key_list; PG: test_pg_engine.py::test_columns_match_sqlite
 def test_models_agree_with_the_migrated_schema(db: Database) -> None:
     with db.connection() as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -36,12 +36,17 @@ def cmd_completion(args: argparse.Namespace) -> int:
 
 
 def cmd_companies(args: argparse.Namespace) -> int:
-    """Names only, straight from the file: no migration, no ORM, nothing created."""
-    from pursuit.paths import database_path
-    from pursuit.store.names import company_names_in
+    """Names only, straight from the file or the server: no migration, no ORM, nothing
+    created."""
+    from pursuit.cli.context import load_settings, locate
+    from pursuit.store.names import company_names_at
+    from pursuit.store.sqlite import DatabaseError
 
-    path, _ = database_path(getattr(args, "db", None))
-    names = company_names_in(path)
+    try:
+        where, _ = locate(args, load_settings())
+    except DatabaseError:
+        return 1
+    names = company_names_at(where)
     if names is None:
         return 1
     for name in names:

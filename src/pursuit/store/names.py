@@ -5,9 +5,22 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pursuit.store import company_reads
 from pursuit.store.sqlite import connect_readonly
+
+if TYPE_CHECKING:
+    from pursuit.store.location import PgTarget
+
+
+def company_names_at(where: Path | PgTarget) -> list[str] | None:
+    """The names in a SQLite file or (psycopg imported only then) a PostgreSQL search."""
+    if isinstance(where, Path):
+        return company_names_in(where)
+    from pursuit.store.pg.names import company_names_on
+
+    return company_names_on(where)
 
 
 def company_names_in(path: Path) -> list[str] | None:

@@ -169,11 +169,14 @@ def company_record(
         )
     ]
     interviews: dict[int, list[InterviewRecord]] = {}
+    # The people in the order they were added: an aggregate's order is the engine's own
+    # (PostgreSQL's follows where an edited row now lies), so the names come sorted.
     for r in conn.execute(
         f"""SELECT i.id, i.application_id, i.starts_at, i.ends_at, i.kind, i.place, i.notes,
           i.guidance_text, i.guidance_at,
-          (SELECT group_concat(p.name, char(31)) FROM interview_contact l
-             JOIN contact p ON p.id = l.contact_id WHERE l.interview_id = i.id)
+          (SELECT group_concat(name, char(31)) FROM (SELECT p.name FROM interview_contact l
+             JOIN contact p ON p.id = l.contact_id WHERE l.interview_id = i.id
+             ORDER BY p.id) AS people)
         FROM interview i JOIN application a ON a.id = i.application_id
         WHERE a.company_id = ? AND i.{LIVE} AND a.{LIVE} ORDER BY i.starts_at, i.id""",
         (company_id,),
