@@ -49,8 +49,8 @@ def bridges(
       FROM company c WHERE c.is_bridge = 1 AND c.{_LIVE}{where}
       ORDER BY next_at NULLS LAST, c.name{page})
     SELECT page.id, page.name,
-      (SELECT group_concat(p.name, ', ') FROM contact p WHERE p.company_id = page.id
-         AND p.{_LIVE}),
+      (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM contact p
+         WHERE p.company_id = page.id AND p.{_LIVE} ORDER BY p.id) AS people),
       c.bridge_cadence,
       (SELECT MAX(e.at) FROM event e WHERE e.company_id = page.id AND e.kind = 'check_in'
          AND e.{_LIVE}),

@@ -47,8 +47,8 @@ def _past_sql(where: str) -> str:
            AND e.{LIVE}) END),
       max(a.updated_at, coalesce((SELECT max(e.at) FROM event e WHERE e.application_id = a.id
              AND e.{LIVE} AND e.at <= ?), a.updated_at)) AS activity,
-      (SELECT group_concat(p.name, ', ') FROM contact p WHERE p.company_id = a.company_id
-         AND p.{LIVE})
+      (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM contact p
+         WHERE p.company_id = a.company_id AND p.{LIVE} ORDER BY p.id) AS people)
     FROM application a JOIN company c ON c.id = a.company_id
     WHERE a.{LIVE} {where}
     """
