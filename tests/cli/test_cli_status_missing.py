@@ -117,3 +117,26 @@ def test_a_database_that_is_there_still_counts(tmp_path: Path, status: Status) -
     assert added.returncode == 0, added.stderr
     done = status(db)
     assert (done.returncode, done.stdout) == (0, "0 overdue · 0 today · 1/5 active\n")
+
+
+@pytest.mark.postgresql_only
+def test_a_search_not_made_yet_on_a_server_is_an_empty_line_and_nothing_is_made(
+    tmp_path: Path, engine: str
+) -> None:
+    import psycopg
+
+    from engines import PG_URL, drop_search, new_search
+
+    search = new_search()
+    env = cli_env(tmp_path / "unused.db", NOW)
+    env.update(PURSUIT_DB=PG_URL, PURSUIT_SEARCH=search)
+    try:
+        done = subprocess.run(
+            [str(PURSUIT), "status"], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (0, "\n", "")
+        with psycopg.connect(PG_URL) as conn:
+            made = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (search,))
+            assert made.fetchone() is None
+    finally:
+        drop_search(search)

@@ -239,7 +239,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     from pursuit.paths import config_path
 
     where, _is_default = locate(args, load_config(config_path())[0])  # problems: below
-    if isinstance(where, Path) and not where.exists():
+    if isinstance(where, Path):
+        missing = not where.exists()
+    else:
+        from pursuit.store.pg.names import search_exists
+
+        missing = not search_exists(where)
+    if missing:
         # As the fast path: no database is an empty line, and none is created (a prompt
         # with a mistyped PURSUIT_DB would otherwise litter a file on every command).
         load_settings()  # its problems are still worth a line on stderr

@@ -33,3 +33,17 @@ def company_names_on(target: PgTarget) -> list[str] | None:
     finally:
         raw.close()
     return sorted(names, key=str.casefold)
+
+
+def search_exists(target: PgTarget) -> bool:
+    """Whether the search has been made on the server: a look that creates nothing (a
+    prompt's `pursuit status` must not make a schema for a mistyped search). A server that
+    cannot be reached is its one-line DatabaseError, as opening it would be."""
+    raw = connect(target, search_path=False)
+    try:
+        row = raw.execute(
+            "SELECT 1 FROM pg_namespace WHERE nspname = %s", (target.search,)
+        ).fetchone()
+    finally:
+        raw.close()
+    return row is not None
