@@ -27,6 +27,7 @@ one place:
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -228,7 +229,14 @@ class PgConnection:
             with self._errors():
                 if mode == "IMMEDIATE":
                     self.raw.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
-                    self.raw.execute(LOCK_REVISION)
+                    try:
+                        self.raw.execute(LOCK_REVISION)
+                    except psycopg.Error:
+                        # As on SQLite, a BEGIN IMMEDIATE not granted leaves no transaction
+                        # (not an aborted one that refuses the caller's next statement).
+                        with contextlib.suppress(psycopg.Error):
+                            self.raw.execute("ROLLBACK")
+                        raise
                 else:
                     self.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
             return _NoRows()
