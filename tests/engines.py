@@ -28,6 +28,7 @@ BOTH = (
     "tests/io/",
     "tests/pg/",
     "tests/reliability/test_concurrent_writers.py",
+    "tests/reliability/test_fault_cli.py",
     "tests/reliability/test_fault_dates.py",
     "tests/reliability/test_read_then_write.py",
 )

@@ -13,6 +13,11 @@ file, the disk or another process), no traceback, and the data untouched:
 - bad UTF-8 in arguments and from the editor, a cadence that never recurs, zone names
   that are paths, 5,000 characters or POSIX rules, a JSON import with a huge id, a lone
   surrogate, deep nesting or names with line breaks.
+
+The busy, bad-input, editor and hostile-JSON cases run on both engines (tests/engines.py;
+on PostgreSQL the lock held is the revision row's); the full disk, read-only file or
+folder and damaged file are about the SQLite file itself, and a server's own faults
+(busy, newer, read-only role) are in test_fault_server.py.
 """
 
 from __future__ import annotations
@@ -28,10 +33,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import contents, rows
 from pursuit.cli import dispatch
 from pursuit.store import sqlite
+from pursuit.store.database import Database
 
 from .helpers.common import PURSUIT, Tally, table_rows
+from .helpers.on_engine import another_search, pointed_at, writers_lock_held
 
 pytestmark = pytest.mark.reliability
 
@@ -66,47 +74,49 @@ def filled(tmp_path: Path, env: dict[str, str]) -> Path:
     return path
 
 
-@contextlib.contextmanager
-def _lock_held(path: Path) -> Iterator[None]:
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+@pytest.fixture
+def on_engine(env: dict[str, str], db: Database) -> dict[str, str]:
+    """The environment that points `pursuit` at the test's search, on either engine
+    (`db`, the same search, reads it), with two applications in it."""
+    pointed = pointed_at(env, db)
+    for args in (["add", "Acme", "Engineer"], ["add", "Globex", "SRE"]):
+        proc = _pursuit(pointed, *args)
+        assert proc.returncode == 0, proc.stderr
+    return pointed
 
 
 def test_busy_past_the_timeout_is_one_line_exit_4(
-    tmp_path: Path, env: dict[str, str], filled: Path, tally: Tally
+    tmp_path: Path, env: dict[str, str], on_engine: dict[str, str], db: Database, tally: Tally
 ) -> None:
+    """On PostgreSQL the lock is the revision row's, held by another connection."""
     export = tmp_path / "export.json"
-    assert _pursuit(env, "--db", str(filled), "export", "-o", str(export)).returncode == 0
-    empty = tmp_path / "empty.db"
-    assert _pursuit(env, "--db", str(empty), "list").returncode == 0
-    quick = {**env, "PURSUIT_BUSY_TIMEOUT_MS": "300"}
-    cases = [
-        (filled, ["add", "Initech", "Engineer"]),
-        (filled, ["move", "acme", "interviewing"]),
-        (filled, ["undo"]),
-        (filled, ["import", str(export)]),
-        (empty, ["demo"]),
-    ]
-    for path, args in cases:
-        before = table_rows(path)
-        with _lock_held(path):
-            proc = _pursuit(quick, "--db", str(path), *args)
-        with tally.case(f"busy: {' '.join(args[:2])}"):
-            # A write by store/writer.run first says it is waiting, then why it gave up.
-            rest = proc.stderr.removeprefix(
-                "pursuit: waiting for another pursuit to finish writing…\n"
-            )
-            _one_line(subprocess.CompletedProcess(proc.args, proc.returncode, "", rest), 4, "busy")
-            assert "the database is busy" in rest, rest
-            assert table_rows(path) == before
+    assert _pursuit(on_engine, "export", "-o", str(export)).returncode == 0
+    with another_search(db, tmp_path) as empty:
+        cases = [
+            (db, ["add", "Initech", "Engineer"]),
+            (db, ["move", "acme", "interviewing"]),
+            (db, ["undo"]),
+            (db, ["import", str(export)]),
+            (empty, ["demo"]),
+        ]
+        for where, args in cases:
+            before = contents(where)
+            quick = {**pointed_at(env, where), "PURSUIT_BUSY_TIMEOUT_MS": "300"}
+            with writers_lock_held(where):
+                proc = _pursuit(quick, *args)
+            with tally.case(f"busy: {' '.join(args[:2])}"):
+                # A write by store/writer.run first says it is waiting, then why it gave up.
+                rest = proc.stderr.removeprefix(
+                    "pursuit: waiting for another pursuit to finish writing…\n"
+                )
+                done = subprocess.CompletedProcess(proc.args, proc.returncode, "", rest)
+                _one_line(done, 4, "busy")
+                assert "the database is busy" in rest, rest
+                assert contents(where) == before
     tally.finish()
 
 
+@pytest.mark.sqlite_only  # SQLite's own SQLITE_FULL, at the file's page count
 def test_a_full_disk_is_one_line_exit_4(
     filled: Path,
     env: dict[str, str],
@@ -163,6 +173,7 @@ def _read_only(path: Path) -> Iterator[None]:
             path.chmod(mode)
 
 
+@pytest.mark.sqlite_only  # the file's and folder's mode; a server's is test_fault_server.py
 def test_a_read_only_file_or_folder_reads_and_refuses_writes_in_one_line(
     tmp_path: Path, env: dict[str, str], filled: Path, tally: Tally
 ) -> None:
@@ -203,6 +214,7 @@ def _damage(path: Path, table: str) -> None:
         f.write(b"\xff" * 16)
 
 
+@pytest.mark.sqlite_only  # breaks a b-tree page of the file itself
 def test_a_damaged_file_is_one_line(
     tmp_path: Path, env: dict[str, str], filled: Path, tally: Tally
 ) -> None:
@@ -226,24 +238,24 @@ def test_a_damaged_file_is_one_line(
 
 
 def test_bad_words_from_the_environment_and_the_arguments(
-    tmp_path: Path, env: dict[str, str], filled: Path, tally: Tally
+    on_engine: dict[str, str], db: Database, tally: Tally
 ) -> None:
-    before = table_rows(filled)
-    db = ["--db", str(filled)]
+    env = on_engine
+    before = contents(db)
     zones = ["../../etc/passwd", "/etc/passwd", "x" * 5000, "UTC+99", "Not/AZone", "Europe/"]
     for zone in zones:
         for args in (["list"], ["status"], ["add", "Initech", "Engineer"]):
-            proc = _pursuit({**env, "PURSUIT_TZ": zone}, *db, *args)
+            proc = _pursuit({**env, "PURSUIT_TZ": zone}, *args)
             with tally.case(f"PURSUIT_TZ={zone[:20]!r} {args[0]}: one line, exit 2"):
                 _one_line(proc, 2, "not a known time zone")
                 assert len(proc.stderr) < 300
     for now in ("0001-01-01T00:00:00+00:00", "0999-06-01T10:00:00", "9999-12-31T23:00:00+14:00"):
-        proc = _pursuit({**env, "PURSUIT_NOW": now}, *db, "add", "Initech", "Engineer")
+        proc = _pursuit({**env, "PURSUIT_NOW": now}, "add", "Initech", "Engineer")
         with tally.case(f"PURSUIT_NOW={now}: one line, exit 2"):
             _one_line(proc, 2, "outside the dates pursuit keeps")
     # Bytes that are not UTF-8 as an argument (a Latin-1 name from a script).
     raw = subprocess.run(
-        [os.fsencode(PURSUIT), b"--db", os.fsencode(filled), b"add", b"Caf\xe9", b"Engineer"],
+        [os.fsencode(PURSUIT), b"add", b"Caf\xe9", b"Engineer"],
         env=env,
         capture_output=True,
         timeout=60,
@@ -253,22 +265,21 @@ def test_bad_words_from_the_environment_and_the_arguments(
         assert raw.stderr.count(b"\n") == 1 and b"not valid UTF-8" in raw.stderr, raw.stderr
     # A cadence that never recurs, as the rule for a bridge.
     for rule in ("FREQ=DAILY;COUNT=1", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"):
-        proc = _pursuit(env, *db, "reject", "globex", "--friendly", "--every", rule)
+        proc = _pursuit(env, "reject", "globex", "--friendly", "--every", rule)
         with tally.case(f"reject --every {rule}: one line, exit 2"):
             _one_line(proc, 2, "no occurrence")
     with tally.case("nothing was written by any of them"):
-        assert table_rows(filled) == before
+        assert contents(db) == before
     tally.finish()
 
 
 def test_an_editor_that_saves_latin_1(
-    tmp_path: Path, env: dict[str, str], filled: Path, tally: Tally
+    tmp_path: Path, on_engine: dict[str, str], db: Database, tally: Tally
 ) -> None:
+    env = on_engine
     assert (
         _pursuit(
             env,
-            "--db",
-            str(filled),
             "interview",
             "acme",
             "--at",
@@ -281,20 +292,19 @@ def test_an_editor_that_saves_latin_1(
     editor = tmp_path / "latin1.sh"
     editor.write_text("#!/bin/sh\nprintf 'Merci, caf\\351 cr\\350me\\n' > \"$1\"\n")
     editor.chmod(0o700)
-    before = table_rows(filled)
-    proc = _pursuit(
-        {**env, "VISUAL": str(editor)}, "--db", str(filled), "note", "acme", "jane", "--edit"
-    )
+    before = contents(db)
+    proc = _pursuit({**env, "VISUAL": str(editor)}, "note", "acme", "jane", "--edit")
     with tally.case("an editor's Latin-1: one line, exit 2, the draft unchanged"):
         _one_line(proc, 2, "not UTF-8")
-        assert table_rows(filled) == before
+        assert contents(db) == before
     tally.finish()
 
 
 def test_hostile_json_imports_are_one_line_each(
-    tmp_path: Path, env: dict[str, str], filled: Path, tally: Tally
+    tmp_path: Path, on_engine: dict[str, str], db: Database, tally: Tally
 ) -> None:
-    exported = _pursuit(env, "--db", str(filled), "export", "--format", "json")
+    env = on_engine
+    exported = _pursuit(env, "export", "--format", "json")
     doc = json.loads(exported.stdout)
     company = doc["tables"]["company"][0]
 
@@ -327,17 +337,16 @@ def test_hostile_json_imports_are_one_line_each(
         (early, 0, "outside 1900-01-01 to 2999-12-31"),
         (late, 0, "outside 1900-01-01 to 2999-12-31"),
     ]:
-        proc = _pursuit(env, "--db", str(filled), "import", str(path))
+        proc = _pursuit(env, "import", str(path))
         with tally.case(f"import {path.name}: exit {code}, no traceback"):
             assert proc.returncode == code, (proc.returncode, proc.stderr)
             assert "Traceback" not in proc.stderr and "unexpected" not in proc.stderr
             assert words in proc.stderr, proc.stderr
-    listed = json.loads(_pursuit(env, "--db", str(filled), "list", "--json").stdout)
+    listed = json.loads(_pursuit(env, "list", "--json").stdout)
     names = {r["company"] for r in listed}
     with tally.case("a name's line break and tab became spaces"):
         assert "Line Break Co" in names, names
     with tally.case("a lone surrogate became U+FFFD, not a crash"):
-        with contextlib.closing(sqlite3.connect(filled)) as conn:
-            stored = {r[0] for r in conn.execute("SELECT name FROM company")}
+        stored = {r[0] for r in rows(db, "SELECT name FROM company")}
         assert "Ac\ufffdme" in stored, stored
     tally.finish()
