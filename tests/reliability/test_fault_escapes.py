@@ -5,6 +5,9 @@ returns in every free text field (helpers/hostile.py): every verb's output bytes
 and stderr) carry none of them, the JSON outputs still hold the stored values exactly,
 a CSV whose bad cell is echoed in an error line is cleaned too, and the app's screen (the
 bytes it would send the terminal) holds only its own styling sequences.
+
+The verbs run on both engines (tests/engines.py): on PostgreSQL the demo is written into
+the test's search and the same escapes are put in every field with SQL, as in the file.
 """
 
 from __future__ import annotations
@@ -13,16 +16,25 @@ import json
 import re
 import sqlite3
 import subprocess
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from conftest import PG_URL, rows
+from pursuit.config import Config
+from pursuit.demo import fill_demo
+from pursuit.store.context import Ctx
+from pursuit.store.database import Database, open_database
+from pursuit.store.location import pg_target
+from pursuit.store.opening import open_location
 from pursuit.tui.app import PursuitApp
-from pursuit.tui.showcase import demo_app
+from pursuit.tui.showcase import FROZEN_NOW, ZONE, demo_app
 
 from .helpers.common import PURSUIT, Runner, Tally
-from .helpers.hostile import HOSTILE, TEXT_COLUMNS, craft, unsafe_in
+from .helpers.hostile import HOSTILE, TEXT_COLUMNS, craft, craft_rows, unsafe_in
+from .helpers.on_engine import pointed_at
 
 pytestmark = pytest.mark.reliability
 
@@ -46,23 +58,48 @@ def _clean(out: str) -> list[str]:
     return unsafe_in(out.replace("\r\n", "\n"))
 
 
-def _first_action(path: Path, kind: str) -> int:
-    with closing(sqlite3.connect(path)) as conn:
-        row = conn.execute(
-            "SELECT id FROM action WHERE kind = ? AND done_at IS NULL AND deleted_at IS NULL "
-            "ORDER BY id LIMIT 1",
-            (kind,),
-        ).fetchone()
-    return int(row[0])
+@pytest.fixture
+def crafted(tmp_path: Path, pg_search: str | None, crafted_template: Path) -> Iterator[Database]:
+    """The crafted search on the test's engine: a copy of the template file, or on
+    PostgreSQL the demo written into the test's search and crafted there the same way."""
+    if pg_search is None:
+        db = open_database(_copy(crafted_template, tmp_path / "crafted.db"))
+    else:
+        from dateutil import tz as dateutil_tz
+
+        db = open_location(pg_target(PG_URL, pg_search), local=tmp_path / "local")
+        zone = dateutil_tz.gettz(ZONE)
+        assert zone is not None
+        fill_demo(Ctx(db=db, now=FROZEN_NOW, tz=zone, settings=Config().rules()))
+        with db.connection() as conn:
+            craft_rows(conn)
+    yield db
+    db.close()
+
+
+def _first_action(db: Database, kind: str) -> int:
+    found = rows(
+        db,
+        "SELECT id FROM action WHERE kind = ? AND done_at IS NULL AND deleted_at IS NULL "
+        "ORDER BY id LIMIT 1",
+        kind,
+    )
+    return int(str(found[0][0]))
 
 
 def test_every_verb_prints_a_crafted_database_as_text(
-    tmp_path: Path, env: dict[str, str], runner: Runner, tally: Tally, crafted_template: Path
+    tmp_path: Path,
+    env: dict[str, str],
+    runner: Runner,
+    tally: Tally,
+    crafted_template: Path,
+    crafted: Database,
+    pg_search: str | None,
 ) -> None:
-    db = _copy(crafted_template, tmp_path / "crafted.db")
-    with closing(sqlite3.connect(db)) as conn:
-        stored = {r[0] for r in conn.execute("SELECT name FROM company")}
-        assert all(HOSTILE in name for name in stored)
+    db = crafted
+    stored = {str(r[0]) for r in rows(db, "SELECT name FROM company")}
+    assert stored and all(HOSTILE in name for name in stored)
+    at = pointed_at(env, db)
     # A CSV whose cells carry the same escapes: the bad Status cell is echoed in the
     # "skipped line N" error, the good rows in "added:".
     sheet = tmp_path / "sheet.csv"
@@ -106,10 +143,10 @@ def test_every_verb_prints_a_crafted_database_as_text(
         ["acme-is-not-a-verb"],
         ["move", f"nope{HOSTILE}", "offer"],
     ]
-    cases = [{"argv": ["--db", str(db), *argv], "env": env} for argv in verbs]
-    cases.append({"argv": ["--db", str(db), "list", "--json"], "env": env})
-    cases.append({"argv": ["--db", str(db), "due", "--json"], "env": env})
-    cases.append({"argv": ["--db", str(db), "export", "--format", "json"], "env": env})
+    cases = [{"argv": argv, "env": at} for argv in verbs]
+    cases.append({"argv": ["list", "--json"], "env": at})
+    cases.append({"argv": ["due", "--json"], "env": at})
+    cases.append({"argv": ["export", "--format", "json"], "env": at})
     results = runner.call(op="cli_many", cases=cases)["results"]
     for argv, res in zip(verbs, results, strict=False):
         label = " ".join(argv)[:60].encode("unicode_escape").decode()
@@ -140,12 +177,12 @@ def test_every_verb_prints_a_crafted_database_as_text(
                     value = row.get(column)
                     assert value is None or isinstance(value, str)
 
-    # The real command, bytes as the terminal would get them.
-    fresh = _copy(crafted_template, tmp_path / "real.db")
+    # The real command, bytes as the terminal would get them (on PostgreSQL the same
+    # search, still crafted: the verbs above only added to it).
+    if pg_search is None:
+        at = {**env, "PURSUIT_DB": str(_copy(crafted_template, tmp_path / "real.db"))}
     for argv in (["list"], ["due"], ["export", "--format", "csv"], ["export", "--format", "json"]):
-        proc = subprocess.run(
-            [str(PURSUIT), "--db", str(fresh), *argv], env=env, capture_output=True, timeout=60
-        )
+        proc = subprocess.run([str(PURSUIT), *argv], env=at, capture_output=True, timeout=60)
         with tally.case(f"real process: pursuit {' '.join(argv)}"):
             assert proc.returncode == 0, proc.stderr
             out = proc.stdout.decode("utf-8")

@@ -36,10 +36,16 @@ UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200
 def craft(path: Path) -> None:
     """Append HOSTILE to every free text field of every row (names stay unique)."""
     with closing(sqlite3.connect(path)) as conn:
-        for table, columns in TEXT_COLUMNS.items():
-            sets = ", ".join(f"{c} = coalesce({c}, '') || ?" for c in columns)
-            conn.execute(f"UPDATE {table} SET {sets}", [HOSTILE] * len(columns))
+        craft_rows(conn)
         conn.commit()
+
+
+def craft_rows(conn: sqlite3.Connection) -> None:
+    """What `craft` does, through any connection the store's SQL runs on (a SQLite file's,
+    or a PostgreSQL search's `Database.connection()`, which commits each statement)."""
+    for table, columns in TEXT_COLUMNS.items():
+        sets = ", ".join(f"{c} = coalesce({c}, '') || ?" for c in columns)
+        conn.execute(f"UPDATE {table} SET {sets}", [HOSTILE] * len(columns))
 
 
 def unsafe_in(data: bytes | str) -> list[str]:
