@@ -27,6 +27,7 @@ BOTH = (
     "tests/cli/",
     "tests/io/",
     "tests/pg/",
+    "tests/reliability/test_bad_cli_input.py",
     "tests/reliability/test_concurrent_writers.py",
     "tests/reliability/test_fault_cli.py",
     "tests/reliability/test_fault_dates.py",

@@ -19,6 +19,7 @@ import os
 import select
 import sqlite3
 import sys
+import tempfile
 import time
 import traceback
 from datetime import UTC, datetime
@@ -61,8 +62,12 @@ def _ctx(path: str, now: str | None) -> Ctx:
     return Ctx(db=_db(path), now=when, tz=zone)
 
 
-def fingerprint(path: str) -> str:
-    """A hash of the whole logical content, read-only (a write would change it)."""
+def fingerprint(path: str | dict[str, str]) -> str:
+    """A hash of the whole logical content, read-only (a write would change it). A
+    PostgreSQL search is named {"url": ..., "search": ...}: its revision counter, which
+    every write moves, and its lossless export."""
+    if isinstance(path, dict):
+        return _search_fingerprint(path["url"], path["search"])
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True)
     try:
@@ -73,6 +78,21 @@ def fingerprint(path: str) -> str:
         return digest.hexdigest()
     finally:
         conn.close()
+
+
+def _search_fingerprint(url: str, search: str) -> str:
+    from pursuit.store.exporter import export_json
+    from pursuit.store.location import pg_target
+    from pursuit.store.opening import open_location
+
+    key = f"{url} {search}"
+    if key not in _DATABASES:
+        local = Path(tempfile.mkdtemp(prefix="runner-pg-"))
+        _DATABASES[key] = open_location(pg_target(url, search), local=local)
+    db = _DATABASES[key]
+    digest = hashlib.sha256(str(db.revision()).encode())
+    digest.update(export_json(db))
+    return digest.hexdigest()
 
 
 def run_cli(argv: list[str], env: dict[str, str | None]) -> dict[str, Any]:
