@@ -30,6 +30,7 @@ BOTH = (
     "tests/reliability/test_bad_cli_input.py",
     "tests/reliability/test_concurrent_writers.py",
     "tests/reliability/test_fault_cli.py",
+    "tests/reliability/test_fault_app_server.py",
     "tests/reliability/test_fault_dates.py",
     "tests/reliability/test_fault_escapes.py",
     "tests/reliability/test_fault_server.py",

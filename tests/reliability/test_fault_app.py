@@ -26,6 +26,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from pursuit.agenda import AgendaItem
 from pursuit.store import sqlite, writer
+from pursuit.store.database import Database
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.modals import PromptScreen
 from pursuit.tui.showcase import demo_app
@@ -77,7 +78,10 @@ def _problem(app: PursuitApp) -> str:
     return said if said.startswith("✗ not saved") else ""
 
 
-def _companies(path: Path) -> set[str]:
+def _companies(path: Path | Database) -> set[str]:
+    if isinstance(path, Database):  # a PostgreSQL search (test_fault_app_server.py)
+        with path.read() as conn:
+            return {r[0] for r in conn.execute("SELECT name FROM company")}
     with contextlib.closing(sqlite3.connect(path)) as conn:
         return {r[0] for r in conn.execute("SELECT name FROM company")}
 
@@ -100,7 +104,12 @@ def _lock_held(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 async def _quick_entry_fails_then_recovers(
-    pilot: Pilot[None], app: PursuitApp, db_path: Path, tally: Tally, words: str, fault: Any
+    pilot: Pilot[None],
+    app: PursuitApp,
+    db_path: Path | Database,
+    tally: Tally,
+    words: str,
+    fault: Any,
 ) -> None:
     """Type a line under `fault` (a context manager); the dialog stays, with the line and
     the reason; with the fault gone, enter saves it."""
