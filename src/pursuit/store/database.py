@@ -159,9 +159,12 @@ def _header_version(path: Path) -> int | None:
     """user_version read from the file header (bytes 60-63), or None when a -wal file may
     hold a newer header. Even a read-only SQLite connection to a WAL file leaves -wal and
     -shm files behind, so a file we are about to refuse is not opened through SQLite."""
-    wal = Path(f"{path}-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return None
+    try:
+        if Path(f"{path}-wal").stat().st_size > 0:
+            return None
+    except FileNotFoundError:
+        # None, or the last connection just checkpointed and removed it: the header is current.
+        pass
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
