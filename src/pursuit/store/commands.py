@@ -103,15 +103,36 @@ def log_interview(
 
 
 def record_guidance(
-    ctx: Ctx, company: str, when: datetime, text: str | None = None
+    ctx: Ctx,
+    company: str,
+    when: datetime,
+    text: str | None = None,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
 ) -> GuidanceRecorded:
-    return run(ctx, lambda w: define.record_guidance(w, ctx, company, when, text), label="guidance")
-
-
-def move(ctx: Ctx, company: str, status: Status, *, application_id: int | None = None) -> Moved:
+    """`application_id` (the app) or `role` says which application when the company has
+    several open; so for every verb below that takes them."""
     return run(
         ctx,
-        lambda w: moves.move(w, ctx, company, status, application_id=application_id),
+        lambda w: define.record_guidance(
+            w, ctx, company, when, text, application_id=application_id, role=role
+        ),
+        label="guidance",
+    )
+
+
+def move(
+    ctx: Ctx,
+    company: str,
+    status: Status,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
+) -> Moved:
+    return run(
+        ctx,
+        lambda w: moves.move(w, ctx, company, status, application_id=application_id, role=role),
         label="move",
     )
 
@@ -123,11 +144,18 @@ def reject(
     friendly: bool,
     cadence: str | None = None,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> Moved:
     return run(
         ctx,
         lambda w: moves.reject(
-            w, ctx, company, friendly=friendly, cadence=cadence, application_id=application_id
+            w,
+            ctx,
+            company,
+            friendly=friendly,
+            cadence=cadence,
+            application_id=application_id,
+            role=role,
         ),
         label="reject",
     )
@@ -160,8 +188,22 @@ def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str
     )
 
 
-def record_offer(ctx: Ctx, company: str, by: datetime, note: str | None = None) -> OfferRecorded:
-    return run(ctx, lambda w: offers.record_offer(w, ctx, company, by, note), label="offer")
+def record_offer(
+    ctx: Ctx,
+    company: str,
+    by: datetime,
+    note: str | None = None,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
+) -> OfferRecorded:
+    return run(
+        ctx,
+        lambda w: offers.record_offer(
+            w, ctx, company, by, note, application_id=application_id, role=role
+        ),
+        label="offer",
+    )
 
 
 def withdraw(
@@ -171,11 +213,18 @@ def withdraw(
     friendly: bool = False,
     cadence: str | None = None,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> Withdrawn:
     return run(
         ctx,
         lambda w: offers.withdraw(
-            w, ctx, company, friendly=friendly, cadence=cadence, application_id=application_id
+            w,
+            ctx,
+            company,
+            friendly=friendly,
+            cadence=cadence,
+            application_id=application_id,
+            role=role,
         ),
         label="withdraw",
     )
