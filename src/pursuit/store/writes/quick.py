@@ -153,4 +153,9 @@ def preview_of(w: World, entry: QuickEntry) -> QuickPreview:
     name = w.companies[touched].name
     people = tuple(r.name for r in w.new if isinstance(r, ContactRow))
     role_open = entry.role is not None and not any(isinstance(r, AppRow) for r in w.new)
+    if role_open:
+        # The open application as it is called, not the start of it that was typed.
+        app = next(r.application_id for r in w.new if isinstance(r, EventRow))
+        if app is not None:
+            entry = replace(entry, role=w.apps[app].title)
     return QuickPreview(entry, name, touched in created, people, role_open)
