@@ -165,26 +165,33 @@ def reopen(ctx: Ctx, company: str, title: str) -> Added:
     return run(ctx, lambda w: define.reopen(w, ctx, company, title), label="reopen")
 
 
-def preview_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> quick.QuickPreview:
+def preview_quick_entry(
+    ctx: Ctx, entry: QuickEntry, *, force: bool = False, application_id: int | None = None
+) -> quick.QuickPreview:
     """What `save_quick_entry` would do with this line now, without writing it: the same
     definition on the same rows, so the company it names is the one saving will use, and
     anything saving would refuse is refused here (InputError, or `Refused` for the same
     role twice unless `force`)."""
 
     def rule(w: World) -> str:
-        return quick.save_quick_entry(w, ctx, entry, force=force)
+        return quick.save_quick_entry(w, ctx, entry, force=force, application_id=application_id)
 
     _message, world = dry_run(ctx, rule)
     return quick.preview_of(world, entry)
 
 
-def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
+def save_quick_entry(
+    ctx: Ctx, entry: QuickEntry, *, force: bool = False, application_id: int | None = None
+) -> str:
     """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
     promised in one transaction, or nothing; returns a one-line confirmation. The same
     role open twice at a company, or a new company that looks like a known one, is
-    refused (`Refused`) unless `force`."""
+    refused (`Refused`) unless `force`. `application_id`: the application a line that
+    names no role is about (the app's selected row)."""
     return run(
-        ctx, lambda w: quick.save_quick_entry(w, ctx, entry, force=force), label="quick entry"
+        ctx,
+        lambda w: quick.save_quick_entry(w, ctx, entry, force=force, application_id=application_id),
+        label="quick entry",
     )
 
 

@@ -115,6 +115,7 @@ def log_interview(
     role: str | None = None,
     notes: str = "",
     force: bool = False,
+    application_id: int | None = None,
 ) -> InterviewLogged:
     if not people:
         raise InputError("say who interviewed you: --with NAME (once per interviewer)")
@@ -126,7 +127,9 @@ def log_interview(
         raise InputError("the check-back date is before the interview ends")
     for person in people:
         make.required(person.name, "interviewer name")
-    if role:
+    if application_id is not None:
+        app, comp = make.target(w, company, application_id)
+    elif role:
         comp = make.company(w, ctx, make.required(company, "company name"), force=force)
         app = _open_app_or_new(w, ctx, comp, make.required(role, "role"))
     else:

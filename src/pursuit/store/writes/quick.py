@@ -15,27 +15,43 @@ from pursuit.store.writes import adding, edits, offers
 from pursuit.store.writes.applications import record_guidance
 
 
-def save_quick_entry(w: World, ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
+def save_quick_entry(
+    w: World,
+    ctx: Ctx,
+    entry: QuickEntry,
+    *,
+    force: bool = False,
+    application_id: int | None = None,
+) -> str:
     """Everything the preview promised, in one write; returns a one-line confirmation.
     `force`: a new company whose name looks like a known one is added anyway, and so is
     the same role open twice. A line that names only a company with several open
-    applications is refused (`WhichApplication`), saying how to name the role."""
+    applications is refused (`WhichApplication`), saying how to name the role, unless
+    `application_id` (the app's selected row) says which."""
 
     # "Stark / Engineering Manager" is Stark Industries when that is the one company it
     # can mean, not a new company beside it.
     known = w.find_company(entry.company)
     company = known.name if known is not None else entry.company
     try:
-        return _save(w, ctx, entry, known, company, force=force)
+        return _save(w, ctx, entry, known, company, force=force, app_id=application_id)
     except WhichApplication as exc:
         raise exc.saying(f'the role: "{exc.company} / {exc.titles[0]} …"') from None
 
 
 def _save(
-    w: World, ctx: Ctx, entry: QuickEntry, known: CompanyRow | None, company: str, *, force: bool
+    w: World,
+    ctx: Ctx,
+    entry: QuickEntry,
+    known: CompanyRow | None,
+    company: str,
+    *,
+    force: bool,
+    app_id: int | None,
 ) -> str:
     saved: list[str] = []
-    app_id: int | None = None
+    if entry.role is not None:
+        app_id = None  # the line's role says which
     if entry.interview_at is not None:
         open_app = w.open_role(known, entry.role) if known and entry.role is not None else None
         if entry.role is not None and open_app is None:
@@ -60,6 +76,7 @@ def _save(
             kind=entry.interview_kind or "interview",
             role=entry.role,
             force=force,
+            application_id=app_id if entry.role is None else None,
         )
         notes = len(result.interviewers)
         owed = f"{notes} thank-you note{'s' if notes != 1 else ''} to write"
