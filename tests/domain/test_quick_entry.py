@@ -467,6 +467,11 @@ WORD_CASES: list[tuple[str, dict[str, Any]]] = [
     ("Final Round AI / Engineer", {"company": "Final Round AI", "interview_kind": None}),
     ("Best Offer Inc / Dev", {"company": "Best Offer Inc", "offer_by": None}),
     ("Acme / Offer Manager", {"role": "Offer Manager", "offer_by": None}),
+    # A role with an offer names the open application the offer is for.
+    (
+        "Stark / Engineering Manager offer by fri 17:00",
+        {"company": "Stark", "role": "Engineering Manager", "offer_by": ny(2026, 11, 27, 17, 0)},
+    ),
     ("Via Rail / Engineer via Indeed", {"company": "Via Rail", "source": "Indeed"}),
     ("Acme Today / Dev", {"company": "Acme Today", "role": "Dev"}),
     ("Tuesday Morning / Buyer", {"company": "Tuesday Morning", "role": "Buyer"}),
@@ -516,7 +521,6 @@ WORD_ERRORS = [
     ("Acme offer by yesterday", "the answer-by date must be in the future"),
     ("Acme offer by soonish", 'offer by: can\'t read "soonish" as a date'),
     ("Acme offer by dec 15 2027", "more than a year from now"),
-    ("Acme / Dev offer by fri", "an offer is for the application you have"),
     ("Acme offer by fri check back mon", "leave out the check back"),
 ]
 
@@ -544,6 +548,16 @@ def test_words_it_cannot_place_are_named(line: str, fragment: str) -> None:
             " → 1 thank-you note; at zoom.us/j/1",
         ),
         ("Acme offer by fri 17:00", "Offer from Acme: answer by Fri 27 Nov 17:00"),
+        # With a role the offer is that open application's: named, never a new one.
+        (
+            "Stark / Engineering Manager offer by fri 17:00",
+            "Offer from Stark — Engineering Manager: answer by Fri 27 Nov 17:00",
+        ),
+        (
+            "Stark / Engineering Manager interview tue 10:00 with Ann",
+            "New application: Stark — Engineering Manager; Interview at Stark on Tue 1 Dec"
+            " 10:00 (60 min) with Ann → 1 thank-you note",
+        ),
         (
             "Acme offer by next fri 17:00 note 120k base",
             "Offer from Acme: answer by Fri 4 Dec 17:00 — 120k base;"

@@ -21,7 +21,9 @@ async def test_o_records_an_offer_that_tops_what_is_not_overdue(
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen))
         preview = str(app.screen.query_one("#preview").render())
-        assert preview == "→ Offer from Cyberdyne: answer by Fri 27 Nov 17:00"
+        assert (
+            preview == "→ Offer from Cyberdyne — ML Platform Engineer: answer by Fri 27 Nov 17:00"
+        )
         await pilot.press("enter")
         await wait_until(
             pilot,

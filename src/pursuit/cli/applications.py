@@ -143,7 +143,7 @@ def cmd_guidance(args: argparse.Namespace) -> int:
     ctx = open_ctx(args)
     text = " ".join(args.when)
     when = read_when(ctx, text)
-    result = record_guidance(ctx, args.company, when.at, f"check back {text}")
+    result = record_guidance(ctx, args.company, when.at, f"check back {text}", role=args.role)
     print(
         one_line(
             f"{result.company}: follow up {show_when(ctx, result.follow_up_due)}, as they asked"
@@ -161,7 +161,7 @@ def cmd_move(args: argparse.Namespace) -> int:
         status = parse_status(args.status)
     except StatusError as exc:
         raise UsageError(str(exc)) from None
-    result = move(open_ctx(args), args.company, status)
+    result = move(open_ctx(args), args.company, status, role=args.role)
     print(f"{result.company}: {result.old.label} → {result.new.label}")
     return 0
 
@@ -177,7 +177,7 @@ def close(args: argparse.Namespace, outcome: str, command: Any) -> int:
     if args.every and not args.friendly:
         raise UsageError("--every only applies with --friendly (a bridge's check-in cadence)")
     ctx = open_ctx(args)
-    result = command(ctx, args.company, friendly=args.friendly, cadence=args.every)
+    result = command(ctx, args.company, friendly=args.friendly, cadence=args.every, role=args.role)
     print(f"{result.company}: closed as {outcome}")
     if result.bridge_check_in:
         print(f"Kept as a bridge: check in {show_when(ctx, result.bridge_check_in)}")

@@ -97,6 +97,9 @@ def add_parsers(verb: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
     p = verb("edit-interview", "change an interview (the latest, or --id N)")
     p.add_argument("company")
+    p.add_argument(
+        "--role", help="whose latest interview, if the company has several open applications"
+    )
     p.add_argument("--id", type=int, metavar="N", dest="interview_id")
     for name, metavar, help_text in INTERVIEW_FLAGS:
         flag = "--at" if name == "start" else _flag(name)
@@ -210,7 +213,7 @@ def cmd_edit_interview(args: argparse.Namespace) -> int:
     if not fields:
         raise UsageError("say what to change: --at, --minutes, --kind, --place, --note")
     edited = edit_interview(
-        open_ctx(args), args.company, fields=fields, interview_id=args.interview_id
+        open_ctx(args), args.company, fields=fields, interview_id=args.interview_id, role=args.role
     )
     _say_edited(edited.what[:1].upper() + edited.what[1:], edited.changed)
     return 0

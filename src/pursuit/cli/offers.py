@@ -14,7 +14,7 @@ def cmd_offer(args: argparse.Namespace) -> int:
 
     ctx = open_ctx(args)
     by = read_when(ctx, args.by, what="--by")
-    result = record_offer(ctx, args.company, by.at, args.note)
+    result = record_offer(ctx, args.company, by.at, args.note, role=args.role)
     say_notes(by)
     print(f"Offer from {result.company}: answer by {show_when(ctx, result.answer_by)}")
     return 0

@@ -34,6 +34,13 @@ def db_option(parser: argparse.ArgumentParser, default: Any) -> None:
     )
 
 
+def role_option(parser: argparse.ArgumentParser) -> None:
+    """Which application a verb that names a company means, when it has several open."""
+    parser.add_argument(
+        "--role", help="which application, if the company has several open (a unique start)"
+    )
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="pursuit", description="Run a job search from the terminal.")
     db_option(parser, None)
@@ -67,7 +74,10 @@ def build_parser() -> Parser:
         "--check-back", metavar="WHEN", help="the employer's answer on when to follow up"
     )
     p.add_argument("--kind", default="interview", help="e.g. phone, onsite, final")
-    p.add_argument("--role", help="the role, if this interview starts a new application")
+    p.add_argument(
+        "--role",
+        help="which open application (if several); a role not open there starts a new one",
+    )
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--force", action="store_true", help="add a company whose name looks like a known one"
@@ -77,6 +87,7 @@ def build_parser() -> Parser:
 
     p = verb("guidance", "record when the employer said to check back")
     p.add_argument("company")
+    role_option(p)
     p.add_argument("when", nargs="+", metavar="WHEN")
 
     p = verb("thanks", "mark a thank-you note sent (refused if too like another, R2)")
@@ -89,6 +100,7 @@ def build_parser() -> Parser:
 
     p = verb("followup", "log a follow-up sent (refused if too soon, R5)")
     p.add_argument("company")
+    role_option(p)
     p.add_argument("--note")
     p.add_argument("--channel", default="email", help="email, phone, letter, message, meeting")
     p.add_argument("--force", action="store_true", help="log it even if too soon")
@@ -98,24 +110,29 @@ def build_parser() -> Parser:
 
     p = verb("heard", "the employer answered (resets the unanswered count)")
     p.add_argument("company")
+    role_option(p)
     p.add_argument("--note")
 
     p = verb("move", "change an application's status")
     p.add_argument("company")
+    role_option(p)
     p.add_argument("status")
 
     p = verb("reject", "close as rejected; --friendly keeps the company as a bridge (R8)")
     p.add_argument("company")
+    role_option(p)
     p.add_argument("--friendly", action="store_true", help="they were positive about you")
     p.add_argument("--every", metavar="DURATION", help="check-in cadence (default 90d)")
 
     p = verb("offer", "record an offer and the date they want an answer by")
     p.add_argument("company")
+    role_option(p)
     p.add_argument("--by", required=True, metavar="WHEN", help="answer by, e.g. 'fri 17:00'")
     p.add_argument("--note", help="what they offered, in your words")
 
     p = verb("withdraw", "close an application you withdrew from; --friendly keeps a bridge")
     p.add_argument("company")
+    role_option(p)
     p.add_argument("--friendly", action="store_true", help="part on good terms (R8)")
     p.add_argument("--every", metavar="DURATION", help="check-in cadence (default 90d)")
 

@@ -37,10 +37,12 @@ def cmd_followup(args: argparse.Namespace) -> int:
     if args.check:
         from pursuit.store.actions import follow_up_check
 
-        reasons = follow_up_check(ctx, args.company)
+        reasons = follow_up_check(ctx, args.company, role=args.role)
         print("fine to follow up now" if not reasons else f"too soon: {'; '.join(reasons)}")
         return 0
-    result = log_followup(ctx, args.company, note=args.note, force=args.force, channel=channel)
+    result = log_followup(
+        ctx, args.company, note=args.note, force=args.force, channel=channel, role=args.role
+    )
     for warning in result.warnings:
         print(f"pursuit: warning: {warning}", file=sys.stderr)
     then = (
@@ -57,7 +59,8 @@ def cmd_followup(args: argparse.Namespace) -> int:
 def cmd_heard(args: argparse.Namespace) -> int:
     from pursuit.store.actions import heard_back
 
-    print(f"Noted: {heard_back(open_ctx(args), args.company, args.note)} answered")
+    company = heard_back(open_ctx(args), args.company, args.note, role=args.role)
+    print(f"Noted: {company} answered")
     return 0
 
 

@@ -81,22 +81,33 @@ class QuickEntry:
     offer_note: str | None = None
     """What the offer says ("120k base, 10% bonus"), as typed."""
 
-    def describe(self, tz: tzinfo) -> str:
-        """A short preview of what saving this entry will record, in the local zone `tz`."""
+    @property
+    def names_open_role(self) -> bool:
+        """The role names an application already open, not a new one: an offer's role
+        (without an interview, which may start the application it names)."""
+        return self.role is not None and self.offer_by is not None and self.interview_at is None
+
+    def describe(self, tz: tzinfo, *, role_open: bool | None = None) -> str:
+        """A short preview of what saving this entry will record, in the local zone `tz`;
+        `role_open`: the role is an open application's (by default: `names_open_role`),
+        named with the company, not added."""
 
         def _when(dt: datetime, tz: tzinfo) -> str:
             other_year = self.year is not None and dt.astimezone(tz).year != self.year
             return show_when(dt, tz, year=other_year)
 
         parts: list[str] = []
-        if self.role:
+        if role_open is None:
+            role_open = self.names_open_role
+        company = f"{self.company} — {self.role}" if self.role and role_open else self.company
+        if self.role and not role_open:
             parts.append(f"New application: {self.company} — {self.role}")
         if self.interview_at is not None:
             minutes = self.interview_minutes or DEFAULT_INTERVIEW_MINUTES
             length = (
                 f"{self.interview_kind}, {minutes} min" if self.interview_kind else f"{minutes} min"
             )
-            text = f"Interview at {self.company} on {_when(self.interview_at, tz)} ({length})"
+            text = f"Interview at {company} on {_when(self.interview_at, tz)} ({length})"
             if self.interviewers:
                 count = len(self.interviewers)
                 names = ", ".join(str(person) for person in self.interviewers)
@@ -115,9 +126,9 @@ class QuickEntry:
             # Their words as they said them ("after the 15th"), then the date they mean.
             when = _when(self.check_back, tz)
             said = f"{self.check_back_text} ({when})" if self.check_back_text else f"after {when}"
-            parts.append(f"{self.company}: check back {said}")
+            parts.append(f"{company}: check back {said}")
         if self.offer_by is not None:
-            text = f"Offer from {self.company}: answer by {_when(self.offer_by, tz)}"
+            text = f"Offer from {company}: answer by {_when(self.offer_by, tz)}"
             parts.append(f"{text} — {self.offer_note}" if self.offer_note else text)
         if self.url:
             parts.append(f"link {self.url}")
@@ -319,11 +330,9 @@ def _offer(
     `pursuit offer COMPANY --by WHEN --note TEXT` reads its date."""
     if "offer" not in clauses:
         return None, None, None
-    example = f"`{shown(company)} offer by fri 17:00`"
-    if role is not None:
-        raise QuickEntryError(
-            f"an offer is for the application you have; leave out the role, as in {example}"
-        )
+    # With a role ("Acme / Backend Engineer offer by …") the offer is for that application,
+    # one already open: which one, when the company has several.
+    example = f"`{shown(company)}{f' / {shown(role)}' if role else ''} offer by fri 17:00`"
     if "check back" in clauses:
         raise QuickEntryError(
             "an offer's answer-by date is the next step; leave out the check back"

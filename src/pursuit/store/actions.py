@@ -38,11 +38,15 @@ def mark_thanks(
     )
 
 
-def follow_up_check(ctx: Ctx, company: str = "", *, application_id: int | None = None) -> list[str]:
+def follow_up_check(
+    ctx: Ctx, company: str = "", *, application_id: int | None = None, role: str | None = None
+) -> list[str]:
     """R5 reasons for the app to show before it asks for confirmation (reads only)."""
     return run(
         ctx,
-        lambda w: follow_ups.follow_up_check(w, ctx, company, application_id=application_id),
+        lambda w: follow_ups.follow_up_check(
+            w, ctx, company, application_id=application_id, role=role
+        ),
         label="check",
     )
 
@@ -55,22 +59,37 @@ def log_followup(
     force: bool = False,
     channel: Channel = Channel.EMAIL,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> FollowUpLogged:
     return run(
         ctx,
         lambda w: follow_ups.log_followup(
-            w, ctx, company, note=note, force=force, channel=channel, application_id=application_id
+            w,
+            ctx,
+            company,
+            note=note,
+            force=force,
+            channel=channel,
+            application_id=application_id,
+            role=role,
         ),
         label="follow-up",
     )
 
 
 def heard_back(
-    ctx: Ctx, company: str = "", note: str | None = None, *, application_id: int | None = None
+    ctx: Ctx,
+    company: str = "",
+    note: str | None = None,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
 ) -> str:
     return run(
         ctx,
-        lambda w: follow_ups.heard_back(w, ctx, company, note, application_id=application_id),
+        lambda w: follow_ups.heard_back(
+            w, ctx, company, note, application_id=application_id, role=role
+        ),
         label="heard",
     )
 

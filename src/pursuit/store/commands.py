@@ -103,15 +103,36 @@ def log_interview(
 
 
 def record_guidance(
-    ctx: Ctx, company: str, when: datetime, text: str | None = None
+    ctx: Ctx,
+    company: str,
+    when: datetime,
+    text: str | None = None,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
 ) -> GuidanceRecorded:
-    return run(ctx, lambda w: define.record_guidance(w, ctx, company, when, text), label="guidance")
-
-
-def move(ctx: Ctx, company: str, status: Status, *, application_id: int | None = None) -> Moved:
+    """`application_id` (the app) or `role` says which application when the company has
+    several open; so for every verb below that takes them."""
     return run(
         ctx,
-        lambda w: moves.move(w, ctx, company, status, application_id=application_id),
+        lambda w: define.record_guidance(
+            w, ctx, company, when, text, application_id=application_id, role=role
+        ),
+        label="guidance",
+    )
+
+
+def move(
+    ctx: Ctx,
+    company: str,
+    status: Status,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
+) -> Moved:
+    return run(
+        ctx,
+        lambda w: moves.move(w, ctx, company, status, application_id=application_id, role=role),
         label="move",
     )
 
@@ -123,11 +144,18 @@ def reject(
     friendly: bool,
     cadence: str | None = None,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> Moved:
     return run(
         ctx,
         lambda w: moves.reject(
-            w, ctx, company, friendly=friendly, cadence=cadence, application_id=application_id
+            w,
+            ctx,
+            company,
+            friendly=friendly,
+            cadence=cadence,
+            application_id=application_id,
+            role=role,
         ),
         label="reject",
     )
@@ -137,31 +165,52 @@ def reopen(ctx: Ctx, company: str, title: str) -> Added:
     return run(ctx, lambda w: define.reopen(w, ctx, company, title), label="reopen")
 
 
-def preview_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> quick.QuickPreview:
+def preview_quick_entry(
+    ctx: Ctx, entry: QuickEntry, *, force: bool = False, application_id: int | None = None
+) -> quick.QuickPreview:
     """What `save_quick_entry` would do with this line now, without writing it: the same
     definition on the same rows, so the company it names is the one saving will use, and
     anything saving would refuse is refused here (InputError, or `Refused` for the same
     role twice unless `force`)."""
 
     def rule(w: World) -> str:
-        return quick.save_quick_entry(w, ctx, entry, force=force)
+        return quick.save_quick_entry(w, ctx, entry, force=force, application_id=application_id)
 
     _message, world = dry_run(ctx, rule)
     return quick.preview_of(world, entry)
 
 
-def save_quick_entry(ctx: Ctx, entry: QuickEntry, *, force: bool = False) -> str:
+def save_quick_entry(
+    ctx: Ctx, entry: QuickEntry, *, force: bool = False, application_id: int | None = None
+) -> str:
     """A quick-entry line (the app's `a`, `pursuit quick`): everything its preview
     promised in one transaction, or nothing; returns a one-line confirmation. The same
     role open twice at a company, or a new company that looks like a known one, is
-    refused (`Refused`) unless `force`."""
+    refused (`Refused`) unless `force`. `application_id`: the application a line that
+    names no role is about (the app's selected row)."""
     return run(
-        ctx, lambda w: quick.save_quick_entry(w, ctx, entry, force=force), label="quick entry"
+        ctx,
+        lambda w: quick.save_quick_entry(w, ctx, entry, force=force, application_id=application_id),
+        label="quick entry",
     )
 
 
-def record_offer(ctx: Ctx, company: str, by: datetime, note: str | None = None) -> OfferRecorded:
-    return run(ctx, lambda w: offers.record_offer(w, ctx, company, by, note), label="offer")
+def record_offer(
+    ctx: Ctx,
+    company: str,
+    by: datetime,
+    note: str | None = None,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
+) -> OfferRecorded:
+    return run(
+        ctx,
+        lambda w: offers.record_offer(
+            w, ctx, company, by, note, application_id=application_id, role=role
+        ),
+        label="offer",
+    )
 
 
 def withdraw(
@@ -171,11 +220,18 @@ def withdraw(
     friendly: bool = False,
     cadence: str | None = None,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> Withdrawn:
     return run(
         ctx,
         lambda w: offers.withdraw(
-            w, ctx, company, friendly=friendly, cadence=cadence, application_id=application_id
+            w,
+            ctx,
+            company,
+            friendly=friendly,
+            cadence=cadence,
+            application_id=application_id,
+            role=role,
         ),
         label="withdraw",
     )

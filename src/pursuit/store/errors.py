@@ -28,3 +28,20 @@ class Refused(Exception):
         """When the rule would no longer say wait (R5), if it can tell."""
         self.action_id = action_id
         """The pending reminder that could wait until then instead."""
+
+
+class WhichApplication(InputError):
+    """A verb named only a company, and the company has several open applications: nothing
+    is written, and the user is told how to say which (`--role`, by default)."""
+
+    def __init__(self, company: str, titles: list[str], ids: list[int], how: str = "") -> None:
+        self.company, self.titles, self.ids = company, titles, ids
+        how = how or f'--role "{titles[0]}"'
+        super().__init__(
+            f"{company} has {len(titles)} open applications ({', '.join(titles)}); "
+            f"say which with {how}"
+        )
+
+    def saying(self, how: str) -> WhichApplication:
+        """The same refusal, with another way to say which (a quick-entry line, `--app`)."""
+        return WhichApplication(self.company, self.titles, self.ids, how)

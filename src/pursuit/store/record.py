@@ -80,6 +80,7 @@ def edit_interview(
     fields: Fields,
     interview_id: int | None = None,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> Edited:
     return run(
         ctx,
@@ -90,6 +91,7 @@ def edit_interview(
             fields=fields,
             interview_id=interview_id,
             application_id=application_id,
+            role=role,
         ),
         label="edit interview",
     )

@@ -23,7 +23,7 @@ from pursuit.domain.matching import MatchError, fold, match_name, name_key, skel
 from pursuit.domain.pesky import Touch
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name
-from pursuit.store.errors import InputError
+from pursuit.store.errors import InputError, WhichApplication
 from pursuit.store.rows import (
     ActionRow,
     AppRow,
@@ -34,6 +34,10 @@ from pursuit.store.rows import (
     SettingRow,
 )
 from pursuit.store.world_rows import Rows
+
+
+class _NoRole(Exception):
+    """No application's title matches the role given."""
 
 
 class World(Rows):
@@ -149,11 +153,21 @@ class World(Rows):
         apps = [a for a in self._apps_of.get(comp.id, []) if a.deleted_at is None]
         return sorted(apps, key=lambda a: (a.updated_at, a.id), reverse=True)
 
-    def application(self, comp: CompanyRow, *, include_closed: bool = False) -> AppRow:
-        """The company's current application: the latest open one, else (if allowed) the
-        latest."""
+    def application(
+        self, comp: CompanyRow, *, include_closed: bool = False, role: str | None = None
+    ) -> AppRow:
+        """The application a verb that names the company means: the one `role` names (an
+        open one, else, if allowed, a closed one), else the company's one open application,
+        else (if allowed) the latest. Several open and no role says which there are
+        (`WhichApplication`): a verb must never pick one of them silently."""
         apps = self.applications(comp)
         open_apps = [a for a in apps if a.status not in CLOSED]
+        if role is not None and clean_name(role):
+            closed = [a for a in apps if a.status in CLOSED] if include_closed else []
+            return self._by_role(comp, clean_name(role), open_apps, closed)
+        if len(open_apps) > 1:
+            ordered = sorted(open_apps, key=lambda a: a.id)
+            raise WhichApplication(comp.name, [a.title for a in ordered], [a.id for a in ordered])
         if open_apps:
             return open_apps[0]
         if include_closed and apps:
@@ -161,6 +175,46 @@ class World(Rows):
         if apps:
             raise InputError(f"{comp.name} has no open application (last one is {apps[0].status})")
         raise InputError(f"{comp.name} has no application; add one with: pursuit add")
+
+    def open_role(self, comp: CompanyRow, role: str) -> AppRow | None:
+        """The open application `role` names (as `application` matches a role), or None
+        when it names none: a role that may be a new application's (an interview's)."""
+        open_apps = [a for a in self.applications(comp) if a.status not in CLOSED]
+        try:
+            return self._match_role(comp, clean_name(role), open_apps)
+        except _NoRole:
+            return None
+
+    def _by_role(
+        self, comp: CompanyRow, role: str, open_apps: list[AppRow], closed: list[AppRow]
+    ) -> AppRow:
+        try:
+            return self._match_role(comp, role, open_apps)
+        except _NoRole:
+            if closed:
+                try:
+                    return self._match_role(comp, role, closed)
+                except _NoRole:
+                    pass
+        if not open_apps and not closed:
+            return self.application(comp, include_closed=False)  # says there is none open
+        known = ", ".join(a.title for a in sorted(open_apps or closed, key=lambda a: a.id))
+        what = "open application" if open_apps else "application"
+        raise InputError(f'{comp.name}: no {what} matches "{role}" ({known})')
+
+    @staticmethod
+    def _match_role(comp: CompanyRow, role: str, apps: list[AppRow]) -> AppRow:
+        """The one of `apps` whose title is `role`, or starts with it (case and accents
+        ignored), as a company is matched; `_NoRole` when none is."""
+        if not apps:
+            raise _NoRole
+        try:
+            found = match_name(role, [(a.id, a.title) for a in apps], what="role")
+        except MatchError as exc:
+            if str(exc).startswith("no role matches"):
+                raise _NoRole from None
+            raise InputError(f"{comp.name}: {exc}") from None
+        return next(a for a in apps if a.id == found)
 
     def open_applications(self) -> list[AppRow]:
         """Every live, open application in the file (an offer accepted ends all of them),

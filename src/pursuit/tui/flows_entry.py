@@ -12,11 +12,12 @@ from pursuit.domain.quick_entry import QuickEntryError, parse_quick_entry
 from pursuit.domain.text import clean_text
 from pursuit.store.context import Ctx
 from pursuit.tui import cells
-from pursuit.tui.flows import FLOWS, Flows
+from pursuit.tui.flows import FLOWS, Flows, application_name
 from pursuit.tui.modals import (
     Preview,
     PromptScreen,
 )
+from pursuit.tui.shell import app_id_of
 from pursuit.tui.writes import Job
 
 
@@ -28,16 +29,21 @@ class EntryFlows(Flows):
         )
 
     def action_interview(self) -> None:
-        company = getattr(self.selection(), "company", None)
+        item = self.selection()
+        company = getattr(item, "company", None)
         if company:
+            # The selected row's application, by id: the company may have several open.
             self._quick_entry(
-                f"Interview at {company}: when, and with whom",
+                f"Interview at {application_name(item)}: when, and with whom",
                 placeholder="tomorrow 14:00 for 45 min with Jane Doe (EM), Bob Lee",
                 prefix=f"{company} interview ",
+                app_id=app_id_of(item),
             )
 
     @work(group=FLOWS)
-    async def _quick_entry(self, title: str, *, placeholder: str, prefix: str = "") -> None:
+    async def _quick_entry(
+        self, title: str, *, placeholder: str, prefix: str = "", app_id: int | None = None
+    ) -> None:
         """One line, read as it is typed and looked up as saving will look it up; enter
         saves it, and the dialog stays open with the line if saving fails (a busy or full
         disk, a damaged file: enter tries again; escape keeps the line in a recovery file).
@@ -50,7 +56,7 @@ class EntryFlows(Flows):
                 from pursuit.store.commands import save_quick_entry
 
                 entry = parse_quick_entry(line, ctx.now, ctx.tz)
-                return save_quick_entry(ctx, entry, force=force)
+                return save_quick_entry(ctx, entry, force=force, application_id=app_id)
 
             return save
 
@@ -59,7 +65,7 @@ class EntryFlows(Flows):
                 title,
                 self._preview_quick(prefix),
                 placeholder=placeholder,
-                resolve=self._resolve_quick(prefix),
+                resolve=self._resolve_quick(prefix, app_id),
                 submit=self.saving(job, forced=partial(job, force=True)),
                 keep=partial(self._keep, what="quick-entry"),
             )
@@ -75,7 +81,7 @@ class EntryFlows(Flows):
 
         return preview
 
-    def _resolve_quick(self, prefix: str) -> Preview:
+    def _resolve_quick(self, prefix: str, app_id: int | None = None) -> Preview:
         """On a thread: what saving would do now, the company named as saving will find
         it (or "new company"), and anything saving would refuse."""
 
@@ -89,7 +95,8 @@ class EntryFlows(Flows):
             except QuickEntryError as exc:
                 return False, str(exc)
             try:
-                return True, preview_quick_entry(ctx, entry).describe(ctx.tz)
+                found = preview_quick_entry(ctx, entry, application_id=app_id)
+                return True, found.describe(ctx.tz)
             except (InputError, ValueError) as exc:
                 return False, str(exc)
             except Exception:  # a rule that asks, a storage fault: saving will say
@@ -100,12 +107,13 @@ class EntryFlows(Flows):
     # --- g: guidance (R4) --------------------------------------------------------------
 
     def action_guidance(self) -> None:
-        company = getattr(self.selection(), "company", None)
+        item = self.selection()
+        company = getattr(item, "company", None)
         if company:
-            self._guidance(company)
+            self._guidance(company, app_id_of(item))
 
     @work(group=FLOWS)
-    async def _guidance(self, company: str) -> None:
+    async def _guidance(self, company: str, app_id: int | None) -> None:
         """When the employer said to check back becomes the follow-up's date."""
 
         def preview(text: str) -> tuple[bool, str]:
@@ -126,7 +134,9 @@ class EntryFlows(Flows):
                 from pursuit.store.commands import record_guidance
 
                 when = parse_when(said, ctx.now, ctx.tz)
-                result = record_guidance(ctx, company, when, f"check back {said}")
+                result = record_guidance(
+                    ctx, company, when, f"check back {said}", application_id=app_id
+                )
                 return (
                     f"{result.company}: follow up {cells.local(result.follow_up_due, ctx.tz, ctx.now)}, "
                     f"as they said (check back {said})"

@@ -123,12 +123,12 @@ class StatusFlows(Flows):
 
     def action_offer(self) -> None:
         item = self.selection()
-        company = getattr(item, "company", None)
-        if company and app_id_of(item) is not None:
-            self._offer(company)
+        app_id = app_id_of(item)
+        if app_id is not None:
+            self._offer(app_id, application_name(item))
 
     @work(group=FLOWS)
-    async def _offer(self, company: str) -> None:
+    async def _offer(self, app_id: int, company: str) -> None:
         """An offer: when they want the answer by becomes the top action."""
 
         def preview(text: str) -> tuple[bool, str]:
@@ -142,7 +142,9 @@ class StatusFlows(Flows):
             def offer(ctx: Ctx) -> str:
                 from pursuit.store.commands import record_offer
 
-                result = record_offer(ctx, company, parse_when(text, ctx.now, ctx.tz))
+                result = record_offer(
+                    ctx, "", parse_when(text, ctx.now, ctx.tz), application_id=app_id
+                )
                 return f"Offer from {result.company}: answer by {cells.local(result.answer_by, ctx.tz, ctx.now)}"
 
             return offer

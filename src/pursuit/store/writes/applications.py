@@ -10,7 +10,6 @@ from pursuit.domain.dates.showing import show_day
 from pursuit.domain.deadlines import follow_up_due, thank_you_due
 from pursuit.domain.drafts import follow_up_draft, thank_you_draft
 from pursuit.domain.kinds import ActionKind, Direction, EventKind, Status
-from pursuit.domain.matching import name_key
 from pursuit.domain.people import Person
 from pursuit.domain.status import CLOSED
 from pursuit.domain.text import clean_name, clean_text
@@ -116,6 +115,7 @@ def log_interview(
     role: str | None = None,
     notes: str = "",
     force: bool = False,
+    application_id: int | None = None,
 ) -> InterviewLogged:
     if not people:
         raise InputError("say who interviewed you: --with NAME (once per interviewer)")
@@ -127,7 +127,9 @@ def log_interview(
         raise InputError("the check-back date is before the interview ends")
     for person in people:
         make.required(person.name, "interviewer name")
-    if role:
+    if application_id is not None:
+        app, comp = make.target(w, company, application_id)
+    elif role:
         comp = make.company(w, ctx, make.required(company, "company name"), force=force)
         app = _open_app_or_new(w, ctx, comp, make.required(role, "role"))
     else:
@@ -215,9 +217,11 @@ def log_interview(
 
 
 def _open_app_or_new(w: World, ctx: Ctx, comp: CompanyRow, role: str) -> AppRow:
-    for app in w.applications(comp):
-        if name_key(app.title) == name_key(role) and app.status not in CLOSED:
-            return app
+    """The open application `role` names (its title, or a unique start of it), else a new
+    application for that role."""
+    found = w.open_role(comp, role)
+    if found is not None:
+        return found
     app = make.application(w, ctx, comp, role, status=Status.APPLIED, applied_at=ctx.now)
     make.event(
         w,
@@ -238,12 +242,18 @@ class GuidanceRecorded:
 
 
 def record_guidance(
-    w: World, ctx: Ctx, company: str, when: datetime, text: str | None = None
+    w: World,
+    ctx: Ctx,
+    company: str,
+    when: datetime,
+    text: str | None = None,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
 ) -> GuidanceRecorded:
     if when <= ctx.now:
         raise InputError("the check-back date must be in the future")
-    comp = w.company(company)
-    app = w.application(comp)
+    app, comp = make.target(w, company, application_id, role)
     w.label = f"guidance {comp.name}"
     interviews = w.interviews(app)
     said = clean_name(text) if text else f"check back after {show_day(when, ctx.tz, ctx.now)}"
@@ -285,9 +295,12 @@ def reopen(w: World, ctx: Ctx, company: str, title: str) -> Added:
     """A bridge paid off: a new application at the same company, keeping its history."""
     title = make.required(title, "role")
     comp = w.company(company)
-    previous = w.application(comp, include_closed=True)
-    if previous.status not in CLOSED:
+    apps = w.applications(comp)
+    if not apps:
+        raise InputError(f"{comp.name} has no application; add one with: pursuit add")
+    if any(a.status not in CLOSED for a in apps):
         raise InputError(f"{comp.name} already has an open application")
+    previous = apps[0]
     w.label = f"reopen {comp.name}"
     app = make.application(
         w, ctx, comp, title, status=Status.APPLIED, applied_at=ctx.now, reopened_from=previous.id

@@ -13,7 +13,7 @@ from pursuit.domain.kinds import ActionKind, Status
 from pursuit.domain.record import APPLICATION_FIELDS, INTERVIEW_FIELDS, Salary, show_remote
 from pursuit.domain.status import StatusError, check_move
 from pursuit.store.context import Ctx
-from pursuit.store.errors import InputError
+from pursuit.store.errors import InputError, WhichApplication
 from pursuit.store.rows import AppRow, CompanyRow
 from pursuit.store.world import World
 from pursuit.store.writes import make, moves
@@ -49,7 +49,12 @@ def edit_application(
         comp = w.company_by_id(app.company_id)
     else:
         comp = w.company(company)
-        app = w.application(comp, include_closed=True)
+        try:
+            app = w.application(comp, include_closed=True)
+        except WhichApplication as exc:
+            # edit's --role is the new title: the application is said by its id.
+            pairs = zip(exc.ids, exc.titles, strict=True)
+            raise exc.saying(" or ".join(f"--app {i} ({t})" for i, t in pairs)) from None
     changed = apply_application(w, ctx, comp, app, values, friendly=friendly)
     w.label = f"edit {comp.name} — {app.title}"
     return Edited(comp.name, f"{comp.name} — {app.title}", tuple(changed))
@@ -146,16 +151,17 @@ def edit_interview(
     fields: Fields,
     interview_id: int | None = None,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> Edited:
     """Change an interview (by id, else the latest of the company's current application):
     its start and length move the thank-you notes still owed for it (R3)."""
     values = read_fields(INTERVIEW_FIELDS, fields, ctx)
+    app: AppRow | None = None
     if application_id is not None:
         app = w.application_by_id(application_id)
         comp = w.company_by_id(app.company_id)
     else:
         comp = w.company(company)
-        app = w.application(comp, include_closed=True)
     if interview_id is not None:
         found = [i for a in w.applications(comp) for i in w.interviews(a) if i.id == interview_id]
         if not found:
@@ -163,6 +169,8 @@ def edit_interview(
         interview = found[0]
         app = w.application_by_id(interview.application_id)
     else:
+        if app is None:
+            app = w.application(comp, include_closed=True, role=role)
         interviews = w.interviews(app)
         if not interviews:
             raise InputError(f"{comp.name} — {app.title} has no interview yet")

@@ -62,9 +62,14 @@ def too_soon(w: World, ctx: Ctx, comp: CompanyRow, app: AppRow) -> list[str]:
 
 
 def follow_up_check(
-    w: World, ctx: Ctx, company: str = "", *, application_id: int | None = None
+    w: World,
+    ctx: Ctx,
+    company: str = "",
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
 ) -> list[str]:
-    app, comp = make.target(w, company, application_id)
+    app, comp = make.target(w, company, application_id, role)
     return too_soon(w, ctx, comp, app)
 
 
@@ -77,10 +82,11 @@ def log_followup(
     force: bool = False,
     channel: Channel = Channel.EMAIL,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> FollowUpLogged:
     text = clean_note(note)
     warnings = gimmick_warnings(text) if text else []
-    app, comp = make.target(w, company, application_id)
+    app, comp = make.target(w, company, application_id, role)
     w.label = f"follow-up to {comp.name}"
     personal(text, comp.name, force=force)
     reasons = too_soon(w, ctx, comp, app)
@@ -149,9 +155,10 @@ def heard_back(
     note: str | None = None,
     *,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> str:
     """The employer answered: an incoming touch, which resets the unanswered count."""
-    app, comp = make.target(w, company, application_id)
+    app, comp = make.target(w, company, application_id, role)
     w.label = f"heard from {comp.name}"
     make.event(
         w,

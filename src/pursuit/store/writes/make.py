@@ -259,10 +259,13 @@ def first_contact(w: World, comp: CompanyRow) -> ContactRow | None:
     return people[0] if people else None
 
 
-def target(w: World, company: str, application_id: int | None) -> tuple[AppRow, CompanyRow]:
-    """The application a command is about: by id (from the app), else the company's."""
+def target(
+    w: World, company: str, application_id: int | None, role: str | None = None
+) -> tuple[AppRow, CompanyRow]:
+    """The application a command is about: by id (from the app), else the company's, the
+    one `role` names when it has several open (`World.application`)."""
     if application_id is not None:
         app = w.application_by_id(application_id)
         return app, w.company_by_id(app.company_id)
     comp = w.company(company)
-    return w.application(comp), comp
+    return w.application(comp, role=role), comp

@@ -26,11 +26,17 @@ class Moved:
 
 
 def move(
-    w: World, ctx: Ctx, company: str, status: Status, *, application_id: int | None = None
+    w: World,
+    ctx: Ctx,
+    company: str,
+    status: Status,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
 ) -> Moved:
     if status == Status.REJECTED:
-        return reject(w, ctx, company, friendly=False, application_id=application_id)
-    app, comp = make.target(w, company, application_id)
+        return reject(w, ctx, company, friendly=False, application_id=application_id, role=role)
+    app, comp = make.target(w, company, application_id, role)
     w.label = f"move {comp.name} to {status.label}"
     old = app.status
     try:
@@ -77,9 +83,10 @@ def reject(
     friendly: bool,
     cadence: str | None = None,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> Moved:
     rule = bridges.rule(ctx, friendly, cadence)
-    app, comp = make.target(w, company, application_id)
+    app, comp = make.target(w, company, application_id, role)
     w.label = f"reject {comp.name}"
     old = app.status
     try:

@@ -29,13 +29,20 @@ class OfferRecorded:
 
 
 def record_offer(
-    w: World, ctx: Ctx, company: str, by: datetime, note: str | None = None
+    w: World,
+    ctx: Ctx,
+    company: str,
+    by: datetime,
+    note: str | None = None,
+    *,
+    application_id: int | None = None,
+    role: str | None = None,
 ) -> OfferRecorded:
     """An offer, with the date they want an answer by: that answer is the top action, and
     replying to them about it is never "too soon"."""
     if by <= ctx.now:
         raise InputError("the answer-by date must be in the future")
-    app, comp = make.target(w, company, None)
+    app, comp = make.target(w, company, application_id, role)
     if app.status != Status.OFFER:
         try:
             check_move(app.status, Status.OFFER)
@@ -115,11 +122,12 @@ def withdraw(
     friendly: bool = False,
     cadence: str | None = None,
     application_id: int | None = None,
+    role: str | None = None,
 ) -> Withdrawn:
     """You withdrew: the application closes, its reminders go, the withdraw action (if one
     was waiting) is done with its note as sent; a company that was kind stays a bridge."""
     rule = bridges.rule(ctx, friendly, cadence)
-    app, comp = make.target(w, company, application_id)
+    app, comp = make.target(w, company, application_id, role)
     if app.status in CLOSED:
         raise InputError(f"{comp.name}: the application is already closed")
     w.label = f"withdraw from {comp.name}"
