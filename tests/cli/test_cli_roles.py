@@ -68,7 +68,12 @@ def test_naming_only_the_company_refuses_in_one_line(
 @pytest.mark.parametrize("argv", VERBS, ids=lambda a: " ".join(a[:1] + a[2:3]))
 def test_the_role_says_which(run_cli: RunCli, db: Database, argv: tuple[str, ...]) -> None:
     two_open(run_cli)
-    ok(run_cli(*argv, "--role", "engineering manager", now=TUE))
+    done = run_cli(*argv, "--role", "engineering manager", now=TUE)
+    if "--check" in argv:
+        # Its answer for that role: yesterday's interview was a touch, so too soon (exit 3).
+        assert (done.returncode, done.stdout.split(":")[0]) == (3, "too soon"), done.stderr
+    else:
+        ok(done)
     assert statuses(run_cli)["Backend Engineer"] == "interviewing"
 
 

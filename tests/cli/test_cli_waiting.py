@@ -90,3 +90,13 @@ def test_show_says_whose_move_it_is(run_cli: RunCli, tmp_path: Path) -> None:
         "globex": ("theirs", "2026-03-23T09:30:00-04:00"),
         "initech": (None, None),
     }
+
+
+def test_followup_check_answers_with_its_exit_status_too(run_cli: RunCli) -> None:
+    run_cli("add", "Acme", "Engineer", now="2026-03-13T11:00:00-04:00")
+    soon = run_cli("followup", "acme", "--check", now="2026-03-16T09:00:00-04:00")
+    assert (soon.returncode, soon.stdout.split(":")[0]) == (3, "too soon")
+    fine = run_cli("followup", "acme", "--check", now="2026-03-23T09:30:00-04:00")
+    assert (fine.returncode, fine.stdout) == (0, "fine to follow up now\n")
+    # Only a question: nothing was written either time.
+    assert json.loads(run_cli("list", "--json").stdout)[0]["last_touch"].startswith("2026-03-13")

@@ -105,7 +105,9 @@ def build_parser() -> Parser:
     p.add_argument("--channel", default="email", help="email, phone, letter, message, meeting")
     p.add_argument("--force", action="store_true", help="log it even if too soon")
     p.add_argument(
-        "--check", action="store_true", help="only say whether now is too soon; writes nothing"
+        "--check",
+        action="store_true",
+        help="only say whether now is too soon (exit 3 if it is); writes nothing",
     )
 
     p = verb("heard", "the employer answered (resets the unanswered count)")

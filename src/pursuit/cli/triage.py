@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from pursuit.cli.context import open_ctx, read_when, say_notes
-from pursuit.cli.output import UsageError, show_when
+from pursuit.cli.output import EXIT_REFUSED, UsageError, show_when
 
 if TYPE_CHECKING:
     from pursuit.store.actions import Finished
@@ -39,7 +39,8 @@ def cmd_followup(args: argparse.Namespace) -> int:
 
         reasons = follow_up_check(ctx, args.company, role=args.role)
         print("fine to follow up now" if not reasons else f"too soon: {'; '.join(reasons)}")
-        return 0
+        # As the follow-up itself would: a script can test the answer without reading it.
+        return EXIT_REFUSED if reasons else 0
     result = log_followup(
         ctx, args.company, note=args.note, force=args.force, channel=channel, role=args.role
     )
