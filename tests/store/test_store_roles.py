@@ -258,3 +258,12 @@ def test_a_quick_new_role_with_a_check_back_is_guided_at_the_new_application(ctx
     assert q(
         ctx, "SELECT count(*) FROM event WHERE application_id = ? AND kind = 'guidance'", designer
     ) == [(1,)]
+
+
+def test_a_quick_line_from_an_ended_applications_row_goes_to_the_open_one(ctx: Ctx) -> None:
+    open_id = one_open(ctx)
+    closed_id = app_id(ctx, "Designer")
+    entry = parse_quick_entry("acme interview tomorrow 10:00 with Cy Park", ctx.now, ctx.tz)
+    commands.save_quick_entry(ctx, entry, application_id=closed_id)
+    # Not onto the rejected application the selected row belonged to.
+    assert q(ctx, "SELECT application_id FROM interview ORDER BY id DESC LIMIT 1") == [(open_id,)]

@@ -13,6 +13,7 @@ from pursuit.store.rows import AppRow, CompanyRow, ContactRow, EventRow
 from pursuit.store.world import World
 from pursuit.store.writes import adding, edits, offers
 from pursuit.store.writes.applications import record_guidance
+from pursuit.store.writes.fields import is_open
 
 
 def save_quick_entry(
@@ -33,6 +34,10 @@ def save_quick_entry(
     # can mean, not a new company beside it.
     known = w.find_company(entry.company)
     company = known.name if known is not None else entry.company
+    if application_id is not None and not is_open(w.application_by_id(application_id)):
+        # A row of an application that has ended (a bridge's check-in): a line about it is
+        # about the company's open one, or a new one, as if typed with nothing selected.
+        application_id = None
     try:
         return _save(w, ctx, entry, known, company, force=force, app_id=application_id)
     except WhichApplication as exc:
