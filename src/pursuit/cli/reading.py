@@ -30,11 +30,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     ctx = open_ctx(args)
     with ctx.db.read() as conn:
-        rows = application_reads.applications(conn, include_closed=args.all, now=ctx.now)
+        rows = application_reads.applications(conn, now=ctx.now)
     if args.json:
-
-        def local(when: datetime | None) -> str | None:
-            return when.astimezone(ctx.tz).isoformat() if when else None
+        from pursuit.cli.show import local_iso
 
         print_json(
             [
@@ -43,17 +41,13 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "company": r.company,
                     "role": r.title,
                     "status": r.status.value,
-                    "applied": r.applied_at.astimezone(ctx.tz).isoformat()
-                    if r.applied_at
-                    else None,
-                    "last_touch": r.last_touch.astimezone(ctx.tz).isoformat()
-                    if r.last_touch
-                    else None,
+                    "applied": local_iso(ctx, r.applied_at),
+                    "last_touch": local_iso(ctx, r.last_touch),
                     "next_action": r.next_kind,
-                    "next_due": r.next_at.astimezone(ctx.tz).isoformat() if r.next_at else None,
+                    "next_due": local_iso(ctx, r.next_at),
                     "whose_move": (whose := r.whose(ctx.now)).turn.value,
-                    "waiting_until": local(whose.waiting_until),
-                    "next_interview": local(r.interview_at),
+                    "waiting_until": local_iso(ctx, whose.waiting_until),
+                    "next_interview": local_iso(ctx, r.interview_at),
                 }
                 for r in rows
             ]
