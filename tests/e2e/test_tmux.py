@@ -8,6 +8,7 @@ Waiting is on what the screen shows, polled, with a deadline: a real terminal ha
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -154,3 +155,36 @@ def test_a_resize_and_back_draws_the_same_screen(terminal: Terminal) -> None:
     terminal.resize(120, 35)
     terminal.wait(lambda t: "Detail" in t)
     assert terminal.settled() == before
+
+
+def test_the_app_ends_when_its_terminal_goes_away_under_make(terminal: Terminal) -> None:
+    # As `make demo` runs it: make takes the hang-up and no SIGHUP reaches the app, whose
+    # input then ended; before, it spun on that end of input at a whole core for ever.
+    folder = terminal.socket.parent
+    command = " ".join([*(f"{k}='{v}'" for k, v in terminal.env.items()), str(PURSUIT)])
+    (folder / "Makefile").write_text(f"run:\n\techo $$PPID > app.parent; env -i {command}\n")
+    terminal.tmux(
+        "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", f"make -s -C {folder} run"
+    )
+    terminal.wait(lambda t: "q Quit" in t)
+    make = (folder / "app.parent").read_text().split()[0]
+    found = subprocess.run(["pgrep", "-P", make], capture_output=True, text=True, check=False)
+    shells = found.stdout.split()
+    found = subprocess.run(["pgrep", "-P", ",".join(shells)], capture_output=True, text=True)
+    pids = [int(p) for p in (found.stdout.split() or shells)]
+    terminal.tmux("kill-server")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in pids:
+            try:
+                os.kill(pid, 0)
+                alive.append(pid)
+            except ProcessLookupError:
+                pass
+        if not alive:
+            return
+        time.sleep(0.2)
+    for pid in alive:
+        os.kill(pid, 9)
+    raise AssertionError("the app kept running after its terminal closed")

@@ -9,6 +9,9 @@ on each load, never by counting timer ticks.
 
 from __future__ import annotations
 
+import os
+import sys
+
 from rich.text import Text
 from textual import work
 from textual.notifications import Notification, Notify
@@ -32,6 +35,7 @@ POLL_SECONDS = 1.0
 class LiveData(Browsing):
     def start_live_data(self) -> None:
         """The first load, then a look for other processes' writes every second."""
+        self._terminal = _terminal_fd() if not self.is_headless else None
         self.reload()
         self.set_interval(POLL_SECONDS, self._check_revision)
 
@@ -67,6 +71,12 @@ class LiveData(Browsing):
 
     @work(thread=True, exclusive=True, group="poll")
     def _check_revision(self) -> None:
+        if self._terminal is not None and not os.isatty(self._terminal):
+            # The terminal hung up (its tmux or window closed while the app ran under make
+            # or a script, so no SIGHUP came): Textual's input thread would spin on the
+            # end of input for ever, at a whole core. There is no one left to show it to.
+            self.call_from_thread(self.exit)
+            return
         try:
             token = self.db.change_token()
         except DatabaseError as exc:
@@ -235,3 +245,13 @@ class LiveData(Browsing):
         if self.reconnecting:
             parts.append(Part((Text("   reconnecting…", style="bold yellow"),)))
         self.main("#topbar", TopBar).show(parts)
+
+
+def _terminal_fd() -> int | None:
+    """The terminal the app reads its keys from, if it has one."""
+    stream = sys.__stdin__
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError):
+        return None
+    return fd if fd >= 0 and os.isatty(fd) else None

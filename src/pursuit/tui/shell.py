@@ -81,6 +81,8 @@ class Shell(App[None]):
         self.reconnecting = False
         """The server (a PostgreSQL database) cannot be reached; each poll tries again."""
         self._load_seq = 0
+        self._terminal: int | None = None
+        """The file descriptor of the terminal the keys come from (None when headless)."""
         self._overdue_toasts: list[tuple[Notification, frozenset[int]]] = []
         self._wake: Timer | None = None
         self._retired: deque[Snapshot] = deque()
